@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * Bundles one Lambda entry point with esbuild into a single minified ESM file for the nodejs22.x
+ * arm64 runtime, then zips it deterministically (sorted entries, fixed timestamps and modes), so the
+ * same sources give a byte-identical zip and Terraform's source_code_hash changes only with the code.
+ *
+ * usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index]
+ * writes: <outdir>/<name>.mjs, <outdir>/<name>.mjs.map, <outdir>/lambda.zip, <outdir>/artifact.json
+ */
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import yazl from 'yazl';
+
+// 1980-01-01T00:00:00Z plus a day: the earliest instant a zip's DOS timestamp holds in every timezone.
+const FIXED_MTIME = new Date(Date.UTC(1980, 0, 2));
+
+/** Bundles `entry` and writes the zip; returns the artifact's facts. */
+export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd = process.cwd() }) {
+  const out = resolve(cwd, outdir);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const file = `${name}.mjs`;
+  const result = await build({
+    entryPoints: [resolve(cwd, entry)],
+    outfile: join(out, file),
+    bundle: true,
+    platform: 'node',
+    // Node 20 locally, Node 22 on Lambda: emit what both run.
+    target: 'node20',
+    format: 'esm',
+    minify: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies call require(); ESM output has none unless we make one.
+    banner: { js: "import{createRequire as __wbCreateRequire}from'node:module';const require=__wbCreateRequire(import.meta.url);" },
+    // The AWS SDK v3 is in the Lambda runtime; never ship the CDKTF provider bindings.
+    external: ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'],
+    absWorkingDir: cwd,
+  });
+  const code = readFileSync(join(out, file));
+  const zipPath = join(out, 'lambda.zip');
+  const zip = await deterministicZip([[file, code]]);
+  writeFileSync(zipPath, zip);
+  const inputs = Object.keys(result.metafile.inputs).length;
+  const facts = {
+    entry,
+    handler: `${name}.handler`,
+    zip: 'lambda.zip',
+    zipBytes: zip.length,
+    bundleBytes: code.length,
+    sha256: createHash('sha256').update(zip).digest('base64'),
+    inputs,
+  };
+  writeFileSync(join(out, 'artifact.json'), `${JSON.stringify(facts, null, 2)}\n`);
+  writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
+  return facts;
+}
+
+/** Zips [name, bytes] pairs with sorted names and fixed metadata. */
+export function deterministicZip(entries) {
+  return new Promise((resolvePromise, reject) => {
+    const zip = new yazl.ZipFile();
+    for (const [name, bytes] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      zip.addBuffer(bytes, name, { mtime: FIXED_MTIME, mode: 0o100644, compress: true, forceZip64Format: false });
+    }
+    zip.end();
+    const chunks = [];
+    zip.outputStream.on('data', (c) => chunks.push(c));
+    zip.outputStream.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+}
+
+const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const args = process.argv.slice(2);
+  const entry = args.find((a) => !a.startsWith('--'));
+  const option = (flag, fallback) => {
+    const at = args.indexOf(flag);
+    return at === -1 ? fallback : args[at + 1];
+  };
+  if (!entry) {
+    console.error('usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index]');
+    process.exit(2);
+  }
+  const facts = await bundleLambda({ entry, outdir: option('--outdir', 'dist'), name: option('--name', 'index') });
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')).name;
+  console.log(`${pkg}: lambda.zip ${(facts.zipBytes / 1024).toFixed(1)} KiB (bundle ${(facts.bundleBytes / 1024).toFixed(1)} KiB, ${facts.inputs} inputs) sha256=${facts.sha256}`);
+  if (facts.zipBytes > 1024 * 1024) {
+    console.error(`${pkg}: lambda.zip exceeds the 1 MB ceiling`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * @module Domain errors of the wiki engine. They carry no HTTP; each app maps them to its own answers.
+ */
+
+/** Base class of every wiki-core error. */
+export class WikiError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'WikiError';
+  }
+}
+
+/** A page path is empty, too long, absolute, escapes the repository, names .git, or has control characters. */
+export class InvalidPathError extends WikiError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InvalidPathError';
+  }
+}
+
+/** No page at that path (or at that revision). */
+export class PageNotFoundError extends WikiError {
+  readonly path: string;
+  constructor(path: string, options?: ErrorOptions) {
+    super(`Page "${path}" does not exist`, options);
+    this.name = 'PageNotFoundError';
+    this.path = path;
+  }
+}
+
+/** A page already exists where one was to be created (e.g. a rename target). */
+export class PageExistsError extends WikiError {
+  readonly path: string;
+  constructor(path: string, options?: ErrorOptions) {
+    super(`Page "${path}" already exists`, options);
+    this.name = 'PageExistsError';
+    this.path = path;
+  }
+}
+
+/** The page changed since the revision the caller based its write on. */
+export class EditConflictError extends WikiError {
+  readonly path: string;
+  readonly baseRevision: string;
+  readonly currentRevision: string;
+  constructor(path: string, baseRevision: string, currentRevision: string, options?: ErrorOptions) {
+    super(`Page "${path}" changed since revision ${baseRevision} (now ${currentRevision}); re-read it and retry`, options);
+    this.name = 'EditConflictError';
+    this.path = path;
+    this.baseRevision = baseRevision;
+    this.currentRevision = currentRevision;
+  }
+}
+
+/** The text to replace in an edit was not found, or found more than once. */
+export class EditMatchError extends WikiError {
+  readonly occurrences: number;
+  constructor(message: string, occurrences: number, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'EditMatchError';
+    this.occurrences = occurrences;
+  }
+}
+
+/** Content over the page size limit. */
+export class ContentTooLargeError extends WikiError {
+  readonly limitBytes: number;
+  constructor(sizeBytes: number, limitBytes: number, options?: ErrorOptions) {
+    super(`Content is ${sizeBytes} bytes; the limit is ${limitBytes} bytes (1 MB)`, options);
+    this.name = 'ContentTooLargeError';
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** Content is not valid text (e.g. invalid UTF-8 or NUL bytes). */
+export class InvalidContentError extends WikiError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InvalidContentError';
+  }
+}
+
+/** No such revision. */
+export class RevisionNotFoundError extends WikiError {
+  readonly revision: string;
+  constructor(revision: string, options?: ErrorOptions) {
+    super(`Revision "${revision}" does not exist`, options);
+    this.name = 'RevisionNotFoundError';
+    this.revision = revision;
+  }
+}
+
+/** Another writer held the lock for longer than the caller may wait. */
+export class WikiBusyError extends WikiError {
+  constructor(waitedMs: number, options?: ErrorOptions) {
+    super(`The wiki is busy with another write (waited ${waitedMs} ms); try again shortly`, options);
+    this.name = 'WikiBusyError';
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * @module The wiki's data model, as both Lambdas see it. (Interface agreed before the implementation:
+ * apps/mcp and apps/wiki code against these names.)
+ */
+
+/** Who made a change; becomes the git author. */
+export interface Author {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A page as read. `path` is the canonical page path (see `normalizePagePath`). */
+export interface Page {
+  readonly path: string;
+  /** Display title: frontmatter `title`, else the first heading, else the last path segment. */
+  readonly title: string;
+  /** The whole file, frontmatter included, exactly as stored. */
+  readonly content: string;
+  /** The content without frontmatter. */
+  readonly body: string;
+  readonly frontmatter: Readonly<Record<string, unknown>>;
+  readonly category?: string;
+  readonly tags: readonly string[];
+  /** Commit id of the revision read (the last commit that changed this page, when no revision was asked for). */
+  readonly revision: string;
+  /** When that commit was made (ISO 8601). */
+  readonly updated: string;
+  readonly author: Author;
+  /** Canonical paths of pages this page links to with [[WikiLinks]] (and relative Markdown links). */
+  readonly links: readonly string[];
+}
+
+/** One row of a page listing. */
+export interface PageSummary {
+  readonly path: string;
+  readonly title: string;
+  readonly category?: string;
+  readonly tags: readonly string[];
+  readonly updated: string;
+  readonly revision: string;
+  readonly size: number;
+}
+
+/** Filters for `listPages`. All optional; combined with AND. */
+export interface ListFilter {
+  readonly prefix?: string;
+  readonly category?: string;
+  readonly tag?: string;
+  /** Only pages changed at or after this instant (ISO 8601 date or date-time). */
+  readonly updatedSince?: string;
+}
+
+/** One commit in a page's history or the site changelog. */
+export interface Revision {
+  readonly revision: string;
+  readonly author: Author;
+  readonly date: string;
+  readonly message: string;
+  /** Page paths this commit changed (canonical). */
+  readonly paths: readonly string[];
+}
+
+/** A ranked search result. */
+export interface SearchHit {
+  readonly path: string;
+  readonly title: string;
+  readonly score: number;
+  /** A short plain-text excerpt around the best match. */
+  readonly snippet: string;
+}
+
+/** The result of a write. */
+export interface WriteResult {
+  readonly path: string;
+  /** The new commit id; unchanged content still makes no empty commit and returns the current revision. */
+  readonly revision: string;
+  readonly created: boolean;
+  readonly changed: boolean;
+}
+
+/** Options common to every write. */
+export interface WriteOptions {
+  readonly author: Author;
+  /** Commit message; a sensible default is made when absent. */
+  readonly message?: string;
+  /** Extra trailer lines appended to the message, e.g. `{ 'MCP-Client': 'claude-ai' }`. */
+  readonly trailers?: Readonly<Record<string, string>>;
+  /** The revision the caller based its change on; if the page changed since, the write is refused. */
+  readonly baseRevision?: string;
+}
+
+/** Links into and out of a page. */
+export interface PageLinks {
+  readonly path: string;
+  readonly outgoing: readonly string[];
+  readonly incoming: readonly string[];
+  /** Outgoing targets that do not exist. */
+  readonly missing: readonly string[];
+}
+
+/** Options of `Wiki.open`. */
+export interface WikiOptions {
+  /** The git repository's directory (created and initialised with a Home page when missing). */
+  readonly dir: string;
+  /** How long a writer waits for the lock before `WikiBusyError` (default 10 s). */
+  readonly lockTimeoutMs?: number;
+  /** After this age a lock is considered abandoned and taken over (default 30 s). */
+  readonly staleLockMs?: number;
+  /** Author of the initial Home page commit. */
+  readonly initialAuthor?: Author;
+}
+
+/** The operations both apps use. Implemented by `Wiki` (open one with `Wiki.open(options)`). */
+export interface WikiApi {
+  /** Reads a page, at its latest revision or at `revision` (a commit id, full or abbreviated). */
+  readPage(path: string, options?: { revision?: string }): Promise<Page>;
+  /** True when the page exists at the latest revision. */
+  exists(path: string): Promise<boolean>;
+  /** Creates or replaces a page: one commit. */
+  writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult>;
+  /** Replaces `oldText`, which must occur exactly once, with `newText`, inside the write lock on the latest revision. */
+  editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult>;
+  /** Deletes a page (and its attachments): one commit. */
+  deletePage(path: string, options: WriteOptions): Promise<{ readonly path: string; readonly revision: string }>;
+  /** Moves a page and rewrites [[links]] that point at it, in one commit. */
+  renamePage(
+    path: string,
+    newPath: string,
+    options: WriteOptions,
+  ): Promise<{ readonly path: string; readonly newPath: string; readonly revision: string; readonly rewritten: readonly string[] }>;
+  listPages(filter?: ListFilter): Promise<PageSummary[]>;
+  search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  getLinks(path: string): Promise<PageLinks>;
+  /** The whole link graph: page → pages it links to. */
+  linkGraph(): Promise<Record<string, readonly string[]>>;
+  /** A page's history, newest first. */
+  history(path: string, options?: { limit?: number }): Promise<Revision[]>;
+  /** The site-wide changelog, newest first. */
+  changelog(options?: { limit?: number }): Promise<Revision[]>;
+  /** A unified diff of a page between two revisions (`to` defaults to the latest). */
+  diff(path: string, from: string, to?: string): Promise<string>;
+  /** Pages no other page links to (Home excluded). */
+  orphans(): Promise<string[]>;
+  /** The latest commit id of the repository. */
+  head(): Promise<string>;
+}

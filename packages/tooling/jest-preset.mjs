@@ -19,4 +19,5 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testTimeout: 30_000,
+  reporters: ['default', new URL('./summary-reporter.mjs', import.meta.url).pathname],
 };

@@ -5,7 +5,7 @@
  * registries) and then hands the command to turbo or to the package that owns it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,7 +41,12 @@ const commands = {
   build: () => must(turbo('build')),
   synth: () => must(turbo('synth')),
   lint: () => must(turbo('lint', 'typecheck')),
-  test: () => must(pnpm('exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=1', '--output-logs=full')),
+  test: () => {
+    rmSync(join(root, '.test-results'), { recursive: true, force: true });
+    const status = pnpm('exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=1', '--output-logs=full');
+    summarize();
+    must(status);
+  },
   start: () => {
     must(turbo('build', 'synth'));
     must(pnpm('--filter', '@wikibot/local-gateway', 'run', 'start'));
@@ -55,6 +60,24 @@ const commands = {
     must(pnpm('--filter', '@wikibot/bench', 'run', 'soak'));
   },
 };
+
+/** Closes `npm test` with the workspace's totals and every skipped test, by name (which says why). */
+function summarize() {
+  const dir = join(root, '.test-results');
+  if (!existsSync(dir)) return;
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const skipped = [];
+  for (const file of readdirSync(dir).sort()) {
+    const r = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+    totals.skipped += r.skipped;
+    for (const t of r.skippedTests) skipped.push(`${r.package}: ${t}`);
+  }
+  console.log('');
+  for (const s of skipped) console.log(`skipped: ${s}`);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+}
 
 const name = process.argv[2];
 if (!commands[name]) {

@@ -1,1 +1,28 @@
-export {};
+/**
+ * @wikibot/identity — who is calling and what they may do: JWT verification against the issuer's JWKS,
+ * static API keys, the access policy (with WorkOS organization membership) and SSM secrets.
+ * Shared by apps/mcp and apps/wiki. Anything exported here is public API of the package.
+ * @module
+ */
+
+/** Tokens */
+export { createTokenVerifier, DEFAULT_ALGORITHMS } from './token-verifier.js';
+export type { TokenVerifier, TokenVerifierOptions, VerifiedToken } from './token-verifier.js';
+
+/** API keys */
+export { apiKeyMatches } from './api-key.js';
+
+/** Access policy */
+export { createAccessResolver } from './access.js';
+export type { AccessResolver, AccessResolverOptions, AccessSubject } from './access.js';
+
+/** WorkOS directory */
+export { createUserDirectory, workosHostOptions } from './user-directory.js';
+export type { DirectoryUser, UserDirectory, UserDirectoryOptions } from './user-directory.js';
+
+/** Secrets */
+export { createSecretResolver, awsAccessFromEnv } from './secrets.js';
+export type { AwsAccess, SecretResolver, SecretResolverOptions } from './secrets.js';
+
+/** Errors */
+export { IdentityError, InvalidTokenError, VerifierUnavailableError, SecretUnavailableError, DirectoryUnavailableError } from './errors.js';

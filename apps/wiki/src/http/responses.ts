@@ -1,0 +1,26 @@
+/**
+ * @module Small constructors for the responses the app sends; security headers are added centrally.
+ */
+import type { SafeHtml } from '../views/html.js';
+
+/** An HTML page. */
+export function htmlResponse(markup: SafeHtml, status = 200, headers: HeadersInit = {}): Response {
+  const out = new Response(markup.value, { status, headers });
+  out.headers.set('content-type', 'text/html; charset=utf-8');
+  if (!out.headers.has('cache-control')) out.headers.set('cache-control', 'private, no-cache');
+  return out;
+}
+
+/** A JSON body. */
+export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  const out = new Response(JSON.stringify(body), { status, headers });
+  out.headers.set('content-type', 'application/json; charset=utf-8');
+  return out;
+}
+
+/** A redirect (303 after a POST, 302 otherwise) to a path on this site. */
+export function redirect(location: string, status: 301 | 302 | 303 = 302, headers: HeadersInit = {}): Response {
+  const out = new Response(null, { status, headers });
+  out.headers.set('location', location);
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * @module Markdown → HTML for wiki pages. Page text is untrusted (mostly written by AI agents), so raw
+ * HTML is never passed through (`html: false` escapes it), every link and image URL goes through
+ * {@link isSafeUrl}, and WikiLinks to pages that do not exist are marked so they show as red links.
+ */
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import taskLists from 'markdown-it-task-lists';
+import { highlight } from './highlight.js';
+import { isSafeUrl } from './safe-url.js';
+import { wikiLinksPlugin, type WikiLinkMeta } from './wikilinks.js';
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight });
+md.validateLink = isSafeUrl;
+md.use(footnote).use(taskLists, { enabled: false }).use(wikiLinksPlugin);
+
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const href = String(tokens[idx].attrGet('href') ?? '');
+  // Links that leave the wiki carry no referrer and no endorsement.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) tokens[idx].attrSet('rel', 'nofollow noopener noreferrer');
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+function* walk(tokens: Token[]): Generator<Token> {
+  for (const token of tokens) {
+    yield token;
+    if (token.children) yield* walk(token.children);
+  }
+}
+
+/** Tells which of the given canonical page paths exist. */
+export type ExistingPages = (paths: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/** The most WikiLink targets checked for existence on one page; beyond it links are assumed present. */
+const MAX_CHECKED_LINKS = 500;
+
+/**
+ * Renders a page body (frontmatter already removed) to HTML safe to embed in a page.
+ *
+ * @param markdown - the page body
+ * @param existing - resolves which WikiLink targets exist; the others get class `wikilink missing`
+ */
+export async function renderMarkdown(markdown: string, existing: ExistingPages): Promise<string> {
+  const env = {};
+  const tokens = md.parse(markdown, env);
+  const targetOf = (t: Token): string | undefined => (t.meta as unknown as WikiLinkMeta | null)?.target;
+  const links = [...walk(tokens)].filter((t) => t.type === 'link_open' && targetOf(t));
+  const targets = [...new Set(links.map((t) => targetOf(t)!))].slice(0, MAX_CHECKED_LINKS);
+  const present = targets.length > 0 ? await existing(targets) : new Set<string>();
+  const checked = new Set(targets);
+  for (const link of links) {
+    const target = targetOf(link)!;
+    if (checked.has(target) && !present.has(target)) link.attrSet('class', 'wikilink missing');
+  }
+  return md.renderer.render(tokens, md.options, env);
+}

@@ -1,0 +1,59 @@
+/**
+ * @module Otterwiki's URL scheme → a route. Page URLs are `/<Page>` plus an action suffix (`/edit`,
+ * `/save`, `/history`, `/diff`, `/revision/<sha>`); site pages live under `/-/`; the REST API under
+ * `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
+ */
+import { HttpError } from './http/http-error.js';
+
+/** Actions on a page. */
+export type PageAction = 'view' | 'edit' | 'save' | 'history' | 'diff' | 'revision';
+
+/** What a request asks for. */
+export type Route =
+  | { readonly kind: 'home' }
+  | { readonly kind: 'reserved' }
+  | { readonly kind: 'api'; readonly segments: readonly string[] }
+  | { readonly kind: 'site'; readonly name: string; readonly rest: readonly string[] }
+  | { readonly kind: 'page'; readonly path: string; readonly action: PageAction; readonly revision?: string };
+
+const ACTIONS = new Set<PageAction>(['edit', 'save', 'history', 'diff']);
+
+function decodeSegments(pathname: string): string[] {
+  try {
+    return pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
+  } catch {
+    throw new HttpError(400, 'invalid_path', 'The address is not validly percent-encoded.');
+  }
+}
+
+/**
+ * Maps a URL path to a route.
+ *
+ * @example
+ * ```ts
+ * route('/Foo/Bar%20Baz/history'); // { kind: 'page', path: 'Foo/Bar Baz', action: 'history' }
+ * route('/-/search/otters');       // { kind: 'site', name: 'search', rest: ['otters'] }
+ * ```
+ */
+export function route(pathname: string): Route {
+  // Defense in depth: these belong to other routes at the gateway; if one ever reaches the wiki it must not
+  // come back as a page (a wiki page called ".well-known" would otherwise answer OAuth discovery).
+  // `/mcp` is matched case-sensitively, as the gateway does, so a page called "MCP" stays reachable at `/MCP`.
+  if (pathname === '/mcp' || pathname.startsWith('/mcp/')) return { kind: 'reserved' };
+  if (/^\/(\.|%2e)well-known(\/|$)/i.test(pathname)) return { kind: 'reserved' };
+  const segments = decodeSegments(pathname);
+  if (segments[0]?.toLowerCase() === '.well-known') return { kind: 'reserved' };
+  if (segments.length === 0) return { kind: 'home' };
+  if (segments[0] === 'api' && segments[1] === 'v1') return { kind: 'api', segments: segments.slice(2) };
+  if (segments[0] === '-') return { kind: 'site', name: segments[1] ?? '', rest: segments.slice(2) };
+  const n = segments.length;
+  if (n >= 3 && segments[n - 2] === 'revision') {
+    return { kind: 'page', path: segments.slice(0, -2).join('/'), action: 'revision', revision: segments[n - 1] };
+  }
+  const last = segments[n - 1] as PageAction;
+  if (n >= 2 && ACTIONS.has(last)) return { kind: 'page', path: segments.slice(0, -1).join('/'), action: last };
+  return { kind: 'page', path: segments.join('/'), action: 'view' };
+}

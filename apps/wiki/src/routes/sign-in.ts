@@ -1,0 +1,69 @@
+/**
+ * @module `/-/login`, `/-/auth/callback` and `/-/logout`: the browser side of OIDC sign-in and sign-out.
+ */
+import { checkCsrfToken, checkOrigin } from '../auth/csrf.js';
+import type { RequestContext } from '../context.js';
+import { readForm } from '../http/body.js';
+import { HttpError } from '../http/http-error.js';
+import { redirect } from '../http/responses.js';
+
+/** A local path to return to: starts with one `/`, never `//` or `/\` (which browsers treat as another host). */
+export function safeReturnTo(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\\]/.test(value)) {
+    return '/Home';
+  }
+  return value.slice(0, 2000);
+}
+
+function unavailable(): never {
+  throw new HttpError(404, 'sign_in_unavailable', 'Signing in is not configured for this wiki.');
+}
+
+async function login(ctx: RequestContext): Promise<Response> {
+  const cookies = await ctx.deps.cookies();
+  const oidc = ctx.deps.oidc;
+  if (!cookies || !oidc) unavailable();
+  const { url, attempt } = await oidc.begin(safeReturnTo(ctx.url.searchParams.get('return_to')));
+  return redirect(url, 302, { 'set-cookie': await cookies.loginCookie(attempt) });
+}
+
+async function callback(ctx: RequestContext): Promise<Response> {
+  const cookies = await ctx.deps.cookies();
+  const oidc = ctx.deps.oidc;
+  if (!cookies || !oidc) unavailable();
+  const attempt = await cookies.readLogin(ctx.request);
+  if (!attempt) {
+    throw new HttpError(400, 'sign_in_failed', 'This sign-in expired or was started in another browser. Sign in again.');
+  }
+  const identity = await oidc.complete(ctx.url.searchParams, attempt);
+  const headers = new Headers();
+  headers.append('set-cookie', cookies.clearLoginCookie());
+  headers.append(
+    'set-cookie',
+    await cookies.sessionCookie({
+      sub: identity.sub,
+      name: identity.name ?? identity.email ?? identity.sub,
+      email: identity.email,
+      emailVerified: identity.emailVerified,
+    }),
+  );
+  ctx.deps.log({ level: 'info', msg: 'signed in', requestId: ctx.requestId, sub: identity.sub });
+  return redirect(attempt.returnTo, 303, headers);
+}
+
+async function logout(ctx: RequestContext): Promise<Response> {
+  checkOrigin(ctx.request, ctx.deps.config.origin);
+  const cookies = await ctx.deps.cookies();
+  if (!cookies || !ctx.session) return redirect('/Home', 303);
+  checkCsrfToken(await readForm(ctx.request), ctx.session);
+  return redirect('/Home', 303, { 'set-cookie': cookies.clearSessionCookie() });
+}
+
+/** Handles the sign-in routes; undefined for anything else. */
+export async function handleSignIn(ctx: RequestContext, name: string, rest: readonly string[]): Promise<Response | undefined> {
+  const method = ctx.request.method;
+  if (name === 'login' && rest.length === 0 && method === 'GET') return login(ctx);
+  if (name === 'auth' && rest.length === 1 && rest[0] === 'callback' && method === 'GET') return callback(ctx);
+  if (name === 'logout' && rest.length === 0 && method === 'POST') return logout(ctx);
+  return undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * @module Site pages under `/-/`: health, the stylesheet, search, changelog, index and new page.
+ */
+import { normalizePagePath, InvalidPathError, type ListFilter } from '@wikibot/wiki-core';
+import { requireRead, type RequestContext } from '../context.js';
+import { HttpError } from '../http/http-error.js';
+import { htmlResponse, jsonResponse, redirect } from '../http/responses.js';
+import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
+import { changelogPage } from '../views/history.js';
+import { pageHref } from '../views/html.js';
+import { createPage, indexPage, searchPage } from '../views/site-pages.js';
+
+function stylesheet(ctx: RequestContext): Response {
+  const etag = `"${WIKI_CSS_VERSION}"`;
+  const headers = { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', etag };
+  if (ctx.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(WIKI_CSS, { headers });
+}
+
+async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {
+  const query = (rest.length > 0 ? rest.join('/') : (ctx.url.searchParams.get('q') ?? '')).trim().slice(0, 200);
+  const hits = query ? await ctx.deps.wiki.search(query, { limit: 50 }) : [];
+  return htmlResponse(searchPage({ query, hits, viewer: ctx.viewer }));
+}
+
+async function index(ctx: RequestContext): Promise<Response> {
+  const q = ctx.url.searchParams;
+  const filter: ListFilter = {
+    prefix: q.get('prefix') || undefined,
+    category: q.get('category') || undefined,
+    tag: q.get('tag') || undefined,
+  };
+  const described = Object.entries(filter)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k} “${v}”`)
+    .join(', ');
+  const pages = await ctx.deps.wiki.listPages(filter);
+  return htmlResponse(indexPage({ pages, viewer: ctx.viewer, filter: described ? `with ${described}` : undefined }));
+}
+
+function create(ctx: RequestContext): Response {
+  const name = ctx.url.searchParams.get('name');
+  if (name === null) return htmlResponse(createPage({ viewer: ctx.viewer }));
+  try {
+    return redirect(pageHref(normalizePagePath(name), '/edit'), 303);
+  } catch (error) {
+    if (!(error instanceof InvalidPathError)) throw error;
+    return htmlResponse(createPage({ viewer: ctx.viewer, error: error.message, name }), 400);
+  }
+}
+
+/** Handles `/-/<name>` pages other than sign-in; returns undefined for names it does not know. */
+export async function handleSite(ctx: RequestContext, name: string, rest: readonly string[]): Promise<Response | undefined> {
+  if (ctx.request.method !== 'GET' && ctx.request.method !== 'HEAD') return undefined;
+  if (name === 'healthz') return jsonResponse({ status: 'ok' });
+  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(ctx);
+  const known = ['search', 'changelog', 'index', 'create'];
+  if (!known.includes(name)) return undefined;
+  const gate = requireRead(ctx);
+  if (gate) return gate;
+  switch (name) {
+    case 'search':
+      return search(ctx, rest);
+    case 'changelog':
+      return htmlResponse(changelogPage({ revisions: await ctx.deps.wiki.changelog({ limit: 100 }), viewer: ctx.viewer }));
+    case 'index':
+      return index(ctx);
+    default:
+      if (rest.length > 0) throw new HttpError(404, 'not_found', 'There is no such page.');
+      return create(ctx);
+  }
+}

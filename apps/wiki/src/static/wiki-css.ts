@@ -1,0 +1,69 @@
+/**
+ * @module The wiki's only stylesheet, served from `/-/static/wiki.css` with a year-long cache; pages link
+ * it with `?v=<hash>` so a new deployment is picked up at once. No front-end build, no script.
+ */
+import { createHash } from 'node:crypto';
+
+/** The stylesheet's text. */
+export const WIKI_CSS = `
+:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--code:#f6f8fa;--maxw:60rem;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--link:#4493f8;--missing:#f85149;--accent:#3fb950;--code:#151b23}}
+*{box-sizing:border-box}
+html{font-size:100%;-webkit-text-size-adjust:100%}
+body{margin:0;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
+a.wikilink.missing{color:var(--missing);text-decoration:underline dotted}
+.topbar{background:var(--panel);border-bottom:1px solid var(--line)}
+.topbar-inner{max-width:var(--maxw);margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+.brand{font-weight:700;color:var(--fg);font-size:1.1rem}
+.site-nav{display:flex;gap:.75rem;flex-wrap:wrap}
+.search{display:flex;gap:.25rem;flex:1 1 12rem;max-width:22rem}
+.search input{flex:1;min-width:0}
+.account{margin-left:auto;display:flex;gap:.5rem;align-items:center;color:var(--muted);font-size:.9rem}
+.account form{margin:0}
+main{max-width:var(--maxw);margin:0 auto;padding:1rem}
+.page-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.5rem;border-bottom:1px solid var(--line);margin-bottom:1rem}
+.page-head h1{margin:.25rem 0;font-size:1.8rem;line-height:1.25;overflow-wrap:anywhere}
+.page-actions{display:flex;gap:.75rem;font-size:.95rem}
+.page-actions a[aria-current]{font-weight:700;color:var(--fg)}
+.crumbs{color:var(--muted);font-size:.9rem}
+.meta{color:var(--muted);font-size:.85rem}
+.notice{padding:.75rem 1rem;border:1px solid var(--line);border-left:4px solid var(--link);background:var(--panel);margin:1rem 0}
+.notice.warn{border-left-color:var(--missing)}
+.content{overflow-wrap:break-word}
+.content img{max-width:100%;height:auto}
+.content table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
+.content th,.content td{border:1px solid var(--line);padding:.3rem .6rem}
+.content th{background:var(--panel)}
+.content blockquote{margin:0;padding:0 1rem;border-left:4px solid var(--line);color:var(--muted)}
+code,pre,textarea.source{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+:not(pre)>code{background:var(--code);padding:.1em .3em;border-radius:4px}
+pre{background:var(--code);padding:.75rem 1rem;overflow-x:auto;border-radius:6px;border:1px solid var(--line)}
+.task-list-item{list-style:none}.task-list-item input{margin:0 .4em 0 -1.2em}
+.footnotes{font-size:.9rem;color:var(--muted)}
+form.edit{display:grid;gap:.75rem}
+textarea.source{width:100%;min-height:60vh;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);resize:vertical}
+input[type=text],input[type=search]{padding:.35rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);font:inherit}
+button,.button{padding:.35rem .9rem;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);font:inherit;cursor:pointer}
+button.primary{background:var(--accent);border-color:var(--accent);color:#fff}
+button.link{border:0;background:none;color:var(--link);padding:0}
+table.list{border-collapse:collapse;width:100%}
+table.list td,table.list th{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+.list .rev{font-family:ui-monospace,monospace}
+ul.results{list-style:none;padding:0}ul.results li{margin:0 0 1rem}
+.snippet{color:var(--muted);margin:.15rem 0 0}
+.index-group h2{font-size:1.2rem;border-bottom:1px solid var(--line)}
+.index-group ul{columns:16rem;padding-left:1.2rem}
+pre.diff{padding:0}pre.diff span{display:block;padding:0 1rem}
+pre.diff .add{background:rgba(46,160,67,.18)}pre.diff .del{background:rgba(248,81,73,.18)}pre.diff .hunk{color:var(--muted)}
+footer{max-width:var(--maxw);margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
+.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-attr{color:#0a3069}.hljs-comment{color:#6e7781;font-style:italic}.hljs-number,.hljs-literal{color:#0550ae}.hljs-title,.hljs-section{color:#8250df}
+@media (prefers-color-scheme:dark){.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#ff7b72}.hljs-string,.hljs-attr{color:#a5d6ff}.hljs-comment{color:#8b949e}.hljs-number,.hljs-literal{color:#79c0ff}.hljs-title,.hljs-section{color:#d2a8ff}}
+@media (max-width:40rem){.account{margin-left:0}.page-head h1{font-size:1.45rem}main{padding:.75rem}}
+`.trim();
+
+/** Short content hash, used as the cache-busting `?v=` and as the ETag. */
+export const WIKI_CSS_VERSION = createHash('sha256').update(WIKI_CSS).digest('hex').slice(0, 12);
+
+/** The URL pages link the stylesheet with. */
+export const WIKI_CSS_URL = `/-/static/wiki.css?v=${WIKI_CSS_VERSION}`;

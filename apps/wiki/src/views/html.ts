@@ -1,0 +1,52 @@
+/**
+ * @module A tiny HTML template tag: every interpolated value is escaped unless it is already {@link SafeHtml}.
+ * Views build markup only through it, so page text can never become markup by accident.
+ */
+
+/** Markup that is already safe to emit (escaped text, or output of the Markdown renderer). */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for use in element content and in double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];
+
+function render(value: Value): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/**
+ * Builds markup; interpolations are escaped, arrays are joined, `null`/`undefined`/`false` vanish.
+ *
+ * @example
+ * ```ts
+ * html`<a href="${href}">${label}</a>`; // both escaped
+ * ```
+ */
+export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
+  return new SafeHtml(out);
+}
+
+/** Marks trusted markup (the Markdown renderer's output) as safe. */
+export function trusted(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+/** The URL of a page: `/` plus each path segment percent-encoded (Otterwiki's scheme). */
+export function pageHref(path: string, suffix = ''): string {
+  return `/${path.split('/').map(encodeURIComponent).join('/')}${suffix}`;
+}

@@ -97,3 +97,11 @@ export class WikiBusyError extends WikiError {
     this.name = 'WikiBusyError';
   }
 }
+
+/** An argument other than a path or content is invalid (e.g. an unparseable `updatedSince` date). */
+export class InvalidArgumentError extends WikiError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InvalidArgumentError';
+  }
+}

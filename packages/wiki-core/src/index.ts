@@ -26,4 +26,24 @@ export {
   InvalidContentError,
   RevisionNotFoundError,
   WikiBusyError,
+  InvalidArgumentError,
 } from './errors.js';
+/** The engine. */
+export { Wiki, type WikiOpenOptions } from './wiki.js';
+/** Page paths and the Otterwiki file layout. */
+export { normalizePagePath, pagePathToFile, pageKey, MAX_SEGMENT_CHARS, MAX_PATH_CHARS } from './paths.js';
+/** Content limits. */
+export { MAX_PAGE_BYTES, validateContent } from './content.js';
+/** The Markdown page model. */
+export {
+  parseFrontmatter,
+  parseWikiLinks,
+  extractLinks,
+  rewriteWikiLinks,
+  pageTitle,
+  frontmatterTags,
+  frontmatterCategory,
+  plainText,
+  type ParsedFrontmatter,
+  type WikiLink,
+} from './markdown.js';

@@ -1,0 +1,57 @@
+/**
+ * @module Commit messages and identities: sanitised so `git fsck --strict` accepts them, with git trailers.
+ * Every wikibot commit carries `Wiki-Page: <display path>` trailers; they keep a page's display casing in git
+ * itself, so every process (and a rebuilt cache) agrees on it.
+ */
+import type { Author } from './types.js';
+
+/** The trailer naming the display path of each page a commit writes. */
+export const PAGE_TRAILER = 'Wiki-Page';
+
+/** An author safe for a git ident: no angle brackets, newlines or NUL; a name is always present. */
+export function sanitizeAuthor(author: Author): Author {
+  const clean = (s: unknown): string =>
+    String(s ?? '')
+      .replace(/[<>\u0000-\u001f\u007f]/g, '')
+      .trim();
+  return { name: clean(author?.name) || 'Anonymous', email: clean(author?.email) };
+}
+
+/** The full commit message: the caller's text (or `fallback`), a blank line, then the trailers. */
+export function buildMessage(
+  message: string | undefined,
+  fallback: string,
+  trailers: Readonly<Record<string, string>> | undefined,
+  pages: readonly string[],
+): string {
+  const text =
+    (message ?? '')
+      .replace(/\u0000/g, '')
+      .replace(/\r\n?/g, '\n')
+      .trim() || fallback;
+  const lines = Object.entries(trailers ?? {})
+    .map(([key, value]) => [key.replace(/[^A-Za-z0-9-]/g, ''), String(value).replace(/[\u0000-\u001f]+/g, ' ').trim()])
+    .filter(([key, value]) => key !== '' && value !== '' && key!.toLowerCase() !== PAGE_TRAILER.toLowerCase())
+    .map(([key, value]) => `${key}: ${value}`);
+  lines.push(...pages.map((p) => `${PAGE_TRAILER}: ${p}`));
+  return `${text}\n\n${lines.join('\n')}\n`;
+}
+
+/** Display paths named by `Wiki-Page` trailers in a commit message. */
+export function pageTrailers(message: string): string[] {
+  const prefix = `${PAGE_TRAILER}: `;
+  return message
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length).trim());
+}
+
+/** The message as people should see it: without wikibot's own `Wiki-Page` trailers. */
+export function displayMessage(message: string): string {
+  const prefix = `${PAGE_TRAILER}: `;
+  return message
+    .split('\n')
+    .filter((line) => !line.startsWith(prefix))
+    .join('\n')
+    .trim();
+}

@@ -1,0 +1,250 @@
+/**
+ * @module Low-level git access over isomorphic-git: objects, trees, commits and the branch ref. Trees are built
+ * directly from changed paths (no git index), and the ref moves last, atomically, so a crash never corrupts history.
+ */
+import { readFileSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import { createAtomicFs, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import { RevisionNotFoundError, WikiError } from './errors.js';
+import type { Author } from './types.js';
+
+/** One entry of a git tree. */
+export interface TreeEntry {
+  readonly mode: string;
+  readonly path: string;
+  readonly oid: string;
+  readonly type: 'blob' | 'tree' | 'commit';
+}
+
+/** A commit as the wiki needs it. */
+export interface CommitData {
+  readonly oid: string;
+  readonly tree: string;
+  readonly parent: string | null;
+  readonly author: Author;
+  /** Author time, ISO 8601. */
+  readonly date: string;
+  readonly message: string;
+}
+
+/** A changed file between two trees. */
+export interface FileChange {
+  readonly file: string;
+  readonly oldOid: string | null;
+  readonly newOid: string | null;
+}
+
+const TREE_CACHE_SIZE = 64;
+const TEXT_CACHE_SIZE = 256;
+const FULL_OID = /^[0-9a-f]{40}$/;
+
+/** The repository's object store and branch, as one small API. */
+export class GitStore {
+  readonly fs: ReturnType<typeof createAtomicFs>;
+  private readonly cache: object = {};
+  private readonly trees = new Map<string, TreeEntry[]>();
+  private readonly texts = new Map<string, string>();
+  private headRefName: string | null = null;
+
+  constructor(
+    readonly gitdir: string,
+    readonly write: AtomicWriteOptions,
+  ) {
+    this.fs = createAtomicFs(write);
+  }
+
+  private get opts() {
+    return { fs: this.fs, gitdir: this.gitdir, cache: this.cache };
+  }
+
+  /** The branch HEAD points at, e.g. `refs/heads/main` (read once per process). */
+  async branchRef(): Promise<string> {
+    if (this.headRefName === null) {
+      const head = (await fsp.readFile(join(this.gitdir, 'HEAD'), 'utf8')).trim();
+      if (!head.startsWith('ref: ')) throw new WikiError('The repository HEAD is detached; wikibot needs a branch');
+      this.headRefName = head.slice(5).trim();
+    }
+    return this.headRefName;
+  }
+
+  /** The commit the branch points at, or null in an empty repository. Cheap: one small file read. */
+  async readHead(): Promise<string | null> {
+    const ref = await this.branchRef();
+    try {
+      // Synchronous on purpose: a 41-byte read is far cheaper without a thread-pool round trip, on every read.
+      const oid = readFileSync(join(this.gitdir, ref), 'utf8').trim();
+      if (FULL_OID.test(oid)) return oid;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    try {
+      return await git.resolveRef({ fs: this.fs, gitdir: this.gitdir, ref }); // packed refs of a dropped-in repo
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Moves the branch to `newOid` (atomic rename of the ref file). Refuses when the branch no longer points at
+   * `expected` — the last line of defence should two writers ever both believe they hold the lock.
+   */
+  async updateHead(expected: string | null, newOid: string): Promise<void> {
+    if ((await this.readHead()) !== expected) throw new WikiError('The branch moved during the write; nothing was changed');
+    await writeFileAtomic(join(this.gitdir, await this.branchRef()), `${newOid}\n`, this.write);
+  }
+
+  async readTree(oid: string): Promise<TreeEntry[]> {
+    const hit = this.trees.get(oid);
+    if (hit) {
+      this.trees.delete(oid); // LRU: move to the end
+      this.trees.set(oid, hit);
+      return hit;
+    }
+    const { tree } = await git.readTree({ ...this.opts, oid });
+    this.remember(oid, tree as TreeEntry[]);
+    return tree as TreeEntry[];
+  }
+
+  private remember(oid: string, tree: TreeEntry[]): void {
+    this.trees.set(oid, tree);
+    if (this.trees.size > TREE_CACHE_SIZE) this.trees.delete(this.trees.keys().next().value!);
+  }
+
+  async readCommit(oid: string): Promise<CommitData> {
+    const { commit } = await git.readCommit({ ...this.opts, oid });
+    const { name, email, timestamp } = commit.author;
+    return {
+      oid,
+      tree: commit.tree,
+      parent: commit.parent[0] ?? null,
+      author: { name, email },
+      date: new Date(timestamp * 1000).toISOString(),
+      message: commit.message,
+    };
+  }
+
+  async readBlob(oid: string): Promise<Uint8Array> {
+    return (await git.readBlob({ ...this.opts, oid })).blob;
+  }
+
+  /** A blob decoded as UTF-8, from a small cache of recently read or written texts. */
+  async readText(oid: string): Promise<string> {
+    const hit = this.texts.get(oid);
+    if (hit !== undefined) return hit;
+    const text = Buffer.from(await this.readBlob(oid)).toString('utf8');
+    this.primeText(oid, text);
+    return text;
+  }
+
+  /** Remembers a text just written, so reading it back costs nothing. */
+  primeText(oid: string, text: string): void {
+    this.texts.set(oid, text);
+    if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+  }
+
+  /** The blob id of `file` in the tree of commit `commitOid`, or null when absent. */
+  async fileAt(commitOid: string, file: string): Promise<string | null> {
+    let tree = (await this.readCommit(commitOid)).tree;
+    const parts = file.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const entry = (await this.readTree(tree)).find((e) => e.path === parts[i]);
+      if (!entry) return null;
+      if (i === parts.length - 1) return entry.type === 'blob' ? entry.oid : null;
+      if (entry.type !== 'tree') return null;
+      tree = entry.oid;
+    }
+    return null;
+  }
+
+  /** Resolves a full or abbreviated commit id. @throws RevisionNotFoundError */
+  async resolveCommit(revision: string): Promise<string> {
+    const rev = revision.trim().toLowerCase();
+    if (!/^[0-9a-f]{4,40}$/.test(rev)) throw new RevisionNotFoundError(revision);
+    try {
+      const oid = rev.length === 40 ? rev : await git.expandOid({ ...this.opts, oid: rev });
+      await git.readCommit({ ...this.opts, oid });
+      return oid;
+    } catch (err) {
+      throw new RevisionNotFoundError(revision, { cause: err });
+    }
+  }
+
+  async writeBlob(bytes: Uint8Array): Promise<string> {
+    return git.writeBlob({ fs: this.fs, gitdir: this.gitdir, blob: bytes });
+  }
+
+  /**
+   * Writes the tree that results from applying `changes` (file → blob id, or null to delete) to `rootOid`.
+   * Only trees along changed paths are read and written; empty directories disappear.
+   */
+  async applyChanges(rootOid: string | null, changes: ReadonlyMap<string, string | null>): Promise<string> {
+    const list = [...changes].map(([file, oid]) => ({ parts: file.split('/'), oid }));
+    return (await this.buildTree(rootOid, list)) ?? this.writeTree([]);
+  }
+
+  private async buildTree(treeOid: string | null, changes: { parts: string[]; oid: string | null }[]): Promise<string | null> {
+    const entries = new Map((treeOid ? await this.readTree(treeOid) : []).map((e) => [e.path, e]));
+    const subdirs = new Map<string, { parts: string[]; oid: string | null }[]>();
+    for (const change of changes) {
+      const [name, ...rest] = change.parts;
+      if (rest.length === 0) {
+        if (change.oid === null) entries.delete(name!);
+        else entries.set(name!, { mode: '100644', path: name!, oid: change.oid, type: 'blob' });
+      } else {
+        subdirs.set(name!, [...(subdirs.get(name!) ?? []), { parts: rest, oid: change.oid }]);
+      }
+    }
+    for (const [name, sub] of subdirs) {
+      const existing = entries.get(name);
+      const subOid = await this.buildTree(existing?.type === 'tree' ? existing.oid : null, sub);
+      if (subOid === null) entries.delete(name);
+      else entries.set(name, { mode: '040000', path: name, oid: subOid, type: 'tree' });
+    }
+    if (entries.size === 0) return null;
+    return this.writeTree([...entries.values()]);
+  }
+
+  private async writeTree(tree: TreeEntry[]): Promise<string> {
+    const oid = await git.writeTree({ fs: this.fs, gitdir: this.gitdir, tree: tree as never });
+    this.remember(oid, tree);
+    return oid;
+  }
+
+  /** Blob changes between two trees (either may be null), descending only into subtrees that differ. */
+  async diffTrees(a: string | null, b: string | null, prefix = ''): Promise<FileChange[]> {
+    if (a === b) return [];
+    const left = new Map((a ? await this.readTree(a) : []).map((e) => [e.path, e]));
+    const right = new Map((b ? await this.readTree(b) : []).map((e) => [e.path, e]));
+    const changes: FileChange[] = [];
+    for (const name of new Set([...left.keys(), ...right.keys()])) {
+      const l = left.get(name);
+      const r = right.get(name);
+      if (l?.oid === r?.oid && l?.type === r?.type) continue;
+      const path = prefix + name;
+      const lTree = l?.type === 'tree' ? l.oid : null;
+      const rTree = r?.type === 'tree' ? r.oid : null;
+      if (lTree || rTree) changes.push(...(await this.diffTrees(lTree, rTree, `${path}/`)));
+      const lBlob = l?.type === 'blob' ? l.oid : null;
+      const rBlob = r?.type === 'blob' ? r.oid : null;
+      if (lBlob !== rBlob) changes.push({ file: path, oldOid: lBlob, newOid: rBlob });
+    }
+    return changes;
+  }
+
+  async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<string> {
+    const person = { ...input.author, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: 0 };
+    return git.writeCommit({
+      fs: this.fs,
+      gitdir: this.gitdir,
+      commit: {
+        message: input.message,
+        tree: input.tree,
+        parent: input.parent ? [input.parent] : [],
+        author: person,
+        committer: person,
+      },
+    });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * @module The cross-process write lock: a lock file made with exclusive create (works over NFS/EFS),
+ * taken over when stale, waited for with bounded backoff.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { WikiBusyError, WikiError } from './errors.js';
+
+/** Options of {@link acquireWriteLock}. */
+export interface LockOptions {
+  /** The lock file. */
+  readonly path: string;
+  /** Give up with WikiBusyError after waiting this long. */
+  readonly timeoutMs: number;
+  /** A lock file not refreshed for this long is abandoned and may be taken over. */
+  readonly staleMs: number;
+}
+
+/** A held lock: refreshed while held, released once. */
+export interface HeldLock {
+  /** Throws unless the lock file is still ours (checked right before the branch ref moves). */
+  assertHeld(): Promise<void>;
+  release(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Takes the write lock, waiting with exponential backoff (5 ms → 250 ms, jittered) for at most `timeoutMs`.
+ * @throws WikiBusyError naming how long it waited.
+ */
+export async function acquireWriteLock(options: LockOptions): Promise<HeldLock> {
+  const owner = randomUUID();
+  const body = `${JSON.stringify({ owner, pid: process.pid, host: hostname(), time: new Date().toISOString() })}\n`;
+  const start = Date.now();
+  let delay = 5;
+  for (;;) {
+    if (await tryCreate(options.path, body)) return holdLock(options, owner);
+    const st = await fsp.stat(options.path).catch(() => null);
+    if (st === null) continue; // released meanwhile: try again at once
+    if (Date.now() - st.mtimeMs > options.staleMs) {
+      await breakStaleLock(options.path, st);
+      continue;
+    }
+    const waited = Date.now() - start;
+    if (waited >= options.timeoutMs) throw new WikiBusyError(waited);
+    await sleep(Math.min(delay * (0.5 + Math.random()), options.timeoutMs - waited));
+    delay = Math.min(delay * 1.6, 250);
+  }
+}
+
+async function tryCreate(path: string, body: string): Promise<boolean> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(path, 'wx');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') throw err;
+    await fsp.mkdir(dirname(path), { recursive: true });
+    return false;
+  }
+  try {
+    await handle.writeFile(body);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * Moves an abandoned lock aside with one atomic rename, so of several processes that judged it stale only one
+ * removes it. If what was moved is not the file judged stale (a new owner replaced it in between), it is put back
+ * with `link`, which never overwrites.
+ */
+async function breakStaleLock(path: string, stale: { mtimeMs: number; ino: number }): Promise<void> {
+  const aside = `${path}.stale-${randomUUID()}`;
+  try {
+    await fsp.rename(path, aside);
+  } catch {
+    return; // someone else moved or released it
+  }
+  const moved = await fsp.stat(aside).catch(() => null);
+  if (moved && (moved.ino !== stale.ino || moved.mtimeMs !== stale.mtimeMs)) {
+    await fsp.link(aside, path).catch(() => undefined);
+  }
+  await fsp.unlink(aside).catch(() => undefined);
+}
+
+function holdLock(options: LockOptions, owner: string): HeldLock {
+  // Refresh the lock's mtime so a long write is never mistaken for an abandoned one.
+  const heartbeat = setInterval(
+    () => {
+      const now = new Date();
+      fsp.utimes(options.path, now, now).catch(() => undefined);
+    },
+    Math.max(50, Math.floor(options.staleMs / 3)),
+  );
+  heartbeat.unref();
+  const isOurs = async (): Promise<boolean> => {
+    const text = await fsp.readFile(options.path, 'utf8').catch(() => '');
+    return text.includes(`"owner":"${owner}"`);
+  };
+  let released = false;
+  return {
+    async assertHeld() {
+      if (!(await isOurs())) throw new WikiError('The write lock was lost (taken over as stale); the write was not applied');
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(heartbeat);
+      if (await isOurs()) await fsp.unlink(options.path).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * @module Page paths: validation, canonical form and the Otterwiki file layout (`Foo/Bar Baz` ↔ `foo/bar baz.md`).
+ */
+import { InvalidPathError } from './errors.js';
+
+/** Longest page path segment, in characters (its UTF-8 form must also fit a file name). */
+export const MAX_SEGMENT_CHARS = 200;
+/** Longest page path, in characters. */
+export const MAX_PATH_CHARS = 1000;
+const MAX_SEGMENT_BYTES = 250;
+
+// C0 controls, DEL and C1 controls; NUL is among them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Validates a page path and returns its canonical form: trimmed, single slashes, no leading/trailing slash,
+ * no trailing `.md`. Casing is kept (lookup is case-insensitive elsewhere).
+ * @throws InvalidPathError with a message saying what is wrong.
+ * @example normalizePagePath('  Foo//Bar Baz.md ') // 'Foo/Bar Baz'
+ */
+export function normalizePagePath(path: string): string {
+  if (typeof path !== 'string') throw new InvalidPathError('Page path must be a string');
+  if (path.includes('\u0000')) throw new InvalidPathError('Page path contains a NUL byte');
+  if (CONTROL.test(path)) throw new InvalidPathError('Page path contains a control character (e.g. a newline or tab)');
+  if (LONE_SURROGATE.test(path)) throw new InvalidPathError('Page path is not valid Unicode');
+  if (path.includes('\\')) throw new InvalidPathError('Page path contains a backslash; use "/" between segments');
+  const trimmed = path.trim();
+  if (trimmed === '') throw new InvalidPathError('Page path is empty');
+  if (trimmed.startsWith('/') || /^[A-Za-z]:/.test(trimmed)) {
+    throw new InvalidPathError(`Page path "${abbreviate(trimmed)}" is absolute; give it relative to the wiki root`);
+  }
+  if (trimmed.length > MAX_PATH_CHARS) {
+    throw new InvalidPathError(`Page path is ${trimmed.length} characters long; the limit is ${MAX_PATH_CHARS}`);
+  }
+  const segments = trimmed
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const last = segments.length - 1;
+  if (last >= 0 && /\.md$/i.test(segments[last]!)) segments[last] = segments[last]!.slice(0, -3).trim();
+  if (segments.length === 0 || segments[last] === '') throw new InvalidPathError('Page path is empty');
+  segments.forEach((segment, i) => checkSegment(segment, i === last));
+  return segments.join('/');
+}
+
+function checkSegment(segment: string, isLast: boolean): void {
+  if (segment === '..' || segment === '.') {
+    throw new InvalidPathError(`Page path may not contain "${segment}" segments`);
+  }
+  if (segment.toLowerCase() === '.git') throw new InvalidPathError('Page path may not name the .git directory');
+  if (segment.startsWith('.')) throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not start with "."`);
+  if (segment.length > MAX_SEGMENT_CHARS || Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) {
+    throw new InvalidPathError(
+      `Page path segment "${abbreviate(segment)}" is too long (limit ${MAX_SEGMENT_CHARS} characters / ${MAX_SEGMENT_BYTES} bytes)`,
+    );
+  }
+  // A directory named "x.md" would collide with the file of page "x".
+  if (!isLast && /\.md$/i.test(segment)) {
+    throw new InvalidPathError(`Page path directory "${abbreviate(segment)}" may not end with ".md"`);
+  }
+}
+
+function abbreviate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/**
+ * The file of a page in Otterwiki's layout: the lower-cased path plus `.md`, spaces and directories kept.
+ * @example pagePathToFile('Foo/Bar Baz') // 'foo/bar baz.md'
+ */
+export function pagePathToFile(path: string): string {
+  return `${pageKey(path)}.md`;
+}
+
+/** The case-insensitive identity of a page: its normalised, lower-cased path. */
+export function pageKey(path: string): string {
+  return normalizePagePath(path).toLowerCase();
+}
+
+/** The page key of a Markdown file path (`foo/bar baz.md` → `foo/bar baz`), or null when it is no page file. */
+export function fileToKey(file: string): string | null {
+  return file.endsWith('.md') && file.length > 3 ? file.slice(0, -3) : null;
+}
+
+/** The attachment directory of a page file (`foo/bar.md` → `foo/bar/`): Otterwiki keeps attachments there. */
+export function attachmentDir(file: string): string {
+  return `${file.slice(0, -3)}/`;
+}
+
+/** True when `file` is an attachment of the page whose file is `pageFile` (directly inside its directory, not a page). */
+export function isAttachmentOf(file: string, pageFile: string): boolean {
+  const dir = attachmentDir(pageFile);
+  return file.startsWith(dir) && !file.slice(dir.length).includes('/') && !file.endsWith('.md');
+}

@@ -1,0 +1,44 @@
+/**
+ * @module Creating the repository on first use. The new `.git` is built under a temporary name and renamed into
+ * place, so of two processes starting at once exactly one wins and the other uses its repository.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import { buildMessage, sanitizeAuthor } from './commit-message.js';
+import { GitStore } from './git-store.js';
+import { WikiError } from './errors.js';
+import type { Author } from './types.js';
+
+/** The first page of a new wiki. */
+export const HOME_CONTENT = '# Home\n\nWelcome to the wiki. Edit this page to get started.\n';
+const DEFAULT_AUTHOR: Author = { name: 'wikibot', email: 'wikibot@localhost' };
+
+/** Makes `dir` a git repository on branch `main` with a `Home` page, unless it already is a repository. */
+export async function ensureRepository(dir: string, author: Author | undefined, durable: boolean): Promise<void> {
+  await fsp.mkdir(dir, { recursive: true });
+  if (await isRepository(dir)) return;
+  const staging = join(dir, `.wikibot-init-${randomBytes(6).toString('hex')}`);
+  try {
+    const store = new GitStore(staging, { tmpDir: join(staging, 'wikibot', 'tmp'), durable });
+    await git.init({ fs: store.fs, dir, gitdir: staging, defaultBranch: 'main' });
+    const blob = await store.writeBlob(Buffer.from(HOME_CONTENT));
+    const tree = await store.applyChanges(null, new Map([['home.md', blob]]));
+    const message = buildMessage(undefined, 'Create Home', undefined, ['Home']);
+    const commit = await store.writeCommit({ tree, parent: null, author: sanitizeAuthor(author ?? DEFAULT_AUTHOR), message });
+    await store.updateHead(null, commit);
+    await fsp.rename(staging, join(dir, '.git'));
+    await fsp.writeFile(join(dir, 'home.md'), HOME_CONTENT, { flag: 'wx' }).catch(() => undefined); // work tree copy
+  } catch (err) {
+    await fsp.rm(staging, { recursive: true, force: true });
+    if (!(await isRepository(dir))) throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });
+  }
+}
+
+async function isRepository(dir: string): Promise<boolean> {
+  return fsp
+    .stat(join(dir, '.git', 'HEAD'))
+    .then((st) => st.isFile())
+    .catch(() => false);
+}

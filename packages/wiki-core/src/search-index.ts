@@ -1,0 +1,141 @@
+/**
+ * @module Full-text search over MiniSearch: built once, persisted beside the page index, then updated only for
+ * pages changed by new commits. Snippets come from the page text around the best match.
+ */
+import * as fsp from 'node:fs/promises';
+import MiniSearch from 'minisearch';
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import type { GitStore } from './git-store.js';
+import { parseFrontmatter, plainText } from './markdown.js';
+import { fileToKey } from './paths.js';
+import type { PageIndex } from './page-index.js';
+import type { SearchHit } from './types.js';
+
+const CACHE_VERSION = 1;
+/** Persist again after this many commits were applied since the last save. */
+const SAVE_EVERY_COMMITS = 64;
+const SNIPPET_CHARS = 160;
+
+interface SearchDoc {
+  id: string;
+  path: string;
+  title: string;
+  tags: string;
+  body: string;
+}
+
+const OPTIONS = {
+  fields: ['title', 'path', 'tags', 'body'],
+  storeFields: [] as string[],
+  searchOptions: {
+    boost: { title: 3, path: 2, tags: 2 },
+    prefix: true,
+    fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
+  },
+};
+
+/** The search index of one `Wiki`. */
+export class SearchIndex {
+  private mini: MiniSearch<SearchDoc> | null = null;
+  private head: string | null = null;
+  private savedPosition = -1;
+
+  constructor(
+    private readonly file: string,
+    private readonly index: PageIndex,
+    private readonly store: GitStore,
+    private readonly write: AtomicWriteOptions,
+  ) {}
+
+  /** Ranked hits for `query` (all words must match; falls back to any word when nothing does). */
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const q = query.trim().slice(0, 500);
+    if (q === '') return [];
+    const mini = await this.ensure();
+    let results = mini.search(q, { combineWith: 'AND' });
+    if (results.length === 0) results = mini.search(q, { combineWith: 'OR' });
+    const hits: SearchHit[] = [];
+    for (const result of results.slice(0, limit)) {
+      const meta = this.index.pages.get(result.id as string);
+      if (!meta) continue;
+      const text = plainText(parseFrontmatter(await this.store.readText(meta.oid)).body);
+      hits.push({ path: meta.path, title: meta.title, score: result.score, snippet: snippet(text, result.terms, q) });
+    }
+    return hits;
+  }
+
+  /** Loads or builds the index and applies commits it has not seen. */
+  private async ensure(): Promise<MiniSearch<SearchDoc>> {
+    if (this.mini === null) await this.load();
+    if (this.mini === null || this.head !== this.index.head) await this.catchUp();
+    return this.mini!;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const text = await fsp.readFile(this.file, 'utf8');
+      const newline = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, newline)) as { version: number; head: string };
+      if (header.version !== CACHE_VERSION || !this.index.position.has(header.head)) return;
+      this.mini = MiniSearch.loadJSON<SearchDoc>(text.slice(newline + 1), OPTIONS);
+      this.head = header.head;
+      this.savedPosition = this.index.position.get(header.head)!;
+    } catch {
+      this.mini = null; // missing or corrupt: rebuilt below
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    const from = this.head === null ? undefined : this.index.position.get(this.head);
+    if (this.mini === null || from === undefined) {
+      this.mini = new MiniSearch<SearchDoc>(OPTIONS);
+      for (const key of this.index.pages.keys()) this.mini.add(await this.document(key));
+    } else {
+      const keys = new Set<string>();
+      for (const oid of this.index.changelog.slice(from + 1)) {
+        for (const file of this.index.commits.get(oid)!.files) {
+          const key = fileToKey(file)?.toLowerCase();
+          if (key !== undefined) keys.add(key);
+        }
+      }
+      for (const key of keys) {
+        if (this.mini.has(key)) this.mini.discard(key);
+        if (this.index.pages.has(key)) this.mini.add(await this.document(key));
+      }
+    }
+    this.head = this.index.head;
+    const position = this.head === null ? -1 : this.index.position.get(this.head)!;
+    if (from === undefined || position - this.savedPosition >= SAVE_EVERY_COMMITS) await this.save(position);
+  }
+
+  private async save(position: number): Promise<void> {
+    if (this.mini === null || this.head === null) return;
+    const header = JSON.stringify({ version: CACHE_VERSION, head: this.head });
+    await writeFileAtomic(this.file, `${header}\n${JSON.stringify(this.mini)}`, this.write).catch(() => undefined);
+    this.savedPosition = position;
+  }
+
+  private async document(key: string): Promise<SearchDoc> {
+    const meta = this.index.pages.get(key)!;
+    const body = parseFrontmatter(await this.store.readText(meta.oid)).body;
+    return { id: key, path: meta.path, title: meta.title, tags: meta.tags.join(' '), body: plainText(body) };
+  }
+}
+
+/** About {@link SNIPPET_CHARS} characters of `text` around the earliest occurrence of a matched term. */
+export function snippet(text: string, terms: readonly string[], query: string): string {
+  const lower = text.toLowerCase();
+  const words = [...terms, ...query.toLowerCase().split(/\s+/)].filter((w) => w.length > 0);
+  let at = -1;
+  for (const word of words) {
+    const i = lower.indexOf(word.toLowerCase());
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (text.length <= SNIPPET_CHARS) return text;
+  const start = Math.max(0, (at < 0 ? 0 : at) - SNIPPET_CHARS / 3);
+  let from = start === 0 ? 0 : text.indexOf(' ', start) + 1 || start;
+  if (from > at && at >= 0) from = start;
+  let to = Math.min(text.length, from + SNIPPET_CHARS);
+  if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+}

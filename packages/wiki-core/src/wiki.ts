@@ -1,0 +1,485 @@
+/**
+ * @module `Wiki`, the engine both apps use: reads from git objects through an incrementally maintained index,
+ * writes one commit per change under the cross-process write lock.
+ */
+import * as fsp from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import { buildMessage, displayMessage, sanitizeAuthor } from './commit-message.js';
+import { validateContent } from './content.js';
+import {
+  EditConflictError,
+  EditMatchError,
+  InvalidArgumentError,
+  PageExistsError,
+  PageNotFoundError,
+} from './errors.js';
+import { GitStore } from './git-store.js';
+import { acquireWriteLock } from './lock.js';
+import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
+import { PageIndex, type CommitRecord, type PageMeta } from './page-index.js';
+import { isAttachmentOf, normalizePagePath, pageKey, pagePathToFile } from './paths.js';
+import { ensureRepository } from './repository.js';
+import { SearchIndex } from './search-index.js';
+import type {
+  ListFilter,
+  Page,
+  PageLinks,
+  PageSummary,
+  Revision,
+  SearchHit,
+  WikiApi,
+  WikiOptions,
+  WriteOptions,
+  WriteResult,
+} from './types.js';
+import { mirrorWorkTree } from './work-tree.js';
+
+/** Persist the page index again after this many commits were applied since the last save. */
+const SAVE_EVERY_COMMITS = 16;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+/** Extra options of `Wiki.open` beyond the shared {@link WikiOptions}. */
+export interface WikiOpenOptions extends WikiOptions {
+  /** fsync files before they become visible (default true). */
+  readonly durable?: boolean;
+  /** Keep the work tree's files in step with each commit, as Otterwiki has them (default true). */
+  readonly checkout?: boolean;
+}
+
+/** A planned change, computed inside the lock against the latest commit. */
+interface Plan<R> {
+  readonly changes: Map<string, string | null>;
+  readonly message: string;
+  /** The result, given the new commit id (or the current one when nothing changed). */
+  readonly result: (revision: string, changed: boolean) => R;
+}
+
+/** The wiki engine over one git repository. Open with {@link Wiki.open}. */
+export class Wiki implements WikiApi {
+  private readonly index: PageIndex;
+  private readonly searchIndex: SearchIndex;
+  private readonly cacheFile: string;
+  private readonly lockFile: string;
+  private catchingUp: Promise<unknown> = Promise.resolve();
+  private writing: Promise<unknown> = Promise.resolve();
+  private unsaved = 0;
+
+  private constructor(
+    readonly dir: string,
+    private readonly store: GitStore,
+    private readonly write: AtomicWriteOptions,
+    private readonly options: Required<Pick<WikiOpenOptions, 'lockTimeoutMs' | 'staleLockMs' | 'checkout'>>,
+  ) {
+    const meta = join(store.gitdir, 'wikibot');
+    this.cacheFile = join(meta, 'index-v1.json');
+    this.lockFile = join(meta, 'write.lock');
+    this.index = new PageIndex(store);
+    this.searchIndex = new SearchIndex(join(meta, 'search-v1.json'), this.index, store, write);
+  }
+
+  /**
+   * Opens (and on first use creates) the wiki in `options.dir`, loading the index cache and replaying only the
+   * commits made since it was saved.
+   * @example const wiki = await Wiki.open({ dir: '/mnt/wiki' });
+   */
+  static async open(options: WikiOpenOptions): Promise<Wiki> {
+    const dir = resolve(options.dir);
+    const durable = options.durable ?? true;
+    await ensureRepository(dir, options.initialAuthor, durable);
+    const gitdir = join(dir, '.git');
+    const write = { tmpDir: join(gitdir, 'wikibot', 'tmp'), durable };
+    const wiki = new Wiki(dir, new GitStore(gitdir, write), write, {
+      lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
+      staleLockMs: options.staleLockMs ?? 30_000,
+      checkout: options.checkout ?? true,
+    });
+    await sweepTmpDir(write.tmpDir, 3_600_000);
+    const cached = await fsp.readFile(wiki.cacheFile, 'utf8').catch(() => null);
+    if (cached === null || !wiki.index.restore(cached)) wiki.unsaved = SAVE_EVERY_COMMITS;
+    await wiki.sync();
+    return wiki;
+  }
+
+  /** Catches the index up with the branch if another process (or Lambda) committed. One small file read. */
+  private async sync(): Promise<void> {
+    const head = await this.store.readHead();
+    if (head !== this.index.head) await this.catchUp(head);
+  }
+
+  private catchUp(head: string | null): Promise<void> {
+    const run = this.catchingUp.then(async () => {
+      this.unsaved += await this.index.catchUp(head);
+      if (this.unsaved >= SAVE_EVERY_COMMITS) await this.saveIndex();
+    });
+    this.catchingUp = run.catch(() => undefined);
+    return run;
+  }
+
+  private async saveIndex(): Promise<void> {
+    await writeFileAtomic(this.cacheFile, this.index.serialize(), this.write).catch(() => undefined);
+    this.unsaved = 0;
+  }
+
+  /** Persists the index cache now (e.g. before a Lambda freezes); caches are also saved periodically. */
+  async flush(): Promise<void> {
+    await this.catchingUp;
+    await this.saveIndex();
+  }
+
+  async head(): Promise<string> {
+    await this.sync();
+    return this.index.head ?? '';
+  }
+
+  async exists(path: string): Promise<boolean> {
+    const key = pageKey(path);
+    await this.sync();
+    return this.index.pages.has(key);
+  }
+
+  async readPage(path: string, options: { revision?: string } = {}): Promise<Page> {
+    const key = pageKey(path);
+    await this.sync();
+    if (options.revision === undefined) {
+      const meta = this.index.pages.get(key);
+      if (!meta) throw new PageNotFoundError(normalizePagePath(path));
+      return this.toPage(meta.path, await this.store.readText(meta.oid), this.index.lastRevision(key)!);
+    }
+    const commit = await this.store.resolveCommit(options.revision);
+    const file = this.index.pages.get(key)?.file ?? `${key}.md`;
+    const blob = (await this.store.fileAt(commit, file)) ?? (await this.store.fileAt(commit, `${key}.md`));
+    if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
+    const record = this.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
+    const display = this.index.pages.get(key)?.path ?? normalizePagePath(path);
+    return this.toPage(display, await this.store.readText(blob), record);
+  }
+
+  /** The newest commit at or before `commit` that changed page `key`. */
+  private revisionAt(key: string, commit: string): CommitRecord | undefined {
+    const limit = this.index.position.get(commit);
+    if (limit === undefined) return undefined;
+    const list = this.index.history.get(key) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (this.index.position.get(list[i]!)! <= limit) return this.index.commits.get(list[i]!);
+    }
+    return undefined;
+  }
+
+  private toPage(path: string, content: string, record: CommitRecord): Page {
+    const { frontmatter, body } = parseFrontmatter(content);
+    const category = frontmatterCategory(frontmatter);
+    const title = pageTitle(path.split('/').pop()!, frontmatter, body);
+    const links = this.index.pages.get(path.toLowerCase())?.links ?? [];
+    return {
+      path,
+      title,
+      content,
+      body,
+      frontmatter,
+      ...(category === undefined ? {} : { category }),
+      tags: frontmatterTags(frontmatter),
+      revision: record.oid,
+      updated: record.date,
+      author: record.author,
+      links: links.map((l) => this.index.displayOf(l)),
+    };
+  }
+
+  async writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult> {
+    const display = normalizePagePath(path);
+    const key = display.toLowerCase();
+    const bytes = validateContent(content);
+    return this.mutate(options, async () => {
+      const meta = this.index.pages.get(key);
+      this.checkBase(key, display, options.baseRevision);
+      const oid = await this.store.writeBlob(bytes);
+      this.store.primeText(oid, content);
+      const finalPath = meta?.path ?? display;
+      return {
+        changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pagePathToFile(display), oid]]),
+        message: buildMessage(options.message, `${meta ? 'Update' : 'Create'} ${finalPath}`, options.trailers, [finalPath]),
+        result: (revision, changed) => ({ path: this.displayAfter(key, finalPath), revision: this.revisionOf(key, revision, changed), created: !meta, changed }),
+      };
+    });
+  }
+
+  async editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult> {
+    const key = pageKey(path);
+    if (typeof oldText !== 'string' || oldText === '') throw new EditMatchError('The text to replace is empty', 0);
+    validateContent(newText);
+    return this.mutate(options, async () => {
+      const meta = this.requirePage(key, path);
+      this.checkBase(key, meta.path, options.baseRevision);
+      const content = await this.store.readText(meta.oid);
+      const count = countOccurrences(content, oldText);
+      if (count !== 1) {
+        throw new EditMatchError(
+          count === 0
+            ? `The text to replace was not found in "${meta.path}"`
+            : `The text to replace occurs ${count} times in "${meta.path}"; include more context so it occurs once`,
+          count,
+        );
+      }
+      const updated = content.replace(oldText, () => newText);
+      const oid = await this.store.writeBlob(validateContent(updated));
+      this.store.primeText(oid, updated);
+      return {
+        changes: new Map(oid === meta.oid ? [] : [[meta.file, oid]]),
+        message: buildMessage(options.message, `Edit ${meta.path}`, options.trailers, [meta.path]),
+        result: (revision, changed) => ({ path: this.displayAfter(key, meta.path), revision: this.revisionOf(key, revision, changed), created: false, changed }),
+      };
+    });
+  }
+
+  async deletePage(path: string, options: WriteOptions): Promise<{ readonly path: string; readonly revision: string }> {
+    const key = pageKey(path);
+    return this.mutate(options, async () => {
+      const meta = this.requirePage(key, path);
+      this.checkBase(key, meta.path, options.baseRevision);
+      const changes = new Map<string, string | null>([[meta.file, null]]);
+      for (const file of this.attachmentsOf(meta.file)) changes.set(file, null);
+      return {
+        changes,
+        message: buildMessage(options.message, `Delete ${meta.path}`, options.trailers, [meta.path]),
+        result: (revision) => ({ path: meta.path, revision }),
+      };
+    });
+  }
+
+  async renamePage(
+    path: string,
+    newPath: string,
+    options: WriteOptions,
+  ): Promise<{ readonly path: string; readonly newPath: string; readonly revision: string; readonly rewritten: readonly string[] }> {
+    const key = pageKey(path);
+    const target = normalizePagePath(newPath);
+    const targetKey = target.toLowerCase();
+    return this.mutate(options, async () => {
+      const meta = this.requirePage(key, path);
+      if (this.index.pages.has(targetKey)) throw new PageExistsError(this.index.pages.get(targetKey)!.path);
+      this.checkBase(key, meta.path, options.baseRevision);
+      const newFile = pagePathToFile(target);
+      const changes = new Map<string, string | null>([[meta.file, null]]);
+      const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);
+      changes.set(newFile, await this.writeText(ownText));
+      const newDir = newFile.slice(0, -3);
+      for (const file of this.attachmentsOf(meta.file)) {
+        changes.set(file, null);
+        changes.set(`${newDir}/${file.split('/').pop()}`, this.index.files.get(file)!);
+      }
+      const rewritten: string[] = [];
+      for (const source of this.index.incomingLinks().get(key) ?? []) {
+        const page = this.index.pages.get(source);
+        if (!page || source === key) continue;
+        const text = await this.store.readText(page.oid);
+        const updated = rewriteWikiLinks(text, key, target);
+        if (updated === text) continue;
+        changes.set(page.file, await this.writeText(updated));
+        rewritten.push(page.path);
+      }
+      return {
+        changes,
+        message: buildMessage(options.message, `Rename ${meta.path} to ${target}`, options.trailers, [target]),
+        result: (revision) => ({ path: meta.path, newPath: this.displayAfter(targetKey, target), revision, rewritten }),
+      };
+    });
+  }
+
+  private async writeText(text: string): Promise<string> {
+    const oid = await this.store.writeBlob(validateContent(text));
+    this.store.primeText(oid, text);
+    return oid;
+  }
+
+  private requirePage(key: string, path: string): PageMeta {
+    const meta = this.index.pages.get(key);
+    if (!meta) throw new PageNotFoundError(normalizePagePath(path));
+    return meta;
+  }
+
+  private attachmentsOf(pageFile: string): string[] {
+    return [...this.index.files.keys()].filter((file) => isAttachmentOf(file, pageFile));
+  }
+
+  /** The commit to report: the new one, or the page's latest when nothing changed (no empty commit is made). */
+  private revisionOf(key: string, revision: string, changed: boolean): string {
+    return changed ? revision : (this.index.lastRevision(key)?.oid ?? revision);
+  }
+
+  private displayAfter(key: string, fallback: string): string {
+    return this.index.pages.get(key)?.path ?? fallback;
+  }
+
+  /**
+   * Refuses a write based on a revision older than the page's latest change. A base at or after that change
+   * (e.g. the head commit the caller read at) is fine.
+   */
+  private checkBase(key: string, display: string, base: string | undefined): void {
+    if (base === undefined) return;
+    const last = this.index.lastRevision(key);
+    const current = last?.oid ?? this.index.head ?? '';
+    const baseOid = this.expandKnown(base);
+    const basePos = baseOid === undefined ? undefined : this.index.position.get(baseOid);
+    const lastPos = last === undefined ? -1 : this.index.position.get(last.oid)!;
+    if (basePos === undefined || basePos < lastPos) throw new EditConflictError(display, base, current);
+  }
+
+  /** A full commit id of the branch from a full or abbreviated one. */
+  private expandKnown(revision: string): string | undefined {
+    const rev = revision.trim().toLowerCase();
+    if (this.index.commits.has(rev)) return rev;
+    if (!/^[0-9a-f]{4,39}$/.test(rev)) return undefined;
+    const matches = this.index.changelog.filter((oid) => oid.startsWith(rev));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /**
+   * Runs a write: in-process queue, then the cross-process lock, then catch-up to the latest commit, then the
+   * plan, one commit, and the branch ref moved last.
+   */
+  private async mutate<R>(options: WriteOptions, plan: () => Promise<Plan<R>>): Promise<R> {
+    const author = sanitizeAuthor(options.author);
+    const run = this.writing.then(async () => {
+      const lock = await acquireWriteLock({
+        path: this.lockFile,
+        timeoutMs: this.options.lockTimeoutMs,
+        staleMs: this.options.staleLockMs,
+      });
+      try {
+        const parent = await this.store.readHead();
+        await this.catchUp(parent);
+        const { changes, message, result } = await plan();
+        const rootTree = parent === null ? null : this.index.commits.get(parent)!.tree;
+        const tree = changes.size === 0 ? rootTree : await this.store.applyChanges(rootTree, changes);
+        if (tree === null || tree === rootTree) return result(parent ?? '', false);
+        const commit = await this.store.writeCommit({ tree, parent, author, message });
+        await lock.assertHeld();
+        await this.store.updateHead(parent, commit);
+        await this.catchUp(commit);
+        if (this.options.checkout) await mirrorWorkTree(this.dir, this.store, changes, this.write);
+        return result(commit, true);
+      } finally {
+        await lock.release();
+      }
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  async listPages(filter: ListFilter = {}): Promise<PageSummary[]> {
+    const since = filter.updatedSince === undefined ? undefined : Date.parse(filter.updatedSince);
+    if (since !== undefined && Number.isNaN(since)) {
+      throw new InvalidArgumentError(`updatedSince "${filter.updatedSince}" is not an ISO 8601 date`);
+    }
+    await this.sync();
+    const prefix = filter.prefix?.trim().replace(/^\/+/, '').toLowerCase();
+    const category = filter.category?.toLowerCase();
+    const tag = filter.tag?.toLowerCase();
+    const rows: PageSummary[] = [];
+    for (const [key, meta] of this.index.pages) {
+      if (prefix && !key.startsWith(prefix)) continue;
+      if (category !== undefined && meta.category?.toLowerCase() !== category) continue;
+      if (tag !== undefined && !meta.tags.some((t) => t.toLowerCase() === tag)) continue;
+      const last = this.index.lastRevision(key)!;
+      if (since !== undefined && Date.parse(last.date) < since) continue;
+      rows.push({
+        path: meta.path,
+        title: meta.title,
+        ...(meta.category === undefined ? {} : { category: meta.category }),
+        tags: meta.tags,
+        updated: last.date,
+        revision: last.oid,
+        size: meta.size,
+      });
+    }
+    return rows.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    await this.sync();
+    return this.searchIndex.search(String(query ?? ''), clampLimit(options.limit, 20));
+  }
+
+  async getLinks(path: string): Promise<PageLinks> {
+    const key = pageKey(path);
+    await this.sync();
+    const meta = this.index.pages.get(key);
+    const outgoing = (meta?.links ?? []).map((l) => this.index.displayOf(l));
+    const incoming = [...(this.index.incomingLinks().get(key) ?? [])].map((k) => this.index.pages.get(k)!.path).sort();
+    const missing = (meta?.links ?? []).filter((l) => !this.index.pages.has(l.toLowerCase()));
+    return { path: meta?.path ?? normalizePagePath(path), outgoing, incoming, missing };
+  }
+
+  async linkGraph(): Promise<Record<string, readonly string[]>> {
+    await this.sync();
+    const graph: Record<string, readonly string[]> = {};
+    for (const meta of this.index.pages.values()) graph[meta.path] = meta.links.map((l) => this.index.displayOf(l));
+    return graph;
+  }
+
+  async orphans(): Promise<string[]> {
+    await this.sync();
+    const incoming = this.index.incomingLinks();
+    return [...this.index.pages]
+      .filter(([key]) => key !== 'home' && !incoming.has(key))
+      .map(([, meta]) => meta.path)
+      .sort();
+  }
+
+  async history(path: string, options: { limit?: number } = {}): Promise<Revision[]> {
+    const key = pageKey(path);
+    await this.sync();
+    const list = this.index.history.get(key);
+    if (!list || list.length === 0) throw new PageNotFoundError(normalizePagePath(path));
+    const limit = clampLimit(options.limit, DEFAULT_LIMIT);
+    return list
+      .slice(-limit)
+      .reverse()
+      .map((oid) => this.toRevision(this.index.commits.get(oid)!));
+  }
+
+  async changelog(options: { limit?: number } = {}): Promise<Revision[]> {
+    await this.sync();
+    const limit = clampLimit(options.limit, DEFAULT_LIMIT);
+    return this.index.changelog
+      .slice(-limit)
+      .reverse()
+      .map((oid) => this.toRevision(this.index.commits.get(oid)!));
+  }
+
+  private toRevision(record: CommitRecord): Revision {
+    return {
+      revision: record.oid,
+      author: record.author,
+      date: record.date,
+      message: displayMessage(record.message),
+      paths: record.pages,
+    };
+  }
+
+  async diff(path: string, from: string, to?: string): Promise<string> {
+    const key = pageKey(path);
+    await this.sync();
+    const fromOid = await this.store.resolveCommit(from);
+    const toOid = to === undefined ? (this.index.head ?? '') : await this.store.resolveCommit(to);
+    const file = this.index.pages.get(key)?.file ?? `${key}.md`;
+    const [a, b] = await Promise.all([this.store.fileAt(fromOid, file), this.store.fileAt(toOid, file)]);
+    if (a === null && b === null) throw new PageNotFoundError(normalizePagePath(path));
+    const text = async (oid: string | null): Promise<string> => (oid === null ? '' : this.store.readText(oid));
+    return createTwoFilesPatch(`a/${file}`, `b/${file}`, await text(a), await text(b), fromOid.slice(0, 7), toOid.slice(0, 7));
+  }
+}
+
+function clampLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) count++;
+  return count;
+}

@@ -1,0 +1,44 @@
+/**
+ * A separate writer process for the multi-process tests, run as `node --import tsx writer.ts <mode> <dir> ...`.
+ * Prints one line per event so the parent knows what was reported done.
+ *   write <dir> <prefix> <count> [staleMs]  write pages <prefix>-<i>; prints "done <path> <revision>" or "error <name> <message>"
+ *   hold <dir>                              take the write lock, print "locked", then wait to be killed
+ *   midcommit <dir>                         write a commit's objects without moving the branch, print "objects", wait
+ */
+import { join } from 'node:path';
+import { GitStore } from '../../src/git-store.js';
+import { Wiki } from '../../src/index.js';
+import { acquireWriteLock } from '../../src/lock.js';
+
+const [mode, dir, prefix = 'p', countText = '1', staleText = '30000'] = process.argv.slice(2);
+const gitdir = join(dir!, '.git');
+const forever = (): Promise<never> => new Promise(() => setInterval(() => undefined, 1000));
+
+if (mode === 'write') {
+  const wiki = await Wiki.open({ dir: dir!, staleLockMs: Number(staleText), lockTimeoutMs: 20_000 });
+  const author = { name: `Writer ${prefix}`, email: `${prefix}@example.com` };
+  for (let i = 0; i < Number(countText); i++) {
+    const path = `${prefix}-${i}`;
+    try {
+      const result = await wiki.writePage(path, `# ${path}\n\nwritten by ${prefix}\n`, { author });
+      process.stdout.write(`done ${path} ${result.revision}\n`);
+    } catch (err) {
+      process.stdout.write(`error ${(err as Error).name} ${(err as Error).message}\n`);
+    }
+  }
+} else if (mode === 'hold') {
+  await Wiki.open({ dir: dir! });
+  await acquireWriteLock({ path: join(gitdir, 'wikibot', 'write.lock'), timeoutMs: 5000, staleMs: 60_000 });
+  process.stdout.write('locked\n');
+  await forever();
+} else if (mode === 'midcommit') {
+  await Wiki.open({ dir: dir! });
+  await acquireWriteLock({ path: join(gitdir, 'wikibot', 'write.lock'), timeoutMs: 5000, staleMs: 60_000 });
+  const store = new GitStore(gitdir, { tmpDir: join(gitdir, 'wikibot', 'tmp'), durable: true });
+  const head = await store.readHead();
+  const blob = await store.writeBlob(Buffer.from('never committed\n'));
+  const tree = await store.applyChanges((await store.readCommit(head!)).tree, new Map([['ghost.md', blob]]));
+  await store.writeCommit({ tree, parent: head, author: { name: 'Ghost', email: 'g@example.com' }, message: 'ghost\n' });
+  process.stdout.write('objects\n');
+  await forever();
+}

@@ -1,0 +1,82 @@
+/**
+ * @module The MCP side of `POST /mcp`: a fresh McpServer and stateless web-standard transport per
+ * request (Lambda has no session affinity, and a stateless transport cannot be reused), JSON responses,
+ * the tools bound to the caller. Imported lazily, so discovery requests never load the SDK or the wiki.
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Author, WikiApi } from '@wikibot/wiki-core';
+import type { Principal } from '../auth/bearer.js';
+import type { ToolDefinition } from '../tools/define.js';
+import { internalErrorText, toolErrorText } from '../tools/errors.js';
+import { TOOLS } from '../tools/index.js';
+
+/** What one MCP request is served with. */
+export interface McpRequestContext {
+  readonly principal: Principal;
+  readonly resourceUrl: string;
+  /** The MCP client, for commit trailers. */
+  readonly clientName: string;
+  /** Opens (once per container) the wiki. */
+  readonly wiki: () => Promise<WikiApi>;
+  readonly author: () => Promise<Author>;
+  /** What a read-only caller is told when calling a write tool. */
+  readonly writeRefusal: string;
+  /** Logs an unexpected tool failure. */
+  readonly onError: (where: string, error: unknown) => void;
+}
+
+const SERVER_INFO = { name: 'wikibot', version: '1.0.0' } as const;
+const INSTRUCTIONS =
+  'wikibot is a git-backed Markdown wiki (Otterwiki layout). Page paths look like "Projects/Roadmap"; pages link with ' +
+  '[[WikiLinks]]. Read before you write; to change part of a page use edit_note rather than rewriting it with write_note.';
+
+const text = (value: string, isError = false): CallToolResult => ({ content: [{ type: 'text', text: value }], ...(isError ? { isError } : {}) });
+
+function register(server: McpServer, tool: ToolDefinition, context: McpRequestContext): void {
+  const readOnly = tool.access === 'write' && context.principal.access !== 'write';
+  const description = readOnly ? `(Unavailable to you: you have read-only access.) ${tool.description}` : tool.description;
+  server.registerTool(
+    tool.name,
+    { title: tool.title, description, inputSchema: tool.inputSchema, annotations: tool.annotations },
+    async (args: Record<string, unknown>): Promise<CallToolResult> => {
+      if (readOnly) return text(`${context.writeRefusal} ${tool.name} needs write access; the read tools still work.`, true);
+      try {
+        const wiki = await context.wiki();
+        return text(await tool.run(args as never, { wiki, principal: context.principal, clientName: context.clientName, author: context.author }));
+      } catch (error) {
+        const known = toolErrorText(error, tool.name);
+        if (known) return text(known, true);
+        context.onError(`tool ${tool.name} failed`, error);
+        return text(internalErrorText(tool.name), true);
+      }
+    },
+  );
+}
+
+/** Answers one MCP POST (already authenticated, body already parsed). */
+export async function handleMcpRequest(request: Request, parsedBody: unknown, context: McpRequestContext): Promise<Response> {
+  const readOnlyNote = context.principal.access === 'write' ? '' : ' You have read-only access: only the read tools will work.';
+  const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS + readOnlyNote });
+  for (const tool of TOOLS) register(server, tool, context);
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  try {
+    const { principal } = context;
+    return await transport.handleRequest(request, {
+      parsedBody,
+      authInfo: {
+        // The bearer token is never handed on: nothing past authentication needs it.
+        token: '',
+        clientId: principal.clientId ?? principal.kind,
+        scopes: [...principal.scopes],
+        expiresAt: principal.expiresAt,
+        resource: new URL(context.resourceUrl),
+        extra: { sub: principal.sub, access: principal.access },
+      },
+    });
+  } finally {
+    await server.close();
+  }
+}

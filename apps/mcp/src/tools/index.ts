@@ -1,0 +1,30 @@
+/**
+ * @module Every tool, in the order clients list them: otterwiki-mcp's nine, then edit_note and rename_note.
+ */
+import type { ToolDefinition } from './define.js';
+import { deleteNote } from './delete-note.js';
+import { editNote } from './edit-note.js';
+import { findOrphanedNotes } from './find-orphaned-notes.js';
+import { getHistory } from './get-history.js';
+import { getLinks } from './get-links.js';
+import { getRecentChanges } from './get-recent-changes.js';
+import { listNotes } from './list-notes.js';
+import { readNote } from './read-note.js';
+import { renameNote } from './rename-note.js';
+import { searchNotes } from './search-notes.js';
+import { writeNote } from './write-note.js';
+
+/** All tool definitions. */
+export const TOOLS: readonly ToolDefinition[] = [
+  readNote,
+  writeNote,
+  deleteNote,
+  listNotes,
+  searchNotes,
+  getLinks,
+  getHistory,
+  getRecentChanges,
+  findOrphanedNotes,
+  editNote,
+  renameNote,
+] as unknown as readonly ToolDefinition[];

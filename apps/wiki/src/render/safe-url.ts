@@ -5,6 +5,7 @@
  */
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+const DANGEROUS_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
 
 /**
  * True when a link or image URL is safe to emit: relative (no scheme), or `http`, `https`, `mailto`.
@@ -16,15 +17,23 @@ const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
  * ```
  */
 export function isSafeUrl(url: string): boolean {
+  const scheme = schemeOf(url);
+  if (scheme !== undefined) return ALLOWED_SCHEMES.has(scheme);
+  if (/^[\\/][\\/]?\\/.test(url.trim()) || url.trim().startsWith('\\')) return false;
+  // A percent-encoded scheme is a relative path to a browser; refuse the dangerous ones anyway, in case
+  // something downstream decodes before following the link.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return true;
+  }
+  return !DANGEROUS_SCHEMES.has(schemeOf(decoded) ?? '');
+}
+
+function schemeOf(url: string): string | undefined {
   // Browsers ignore ASCII whitespace and control characters inside a scheme; so do we before judging it.
   // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase();
-  // Percent-encoded schemes are not schemes to a browser, but refuse them anyway: nothing legitimate needs one.
-  if (/^[a-z0-9+.-]*%/.test(compact) && compact.includes(':')) {
-    const beforeColon = compact.slice(0, compact.indexOf(':'));
-    if (!beforeColon.includes('/')) return false;
-  }
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
-  if (scheme === undefined) return !compact.startsWith('\\\\') && !compact.startsWith('/\\');
-  return ALLOWED_SCHEMES.has(scheme);
+  return /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
 }

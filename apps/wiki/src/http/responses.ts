@@ -3,8 +3,10 @@
  */
 import type { SafeHtml } from '../views/html.js';
 
+type HeaderInit = ConstructorParameters<typeof Headers>[0];
+
 /** An HTML page. */
-export function htmlResponse(markup: SafeHtml, status = 200, headers: HeadersInit = {}): Response {
+export function htmlResponse(markup: SafeHtml, status = 200, headers: HeaderInit = {}): Response {
   const out = new Response(markup.value, { status, headers });
   out.headers.set('content-type', 'text/html; charset=utf-8');
   if (!out.headers.has('cache-control')) out.headers.set('cache-control', 'private, no-cache');
@@ -12,14 +14,14 @@ export function htmlResponse(markup: SafeHtml, status = 200, headers: HeadersIni
 }
 
 /** A JSON body. */
-export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+export function jsonResponse(body: unknown, status = 200, headers: HeaderInit = {}): Response {
   const out = new Response(JSON.stringify(body), { status, headers });
   out.headers.set('content-type', 'application/json; charset=utf-8');
   return out;
 }
 
 /** A redirect (303 after a POST, 302 otherwise) to a path on this site. */
-export function redirect(location: string, status: 301 | 302 | 303 = 302, headers: HeadersInit = {}): Response {
+export function redirect(location: string, status: 301 | 302 | 303 = 302, headers: HeaderInit = {}): Response {
   const out = new Response(null, { status, headers });
   out.headers.set('location', location);
   return out;

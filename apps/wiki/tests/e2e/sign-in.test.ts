@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@wikibot/auth-config';
+import { authorizeWithForms, startAuthkitStandin, type AuthkitStandin } from '@wikibot/authkit-standin';
+import { Wiki } from '@wikibot/wiki-core';
+import { createWikiApp } from '../../src/app.js';
+import { Browser, inputValue } from '../helpers/cookie-jar.js';
+import { serveOverHttp, type ServedApp } from '../helpers/serve.js';
+import { git } from '../helpers/wiki-app.js';
+
+const CLIENT_ID = 'wikibot-e2e-wiki';
+const CLIENT_SECRET = 'e2e-client-secret-0123456789abcdef';
+
+describe('signing in through the AuthKit stand-in and editing (over HTTP)', () => {
+  let served: ServedApp;
+  let authkit: AuthkitStandin;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wikibot-wiki-e2e-'));
+    served = await serveOverHttp();
+    authkit = await startAuthkitStandin({
+      port: 0,
+      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [`${served.origin}/-/auth/callback`] }],
+    });
+    const config = loadConfig({
+      PUBLIC_ORIGIN: served.origin,
+      AUTHKIT_DOMAIN: authkit.issuer,
+      AUTHKIT_CLIENT_ID: CLIENT_ID,
+      AUTHKIT_CLIENT_SECRET: CLIENT_SECRET,
+      ACCESS_POLICY: JSON.stringify({ writers: ['@example.com'], contact: 'admins@example.com' }),
+      WIKI_DATA_DIR: dir,
+      SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmnop',
+    });
+    const wiki = await Wiki.open({ dir: config.dataDir, durable: false });
+    served.setApp(createWikiApp({ config, wiki, log: () => undefined }).fetch);
+  });
+  afterAll(async () => {
+    await served.close();
+    await authkit.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(browser: Browser, from: string, person: { email: string; name: string }): Promise<Response> {
+    const toLogin = await browser.fetch(from);
+    expect(toLogin.status).toBe(302);
+    const toAuthkit = await browser.fetch(toLogin.headers.get('location')!);
+    expect(toAuthkit.status).toBe(302);
+    const authorize = new URL(toAuthkit.headers.get('location')!);
+    expect(authorize.origin).toBe(authkit.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${served.origin}/-/auth/callback`);
+    const callback = await authorizeWithForms(authorize, person);
+    expect(callback.origin + callback.pathname).toBe(`${served.origin}/-/auth/callback`);
+    return browser.fetch(callback);
+  }
+
+  it('signs a writer in with PKCE, then edit → save shows in history and in git log with the user as author', async () => {
+    // Prepare
+    const browser = new Browser(served.origin);
+    // Act: sign in, starting from the edit page
+    const back = await signIn(browser, '/Home/edit', { email: 'ada@example.com', name: 'Ada Lovelace' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/Home/edit');
+    expect(back.headers.getSetCookie().join('\n')).toMatch(/wiki_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/m);
+    const form = await (await browser.fetch('/Home/edit')).text();
+    const saved = await browser.postForm('/Home/save', {
+      csrf: inputValue(form, 'csrf'),
+      base: inputValue(form, 'base'),
+      content: '# Home\n\nWritten by Ada through the browser.\n',
+      message: 'Ada was here',
+    });
+    // Assess
+    expect(saved.status).toBe(303);
+    const history = await (await browser.fetch('/Home/history')).text();
+    expect(history).toContain('Ada was here');
+    expect(history).toContain('Ada Lovelace');
+    expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%s')).toBe('Ada Lovelace <ada@example.com>|Ada was here\n');
+    const page = await (await browser.fetch('/Home')).text();
+    expect(page).toContain('Written by Ada through the browser.');
+    expect(page).toContain('Sign out');
+  });
+
+  it('signs out with the CSRF-protected form', async () => {
+    const browser = new Browser(served.origin);
+    await signIn(browser, '/Home/edit', { email: 'ada@example.com', name: 'Ada Lovelace' });
+    const page = await (await browser.fetch('/Home')).text();
+    const out = await browser.postForm('/-/logout', { csrf: inputValue(page, 'csrf') });
+    expect(out.status).toBe(303);
+    expect(browser.jar.has('wiki_session')).toBe(false);
+    expect((await browser.fetch('/Home/edit')).status).toBe(302);
+  });
+
+  it('shows a signed-in user outside the policy a 403 naming whom to ask', async () => {
+    const browser = new Browser(served.origin);
+    await signIn(browser, '/Home/edit', { email: 'mallory@elsewhere.test', name: 'Mallory' });
+    const response = await browser.fetch('/Home/edit');
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('Ask admins@example.com for access.');
+  });
+
+  it('refuses a callback whose state was not issued to this browser', async () => {
+    // Prepare: one browser starts signing in; another (the attacker's) finishes at the IdP
+    const victim = new Browser(served.origin);
+    await victim.fetch('/-/login?return_to=/Home');
+    const attacker = new Browser(served.origin);
+    const start = await attacker.fetch('/-/login?return_to=/Home');
+    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'eve@example.com', name: 'Eve' });
+    // Act: the victim is made to open the attacker's callback
+    const response = await victim.fetch(callback);
+    // Assess
+    expect(response.status).toBe(400);
+    expect(victim.jar.has('wiki_session')).toBe(false);
+  });
+
+  it('refuses a callback without a sign-in in progress, and a replayed code', async () => {
+    const browser = new Browser(served.origin);
+    const start = await browser.fetch('/-/login?return_to=/Home');
+    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
+    const replay = new Browser(served.origin);
+    for (const [k, v] of browser.jar) replay.jar.set(k, v); // the same sign-in cookie, copied before use
+    const fresh = new Browser(served.origin);
+    expect((await fresh.fetch(callback)).status).toBe(400);
+    expect((await browser.fetch(callback)).status).toBe(303);
+    // Same state and PKCE verifier, but the code was redeemed already: the token endpoint refuses it.
+    const replayed = await replay.fetch(callback);
+    expect(replayed.status).toBe(400);
+    expect(replay.jar.has('wiki_session')).toBe(false);
+  });
+
+  it('keeps return_to on this site', async () => {
+    const browser = new Browser(served.origin);
+    const start = await browser.fetch('/-/login?return_to=//evil.example/x');
+    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
+    const response = await browser.fetch(callback);
+    expect(response.headers.get('location')).toBe('/Home');
+  });
+});

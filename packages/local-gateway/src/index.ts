@@ -1,1 +1,23 @@
-export {};
+/**
+ * @wikibot/local-gateway — the synthesized dev stack served on localhost: API Gateway HTTP API
+ * semantics in front of the packaged Lambda artifacts, next to the AuthKit stand-in.
+ * Anything exported here is public API of the package.
+ * @module
+ */
+
+/** The whole local system */
+export { startLocalSystem, LOCAL_ACCESS_POLICY, LOCAL_WIKI_CLIENT_ID } from './local-system.js';
+export type { LocalSystem, LocalSystemOptions } from './local-system.js';
+export { DEV_STACK_FILE, DEFAULT_WIKI_DATA_DIR, REPO_ROOT } from './paths.js';
+
+/** Building blocks */
+export { startGateway, interpretResult, MAX_REQUEST_BYTES } from './gateway.js';
+export type { Gateway, GatewayOptions, RouteInvoker } from './gateway.js';
+export { FunctionPool, resolveHandler } from './function-pool.js';
+export type { FunctionPoolOptions } from './function-pool.js';
+export { unpackArtifact, DEFAULT_ARTIFACT_CACHE } from './artifact-cache.js';
+export { localEnvironment } from './environment.js';
+export type { LocalOverrides } from './environment.js';
+
+/** Errors */
+export { LocalStackError, InvocationError } from './errors.js';

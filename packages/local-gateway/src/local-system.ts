@@ -1,0 +1,204 @@
+/**
+ * @module The whole system on one machine: the AuthKit stand-in, the wiki's data directory, and the
+ * gateway serving the synthesized dev stack's routes with each function's packaged artifact.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { startAuthkitStandin, type AuthkitStandin } from '@wikibot/authkit-standin';
+import { readRouteTable, type ResolvedRoute, type RouteTable } from '@wikibot/http-api-routes';
+import { Wiki } from '@wikibot/wiki-core';
+import { unpackArtifact } from './artifact-cache.js';
+import { localEnvironment } from './environment.js';
+import { LocalStackError } from './errors.js';
+import { FunctionPool } from './function-pool.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { loadLocalSecrets } from './local-secrets.js';
+import { DEFAULT_WIKI_DATA_DIR, DEV_STACK_FILE } from './paths.js';
+
+/** The wiki's OIDC client id in the stand-in. */
+export const LOCAL_WIKI_CLIENT_ID = 'wikibot-local-wiki';
+
+/** The local access policy: everyone the stand-in signs in may write (a developer's own machine). */
+export const LOCAL_ACCESS_POLICY = '{"writers":["*"]}';
+
+/** Options of {@link startLocalSystem}. */
+export interface LocalSystemOptions {
+  /** Gateway port; default 8787; 0 picks a free one. */
+  port?: number;
+  /** Stand-in port; default 8788; 0 picks a free one. */
+  authPort?: number;
+  /** The wiki's git repository (`WIKI_DATA_DIR`); default `<repo>/.data/wiki`. */
+  dataDir?: string;
+  /** Stand-in keys/clients and local secrets; default the data directory's parent (`.data/authkit`, `.data/local-secrets.json`). */
+  stateDir?: string;
+  /** The synthesized stack; default `<repo>/cdktf.out/stacks/dev/cdk.tf.json`. */
+  stackFile?: string;
+  /** A parsed `cdk.tf.json` to serve instead of reading `stackFile` (artifacts still resolve next to `stackFile`). */
+  stack?: unknown;
+  /** Sign in as this email without the sign-in page (`AUTH_DEV_AUTO_LOGIN`). */
+  autoLoginEmail?: string;
+  /** `ACCESS_POLICY` for both functions, JSON text or object; default {@link LOCAL_ACCESS_POLICY}. */
+  accessPolicy?: string | object;
+  /** WorkOS organization memberships in the stand-in's API fake. */
+  organizations?: Record<string, string[]>;
+  /** Concurrent executions per function. Default 2. */
+  concurrency?: number;
+  /** Where to report function failures; default one JSON line on stderr. */
+  onError?: (error: unknown, route: ResolvedRoute | undefined) => void;
+}
+
+/** A running local system. */
+export interface LocalSystem {
+  /** `http://localhost:<port>`: the wiki. */
+  readonly url: string;
+  /** `http://localhost:<port>/mcp`. */
+  readonly mcpUrl: string;
+  /** The stand-in's issuer. */
+  readonly issuer: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Static MCP key (Bearer) for clients without OAuth. */
+  readonly mcpApiKey: string;
+  readonly authkit: AuthkitStandin;
+  readonly routes: readonly ResolvedRoute[];
+  close(): Promise<void>;
+}
+
+function loadStack(options: LocalSystemOptions, stackFile: string): RouteTable {
+  let json = options.stack;
+  if (json === undefined) {
+    try {
+      json = JSON.parse(readFileSync(stackFile, 'utf8'));
+    } catch (cause) {
+      throw new LocalStackError(`cannot read the synthesized stack ${stackFile}: run \`npm run build && npm run synth\` (or \`npm start\`)`, { cause });
+    }
+  }
+  return readRouteTable(json, { stackDir: dirname(stackFile) });
+}
+
+function defaultOnError(error: unknown, route: ResolvedRoute | undefined): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'integration failed (502)', route: route?.routeKey, error: message })}\n`);
+}
+
+/**
+ * Starts the stand-in and the gateway, and initialises the data directory.
+ *
+ * @example
+ * ```ts
+ * const local = await startLocalSystem({ port: 0, authPort: 0, dataDir: '/tmp/wiki' });
+ * await fetch(`${local.url}/.well-known/oauth-protected-resource/mcp`);
+ * await local.close();
+ * ```
+ */
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const stackFile = resolve(options.stackFile ?? DEV_STACK_FILE);
+  const table = loadStack(options, stackFile);
+  const dataDir = resolve(options.dataDir ?? DEFAULT_WIKI_DATA_DIR);
+  const stateDir = resolve(options.stateDir ?? dirname(dataDir));
+  const secrets = loadLocalSecrets(join(stateDir, 'local-secrets.json'));
+  const accessPolicy = typeof options.accessPolicy === 'object' ? JSON.stringify(options.accessPolicy) : (options.accessPolicy ?? LOCAL_ACCESS_POLICY);
+  const onError = options.onError ?? defaultOnError;
+
+  // The gateway listens first: its port is part of the origin every function is configured with.
+  const pools = new Map<string, FunctionPool>();
+  let ready: Promise<void> = Promise.resolve();
+  const gateway: Gateway = await startGateway<ResolvedRoute>({
+    routes: table.routes,
+    port: options.port ?? 8787,
+    onError: (error, route) => onError(error, route),
+    invoke: async (route, event) => {
+      await ready;
+      const pool = pools.get(route.integration.function.address);
+      if (!pool) throw new LocalStackError(`no function for ${route.routeKey}`);
+      return pool.invoke(event);
+    },
+  });
+  const origin = `http://localhost:${gateway.port}`;
+  let authkit: AuthkitStandin | undefined;
+  try {
+    authkit = await startAuthkitStandin({
+      port: options.authPort ?? 8788,
+      dataDir: join(stateDir, 'authkit'),
+      autoLoginEmail: options.autoLoginEmail,
+      organizations: options.organizations,
+      clients: [
+        {
+          client_id: LOCAL_WIKI_CLIENT_ID,
+          client_secret: secrets.wikiClientSecret,
+          client_name: 'wikibot wiki (local)',
+          redirect_uris: [`${origin}/-/auth/callback`],
+          post_logout_redirect_uris: [`${origin}/`],
+        },
+      ],
+    });
+    const standin = authkit;
+    ready = (async () => {
+      await Wiki.open({ dir: dataDir });
+      const functions = new Map(table.routes.map((r) => [r.integration.function.address, r.integration.function]));
+      const functionOf = (test: (routeKey: string) => boolean) => table.routes.find((r) => test(r.routeKey))?.integration.function.address;
+      const mcpFunction = functionOf((key) => key.endsWith(' /mcp'));
+      const wikiFunction = functionOf((key) => key === '$default');
+      for (const [address, fn] of functions) {
+        if (!fn.artifact.absolutePath) throw new LocalStackError(`${address}: artifact path unknown`);
+        const taskRoot = await unpackArtifact(fn.artifact.absolutePath);
+        const environment = localEnvironment(address, taskRoot, fn.environment, {
+          publicOrigin: origin,
+          wikiDataDir: dataDir,
+          authkitDomain: standin.issuer,
+          authkitClientId: LOCAL_WIKI_CLIENT_ID,
+          workosApiHostname: standin.workosApiUrl,
+          accessPolicy,
+          secrets: {
+            WORKOS_API_KEY: standin.workosApiKey,
+            SESSION_SECRET: secrets.sessionSecret,
+            MCP_API_KEY: secrets.mcpApiKey,
+            AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret,
+          },
+          // Locally the wiki always signs people in with its stand-in client, and the MCP server also
+          // takes a static key (printed by `npm start`) even where the stack binds none.
+          extra:
+            address === wikiFunction
+              ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret }
+              : address === mcpFunction
+                ? { MCP_API_KEY: secrets.mcpApiKey }
+                : {},
+        });
+        pools.set(
+          address,
+          new FunctionPool({
+            functionName: fn.functionName && !fn.functionName.includes('${') ? fn.functionName : address,
+            taskRoot,
+            handler: fn.handler,
+            environment,
+            timeoutSec: Math.min(fn.timeout, 30),
+            memorySize: fn.memorySize,
+            size: options.concurrency,
+          }),
+        );
+      }
+    })();
+    await ready;
+  } catch (error) {
+    await Promise.all([...pools.values()].map((p) => p.close()));
+    await authkit?.close();
+    await gateway.close();
+    throw error;
+  }
+
+  return {
+    url: origin,
+    mcpUrl: `${origin}/mcp`,
+    issuer: authkit.issuer,
+    port: gateway.port,
+    dataDir,
+    mcpApiKey: secrets.mcpApiKey,
+    authkit,
+    routes: table.routes,
+    close: async () => {
+      await gateway.close();
+      await Promise.all([...pools.values()].map((p) => p.close()));
+      await authkit?.close();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { FunctionPool, startGateway, type Gateway } from '../../src/index.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/handler/', import.meta.url));
+const ROUTES = [{ routeKey: 'ANY /items/{id}' }, { routeKey: 'GET /files/{proxy+}' }, { routeKey: 'POST /binary' }, { routeKey: '$default' }];
+
+describe('gateway', () => {
+  let gateway: Gateway;
+  let pool: FunctionPool;
+  let base: string;
+  const failures: unknown[] = [];
+
+  beforeAll(async () => {
+    pool = new FunctionPool({ functionName: 'fixture', taskRoot: FIXTURE, handler: 'index.handler', environment: { FIXTURE_VALUE: 'pool-a' }, timeoutSec: 5 });
+    gateway = await startGateway({ routes: ROUTES, port: 0, invoke: (_route, event) => pool.invoke(event), onError: (e) => failures.push(e) });
+    base = `http://127.0.0.1:${gateway.port}`;
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await pool.close();
+  });
+
+  async function echo(path: string, init?: RequestInit): Promise<Record<string, unknown>> {
+    const response = await fetch(`${base}${path}`, init);
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  it.each([
+    ['GET', '/items/42', 'ANY /items/{id}', { id: '42' }],
+    ['DELETE', '/items/a%20b', 'ANY /items/{id}', { id: 'a b' }],
+    ['GET', '/files/a/b.txt', 'GET /files/{proxy+}', { proxy: 'a/b.txt' }],
+    ['POST', '/files/a', '$default', null],
+    ['GET', '/items/42/more', '$default', null],
+  ])('sends %s %s to route %s with its path parameters', async (method, path, routeKey, pathParameters) => {
+    const event = await echo(path, { method });
+    expect(event).toMatchObject({ version: '2.0', routeKey, pathParameters, method, stage: '$default', rawPath: path });
+  });
+
+  it('passes the raw query string and lower-cased headers', async () => {
+    const event = await echo('/q?b=2&a=1&a=3', { headers: { 'X-Custom': 'Yes' } });
+    expect(event.rawQueryString).toBe('b=2&a=1&a=3');
+    expect((event.headers as Record<string, string>)['x-custom']).toBe('Yes');
+    expect((event.headers as Record<string, string>)['x-forwarded-proto']).toBe('http');
+  });
+
+  it('moves request cookies into `cookies` and response `cookies` into Set-Cookie headers', async () => {
+    // Act
+    const response = await fetch(`${base}/c`, { headers: { cookie: 'session=abc; theme=dark' } });
+    const event = (await response.json()) as { cookies: string[]; headers: Record<string, string> };
+
+    // Assess
+    expect(event.cookies).toEqual(['session=abc', 'theme=dark']);
+    expect(event.headers.cookie).toBeUndefined();
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/; HttpOnly']);
+    expect(response.headers.get('x-fixture')).toBe('yes');
+  });
+
+  it('round-trips a binary body through base64 in both directions', async () => {
+    // Prepare
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+
+    // Act
+    const response = await fetch(`${base}/binary`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('sends a UTF-8 text body as text, not base64', async () => {
+    const event = await echo('/t', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ü":1}' });
+    expect(event).toMatchObject({ body: '{"ü":1}', isBase64Encoded: false });
+  });
+
+  it('answers 413 JSON for a body over 10 MB and keeps serving', async () => {
+    // Act
+    const response = await fetch(`${base}/big`, { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1, 97) });
+
+    // Assess
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ message: 'Request Entity Too Large' });
+    await echo('/after-413');
+  });
+
+  it('accepts a body of exactly 10 MB', async () => {
+    const response = await fetch(`${base}/binary`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(10 * 1024 * 1024, 1) });
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBe(10 * 1024 * 1024);
+  });
+
+  it.each(['/throw', '/garbage', '/nothing', '/bad-status', '/crash'])('answers 502 {"message":"Internal Server Error"} when the handler fails at %s', async (path) => {
+    // Prepare
+    const reported = failures.length;
+
+    // Act
+    const response = await fetch(`${base}${path}`);
+
+    // Assess
+    expect(response.status).toBe(502);
+    expect(failures.length).toBe(reported + 1);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ message: 'Internal Server Error' });
+    await echo('/after-failure');
+  });
+
+  it.each([
+    ['/bare-string', 'hello'],
+    ['/bare-object', '{"hello":"world"}'],
+  ])('answers 200 JSON for a result without statusCode (%s), as API Gateway guesses', async (path, body) => {
+    const response = await fetch(`${base}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.text()).toBe(body);
+  });
+
+  it('survives clients that disconnect while uploading and while the handler runs', async () => {
+    // Act: one client stops mid-body, another leaves while the function is busy
+    await new Promise<void>((resolve) => {
+      const req = request(`${base}/upload`, { method: 'POST', headers: { 'content-length': '1000000' } });
+      req.on('error', () => resolve());
+      req.write(Buffer.alloc(1000, 1), () => setImmediate(() => {
+        req.destroy();
+        resolve();
+      }));
+    });
+    await new Promise<void>((resolve) => {
+      const req = request(`${base}/slow?ms=300`, { method: 'GET' });
+      req.on('error', () => resolve());
+      req.end(() => setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 50));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    // Assess
+    const event = await echo('/after-disconnect');
+    expect(event.rawPath).toBe('/after-disconnect');
+  });
+
+  it('queues requests beyond the pool size and answers every one', async () => {
+    const results = await Promise.all([fetch(`${base}/slow?ms=300`), fetch(`${base}/slow?ms=300`), fetch(`${base}/slow?ms=300`), fetch(`${base}/slow?ms=300`)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  });
+});
+
+describe('gateway without a $default route', () => {
+  it('answers 404 {"message":"Not Found"} where no route matches', async () => {
+    const gateway = await startGateway({ routes: [{ routeKey: 'GET /only' }], port: 0, invoke: async () => ({ statusCode: 204 }) });
+    try {
+      const missing = await fetch(`http://127.0.0.1:${gateway.port}/other`);
+      const found = await fetch(`http://127.0.0.1:${gateway.port}/only`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ message: 'Not Found' });
+      expect(found.status).toBe(204);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

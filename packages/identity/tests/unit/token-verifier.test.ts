@@ -147,13 +147,12 @@ describe('createTokenVerifier', () => {
     it('reports the verifier as unavailable rather than the token as invalid, and retries later', async () => {
       // Prepare
       let up = false;
-      let own: TestIssuer | undefined;
+      const own = await startTestIssuer();
       const proxy = await listen(async (request) => {
-        if (!up || !own) return new Response('down', { status: 503 });
+        if (!up) return new Response('down', { status: 503 });
         const url = new URL(request.url);
         return fetch(`${own.issuer}${url.pathname}`);
       });
-      own = await startTestIssuer();
       const verifier = createTokenVerifier({ issuer: own.issuer, audience: AUDIENCE, metadataUrl: `${proxy.url}/.well-known/oauth-authorization-server` });
       const token = await own.sign({ sub: 'user_1', aud: AUDIENCE });
       // Act + Assess

@@ -25,7 +25,7 @@ import { jsonResponse, redirect } from './http/responses.js';
 import { withSecurityHeaders } from './http/security-headers.js';
 import { handlePage } from './routes/pages.js';
 import { handleSignIn } from './routes/sign-in.js';
-import { handleSite } from './routes/site.js';
+import { handleSite, handleStatic } from './routes/site.js';
 import { route } from './router.js';
 import type { Viewer } from './views/layout.js';
 
@@ -109,6 +109,8 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
       return redirect('/Home');
     case 'site':
     case 'page': {
+      const fixed = target.kind === 'site' ? handleStatic(request, target.name, target.rest) : undefined;
+      if (fixed) return fixed;
       const ctx = await buildContext(deps, request, url, requestId);
       setViewer(ctx.viewer);
       if (target.kind === 'page') return handlePage(ctx, target.path, target.action, target.revision);

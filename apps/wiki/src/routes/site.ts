@@ -10,11 +10,22 @@ import { changelogPage } from '../views/history.js';
 import { pageHref } from '../views/html.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
 
-function stylesheet(ctx: RequestContext): Response {
+function stylesheet(request: Request): Response {
   const etag = `"${WIKI_CSS_VERSION}"`;
   const headers = { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', etag };
-  if (ctx.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return new Response(WIKI_CSS, { headers });
+}
+
+/**
+ * Health and the stylesheet: answered before any session is read, so load balancers and cached CSS never
+ * cost a cookie decryption or a directory lookup. Undefined for anything else.
+ */
+export function handleStatic(request: Request, name: string, rest: readonly string[]): Response | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
+  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(request);
+  return undefined;
 }
 
 async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {
@@ -52,8 +63,6 @@ function create(ctx: RequestContext): Response {
 /** Handles `/-/<name>` pages other than sign-in; returns undefined for names it does not know. */
 export async function handleSite(ctx: RequestContext, name: string, rest: readonly string[]): Promise<Response | undefined> {
   if (ctx.request.method !== 'GET' && ctx.request.method !== 'HEAD') return undefined;
-  if (name === 'healthz') return jsonResponse({ status: 'ok' });
-  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(ctx);
   const known = ['search', 'changelog', 'index', 'create'];
   if (!known.includes(name)) return undefined;
   const gate = requireRead(ctx);

@@ -14,8 +14,8 @@ import type { RouteTable } from './types.js';
  * @param stackFile - path of a `cdk.tf.json`, or of the stack directory holding it
  * @example
  * ```ts
- * const table = loadRouteTable('cdktf.out/stacks/wikibot-dev');
- * table.routes[0].integration.function.artifact.absolutePath; // '/…/cdktf.out/stacks/wikibot-dev/assets/…/lambda.zip'
+ * const table = loadRouteTable('cdktf.out/stacks/dev');
+ * table.routes[0].integration.function.artifact.absolutePath; // '/…/cdktf.out/stacks/dev/assets/…/lambda.zip'
  * ```
  */
 export function loadRouteTable(stackFile: string): RouteTable {

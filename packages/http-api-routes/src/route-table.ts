@@ -25,7 +25,7 @@ export interface ReadRouteTableOptions {
  * @param tfJson - the parsed `cdk.tf.json`
  * @example
  * ```ts
- * const { routes } = readRouteTable(JSON.parse(readFileSync('cdktf.out/stacks/wikibot-dev/cdk.tf.json', 'utf8')));
+ * const { routes } = readRouteTable(JSON.parse(readFileSync('cdktf.out/stacks/dev/cdk.tf.json', 'utf8')));
  * routes.map((r) => `${r.routeKey} → ${r.integration.function.address}`);
  * // ['ANY /mcp → aws_lambda_function.mcp_function_…', …]
  * ```

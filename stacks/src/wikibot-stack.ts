@@ -1,0 +1,108 @@
+/**
+ * @module One environment of wikibot: the HTTP API, its routes to the MCP and wiki Lambdas, the EFS
+ * storage they share, the network they run in and, when configured, the custom domain. The public
+ * origin is computed here once and handed to both Lambdas.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
+import { MCP_PATH, resolveIssuer } from '@wikibot/auth-config';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { StackConfig } from './config.js';
+import { AwsContext } from './constructs/aws-context.js';
+import { Domain, originForDomain } from './constructs/domain.js';
+import { HttpApi } from './constructs/http-api.js';
+import { WikibotFunction } from './constructs/lambda-function.js';
+import { Network } from './constructs/network.js';
+import { Routes } from './constructs/routes.js';
+import { Storage, WIKI_DATA_DIR } from './constructs/storage.js';
+import { artifactPath, type AppName } from './paths.js';
+
+/** The routes of every stack. `/.well-known/*` must reach the MCP function: OAuth discovery lives there. */
+export const ROUTE_KEYS = { mcp: ['ANY /mcp', 'ANY /.well-known/{proxy+}'], wiki: ['$default'] } as const;
+
+/** Props of {@link WikibotStack}. */
+export interface WikibotStackProps {
+  readonly config: StackConfig;
+  /** Artifact zips; default `apps/<app>/dist/lambda.zip`. */
+  readonly artifacts?: Readonly<Record<AppName, string>>;
+}
+
+/** One environment's stack; its id is the environment name, so `cdktf deploy dev` deploys dev. */
+export class WikibotStack extends TerraformStack {
+  /** `https://dev.wikibot.io`, or the API endpoint token when there is no custom domain. */
+  readonly publicOrigin: string;
+
+  constructor(scope: Construct, props: WikibotStackProps) {
+    const { config } = props;
+    super(scope, config.environment);
+    const name = `wikibot-${config.environment}`;
+    const artifacts = props.artifacts ?? { mcp: artifactPath('mcp'), wiki: artifactPath('wiki') };
+    const customOrigin = config.domain ? originForDomain(config.domain.name, `${config.environment}.domain.name`) : undefined;
+
+    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { project: 'wikibot', environment: config.environment } }] });
+    const { organization, workspace, hostname } = config.terraformCloud;
+    if (organization) new CloudBackend(this, { hostname, organization, workspaces: new NamedCloudWorkspace(workspace) });
+    // Relative to cdktf.out/stacks/<env>, where Terraform runs: the state file sits at the repository root.
+    else new LocalBackend(this, { path: `../../../terraform.${config.environment}.tfstate` });
+
+    const aws = new AwsContext(this, 'aws-context', { region: config.region, ssmKmsKeyAlias: config.ssmKmsKeyAlias });
+    const network = new Network(this, 'network', { name, network: config.network });
+    const storage = new Storage(this, 'storage', { name, network });
+    const api = new HttpApi(this, 'http-api', {
+      name,
+      throttling: config.throttling,
+      logRetentionDays: config.logRetentionDays,
+      disableExecuteApiEndpoint: customOrigin !== undefined,
+    });
+    if (config.domain && customOrigin) new Domain(this, 'domain', { domain: config.domain, hostname: new URL(customOrigin).hostname, api });
+    // The $default stage adds no path to api_endpoint, so it is an origin as it stands.
+    this.publicOrigin = customOrigin ?? api.endpoint;
+
+    const environment: Record<string, string> = {
+      PUBLIC_ORIGIN: this.publicOrigin,
+      AUTHKIT_DOMAIN: resolveIssuer(config.authkit.domain),
+      ACCESS_POLICY: config.accessPolicy,
+      WIKI_DATA_DIR,
+      WIKI_READ_ACCESS: config.wikiReadAccess,
+      WIKIBOT_ENV: config.environment,
+      NODE_OPTIONS: '--enable-source-maps',
+      ...(config.authkit.clientId ? { AUTHKIT_CLIENT_ID: config.authkit.clientId } : {}),
+    };
+    const fn = (app: AppName) =>
+      new WikibotFunction(this, app, {
+        name: `${name}-${app}`,
+        artifactPath: artifacts[app],
+        memoryMb: config.functions[app].memoryMb,
+        timeoutSeconds: config.functions[app].timeoutSeconds,
+        logRetentionDays: config.logRetentionDays,
+        network,
+        aws,
+        environment,
+      });
+    const mcp = fn('mcp');
+    const wiki = fn('wiki');
+    const { secrets } = config;
+    mcp.bindSecret('WORKOS_API_KEY', secrets.workosApiKey);
+    if (secrets.mcpApiKey) mcp.bindSecret('MCP_API_KEY', secrets.mcpApiKey);
+    wiki.bindSecret('WORKOS_API_KEY', secrets.workosApiKey);
+    if (secrets.sessionSecret) wiki.bindSecret('SESSION_SECRET', secrets.sessionSecret);
+    if (secrets.authkitClientSecret) wiki.bindSecret('AUTHKIT_CLIENT_SECRET', secrets.authkitClientSecret);
+    mcp.mountFileSystem(storage);
+    wiki.mountFileSystem(storage);
+
+    new Routes(this, 'routes', {
+      api,
+      routes: [
+        ...ROUTE_KEYS.mcp.map((routeKey) => ({ routeKey, target: mcp })),
+        ...ROUTE_KEYS.wiki.map((routeKey) => ({ routeKey, target: wiki })),
+      ],
+    });
+
+    new TerraformOutput(this, 'wiki_url', { value: `${this.publicOrigin}/`, description: 'The wiki, for people' });
+    new TerraformOutput(this, 'mcp_url', { value: `${this.publicOrigin}${MCP_PATH}`, description: 'The MCP endpoint and OAuth resource URL' });
+    new TerraformOutput(this, 'api_endpoint', {
+      value: api.endpoint,
+      description: 'The API Gateway endpoint (disabled for requests when a custom domain is configured)',
+    });
+  }
+}

@@ -6,17 +6,23 @@ import { readFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import { createAtomicFs, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import { createAtomicFs, type AtomicWriteOptions } from './atomic-fs.js';
 import { RevisionNotFoundError, WikiError } from './errors.js';
+import {
+  parseCommit,
+  parseTree,
+  readLooseObject,
+  serializeCommit,
+  serializeTree,
+  writeFileAtomicSync,
+  writeLooseObject,
+  type GitObject,
+  type TreeEntry,
+} from './objects.js';
+import { PackStore } from './pack.js';
 import type { Author } from './types.js';
 
-/** One entry of a git tree. */
-export interface TreeEntry {
-  readonly mode: string;
-  readonly path: string;
-  readonly oid: string;
-  readonly type: 'blob' | 'tree' | 'commit';
-}
+export type { TreeEntry } from './objects.js';
 
 /** A commit as the wiki needs it. */
 export interface CommitData {
@@ -47,12 +53,14 @@ export class GitStore {
   private readonly trees = new Map<string, TreeEntry[]>();
   private readonly texts = new Map<string, string>();
   private headRefName: string | null = null;
+  private readonly packs: PackStore;
 
   constructor(
     readonly gitdir: string,
     readonly write: AtomicWriteOptions,
   ) {
     this.fs = createAtomicFs(write);
+    this.packs = new PackStore(gitdir, (oid) => readLooseObject(gitdir, oid));
   }
 
   private get opts() {
@@ -92,7 +100,7 @@ export class GitStore {
    */
   async updateHead(expected: string | null, newOid: string): Promise<void> {
     if ((await this.readHead()) !== expected) throw new WikiError('The branch moved during the write; nothing was changed');
-    await writeFileAtomic(join(this.gitdir, await this.branchRef()), `${newOid}\n`, this.write);
+    writeFileAtomicSync(join(this.gitdir, await this.branchRef()), `${newOid}\n`, this.write);
   }
 
   async readTree(oid: string): Promise<TreeEntry[]> {
@@ -102,9 +110,9 @@ export class GitStore {
       this.trees.set(oid, hit);
       return hit;
     }
-    const { tree } = await git.readTree({ ...this.opts, oid });
-    this.remember(oid, tree as TreeEntry[]);
-    return tree as TreeEntry[];
+    const tree = parseTree((await this.readObject(oid, 'tree')).body);
+    this.remember(oid, tree);
+    return tree;
   }
 
   private remember(oid: string, tree: TreeEntry[]): void {
@@ -112,13 +120,24 @@ export class GitStore {
     if (this.trees.size > TREE_CACHE_SIZE) this.trees.delete(this.trees.keys().next().value!);
   }
 
+  /** Reads an object: loose objects natively, packed ones through isomorphic-git. */
+  async readObject(oid: string, expected: string): Promise<GitObject> {
+    let object = readLooseObject(this.gitdir, oid) ?? this.packs.read(oid);
+    if (object === null) {
+      const packed = await git.readObject({ ...this.opts, oid, format: 'content' });
+      object = { type: packed.type, body: Buffer.from(packed.object as Uint8Array) };
+    }
+    if (object.type !== expected) throw new WikiError(`Object ${oid} is a ${object.type}, not a ${expected}`);
+    return object;
+  }
+
   async readCommit(oid: string): Promise<CommitData> {
-    const { commit } = await git.readCommit({ ...this.opts, oid });
+    const commit = parseCommit((await this.readObject(oid, 'commit')).body);
     const { name, email, timestamp } = commit.author;
     return {
       oid,
       tree: commit.tree,
-      parent: commit.parent[0] ?? null,
+      parent: commit.parents[0] ?? null,
       author: { name, email },
       date: new Date(timestamp * 1000).toISOString(),
       message: commit.message,
@@ -126,7 +145,7 @@ export class GitStore {
   }
 
   async readBlob(oid: string): Promise<Uint8Array> {
-    return (await git.readBlob({ ...this.opts, oid })).blob;
+    return (await this.readObject(oid, 'blob')).body;
   }
 
   /** A blob decoded as UTF-8, from a small cache of recently read or written texts. */
@@ -163,16 +182,24 @@ export class GitStore {
     const rev = revision.trim().toLowerCase();
     if (!/^[0-9a-f]{4,40}$/.test(rev)) throw new RevisionNotFoundError(revision);
     try {
-      const oid = rev.length === 40 ? rev : await git.expandOid({ ...this.opts, oid: rev });
-      await git.readCommit({ ...this.opts, oid });
+      const oid = rev.length === 40 ? rev : await this.expand(rev);
+      await this.readObject(oid, 'commit');
       return oid;
     } catch (err) {
       throw new RevisionNotFoundError(revision, { cause: err });
     }
   }
 
+  private async expand(prefix: string): Promise<string> {
+    const names = await fsp.readdir(join(this.gitdir, 'objects', prefix.slice(0, 2))).catch(() => [] as string[]);
+    const loose = names.filter((n) => n.startsWith(prefix.slice(2))).map((n) => prefix.slice(0, 2) + n);
+    if (loose.length === 1) return loose[0]!;
+    if (loose.length > 1) throw new WikiError(`Revision ${prefix} is ambiguous`);
+    return git.expandOid({ ...this.opts, oid: prefix });
+  }
+
   async writeBlob(bytes: Uint8Array): Promise<string> {
-    return git.writeBlob({ fs: this.fs, gitdir: this.gitdir, blob: bytes });
+    return writeLooseObject(this.gitdir, 'blob', Buffer.from(bytes), this.write);
   }
 
   /**
@@ -207,7 +234,7 @@ export class GitStore {
   }
 
   private async writeTree(tree: TreeEntry[]): Promise<string> {
-    const oid = await git.writeTree({ fs: this.fs, gitdir: this.gitdir, tree: tree as never });
+    const oid = writeLooseObject(this.gitdir, 'tree', serializeTree(tree), this.write);
     this.remember(oid, tree);
     return oid;
   }
@@ -234,17 +261,7 @@ export class GitStore {
   }
 
   async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<string> {
-    const person = { ...input.author, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: 0 };
-    return git.writeCommit({
-      fs: this.fs,
-      gitdir: this.gitdir,
-      commit: {
-        message: input.message,
-        tree: input.tree,
-        parent: input.parent ? [input.parent] : [],
-        author: person,
-        committer: person,
-      },
-    });
+    const body = serializeCommit({ ...input, timestamp: Math.floor(Date.now() / 1000) });
+    return writeLooseObject(this.gitdir, 'commit', body, this.write);
   }
 }

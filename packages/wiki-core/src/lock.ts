@@ -3,6 +3,7 @@
  * taken over when stale, waited for with bounded backoff.
  */
 import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
@@ -37,8 +38,8 @@ export async function acquireWriteLock(options: LockOptions): Promise<HeldLock> 
   const start = Date.now();
   let delay = 5;
   for (;;) {
-    if (await tryCreate(options.path, body)) return holdLock(options, owner);
-    const st = await fsp.stat(options.path).catch(() => null);
+    if (tryCreate(options.path, body)) return holdLock(options, owner);
+    const st = statOrNull(options.path);
     if (st === null) continue; // released meanwhile: try again at once
     if (Date.now() - st.mtimeMs > options.staleMs) {
       await breakStaleLock(options.path, st);
@@ -51,21 +52,22 @@ export async function acquireWriteLock(options: LockOptions): Promise<HeldLock> 
   }
 }
 
-async function tryCreate(path: string, body: string): Promise<boolean> {
-  let handle: fsp.FileHandle;
+/** Exclusive create (O_CREAT|O_EXCL, atomic on NFSv3+/EFS). Synchronous: no thread-pool hop on the write path. */
+function tryCreate(path: string, body: string): boolean {
+  let fd: number;
   try {
-    handle = await fsp.open(path, 'wx');
+    fd = openSync(path, 'wx');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     if (code !== 'ENOENT') throw err;
-    await fsp.mkdir(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     return false;
   }
   try {
-    await handle.writeFile(body);
+    writeSync(fd, body);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   return true;
 }
@@ -89,6 +91,14 @@ async function breakStaleLock(path: string, stale: { mtimeMs: number; ino: numbe
   await fsp.unlink(aside).catch(() => undefined);
 }
 
+function statOrNull(path: string): { mtimeMs: number; ino: number } | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
 function holdLock(options: LockOptions, owner: string): HeldLock {
   // Refresh the lock's mtime so a long write is never mistaken for an abandoned one.
   const heartbeat = setInterval(
@@ -99,20 +109,23 @@ function holdLock(options: LockOptions, owner: string): HeldLock {
     Math.max(50, Math.floor(options.staleMs / 3)),
   );
   heartbeat.unref();
-  const isOurs = async (): Promise<boolean> => {
-    const text = await fsp.readFile(options.path, 'utf8').catch(() => '');
-    return text.includes(`"owner":"${owner}"`);
+  const isOurs = (): boolean => {
+    try {
+      return readFileSync(options.path, 'utf8').includes(`"owner":"${owner}"`);
+    } catch {
+      return false;
+    }
   };
   let released = false;
   return {
     async assertHeld() {
-      if (!(await isOurs())) throw new WikiError('The write lock was lost (taken over as stale); the write was not applied');
+      if (!isOurs()) throw new WikiError('The write lock was lost (taken over as stale); the write was not applied');
     },
     async release() {
       if (released) return;
       released = true;
       clearInterval(heartbeat);
-      if (await isOurs()) await fsp.unlink(options.path).catch(() => undefined);
+      if (isOurs()) await fsp.unlink(options.path).catch(() => undefined);
     },
   };
 }

@@ -1,0 +1,84 @@
+/**
+ * A quick latency measurement at scale (not a test, not the official benchmark):
+ *   node --import tsx scripts/measure.ts [pages=10000] [dir]
+ * Seeds a repository with one commit per page through `git fast-import` (the git CLI, only here), then measures
+ * index rebuild, cold open from the cache, and p50/p95 of read, write, search, list and history.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Wiki } from '../src/index.js';
+
+const pages = Number(process.argv[2] ?? 10_000);
+const dir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'wiki-measure-'));
+const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919).toString(36)}`);
+let seed = 42;
+const random = (n: number): number => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed % n;
+};
+const pathOf = (i: number): string => `Section ${i % 100}/Page ${i}`;
+
+function seedRepository(): void {
+  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  const chunks: string[] = [];
+  for (let i = 0; i < pages; i++) {
+    const text = Array.from({ length: 220 }, () => words[random(words.length)]).join(' ');
+    const content = `---\ncategory: cat${i % 10}\ntags: [t${i % 7}, t${i % 13}]\n---\n# Page ${i}\n\n${text}\n\nSee [[${pathOf(random(pages))}]] and [[${pathOf(random(pages))}]].\n`;
+    const message = `Create ${pathOf(i)}\n\nWiki-Page: ${pathOf(i)}\n`;
+    const ts = 1_700_000_000 + i;
+    chunks.push(
+      `commit refs/heads/main\nauthor Seeder <seed@example.com> ${ts} +0000\ncommitter Seeder <seed@example.com> ${ts} +0000\n` +
+        `data ${Buffer.byteLength(message)}\n${message}\nM 100644 inline ${pathOf(i).toLowerCase()}.md\n` +
+        `data ${Buffer.byteLength(content)}\n${content}\n`,
+    );
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') , maxBuffer: 1 << 30 });
+  if (process.env.REPACK) execFileSync('git', ['repack', '-q', '-d'], { cwd: dir }); // isomorphic-git reads packs; writes stay loose
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+async function sample(label: string, n: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await time(() => fn(i)))[0]);
+  times.sort((a, b) => a - b);
+  const p = (q: number): string => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
+  console.log(`${label.padEnd(28)} p50 ${p(0.5).padStart(8)} ms   p95 ${p(0.95).padStart(8)} ms   (n=${n})`);
+}
+
+const [seedMs] = await time(async () => seedRepository());
+console.log(`seeded ${pages} pages / ${pages} commits in ${(seedMs / 1000).toFixed(1)} s at ${dir}`);
+const [rebuildMs, wiki] = await time(() => Wiki.open({ dir }));
+console.log(`open without cache (full index rebuild): ${rebuildMs.toFixed(0)} ms`);
+await wiki.flush();
+const [coldMs, cold] = await time(() => Wiki.open({ dir }));
+console.log(`cold open from cache: ${coldMs.toFixed(0)} ms`);
+const [firstSearchMs] = await time(() => cold.search('w1 w2'));
+console.log(`first search (builds + saves the search index): ${firstSearchMs.toFixed(0)} ms`);
+const [coldSearchMs] = await time(async () => (await Wiki.open({ dir })).search('w3'));
+console.log(`cold open + first search from the saved search index: ${coldSearchMs.toFixed(0)} ms`);
+
+await sample('read', 500, (i) => cold.readPage(pathOf(random(pages) + 0 * i)));
+await sample('search (2 words)', 50, () => cold.search(`${words[random(words.length)]} ${words[random(words.length)]}`));
+await sample('search (prefix/fuzzy word)', 50, () => cold.search(words[random(words.length)]!.slice(0, 4)));
+await sample('list (all)', 20, () => cold.listPages());
+await sample('list (prefix)', 50, (i) => cold.listPages({ prefix: `Section ${i % 100}/` }));
+await sample('list (tag + category)', 50, (i) => cold.listPages({ tag: `t${i % 7}`, category: `cat${i % 10}` }));
+await sample('history(10)', 200, () => cold.history(pathOf(random(pages)), { limit: 10 }));
+await sample('changelog(50)', 100, () => cold.changelog({ limit: 50 }));
+await sample('getLinks', 200, () => cold.getLinks(pathOf(random(pages))));
+await sample('write (durable)', 100, (i) => cold.writePage(pathOf(random(pages)), `# Edit ${i}\n\nnew text ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }));
+await sample('write (new page)', 50, (i) => cold.writePage(`New/Page ${i}`, `# New ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }));
+await sample('read after writes', 200, () => cold.readPage(pathOf(random(pages))));
+const other = await Wiki.open({ dir });
+await sample('read in 2nd process after 1 write', 20, async (i) => {
+  await cold.writePage(`Cross/${i}`, `x ${i}`, { author: { name: 'M', email: 'm@example.com' } });
+  await other.readPage(`Cross/${i}`);
+});
+if (process.argv[3] === undefined) rmSync(dir, { recursive: true, force: true });

@@ -136,9 +136,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     ready = (async () => {
       await Wiki.open({ dir: dataDir });
       const functions = new Map(table.routes.map((r) => [r.integration.function.address, r.integration.function]));
-      const functionOf = (test: (routeKey: string) => boolean) => table.routes.find((r) => test(r.routeKey))?.integration.function.address;
-      const mcpFunction = functionOf((key) => key.endsWith(' /mcp'));
-      const wikiFunction = functionOf((key) => key === '$default');
+      const wikiFunction = table.routes.find((r) => r.routeKey === '$default')?.integration.function.address;
       for (const [address, fn] of functions) {
         if (!fn.artifact.absolutePath) throw new LocalStackError(`${address}: artifact path unknown`);
         const taskRoot = await unpackArtifact(fn.artifact.absolutePath);
@@ -155,14 +153,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             MCP_API_KEY: secrets.mcpApiKey,
             AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret,
           },
-          // Locally the wiki always signs people in with its stand-in client, and the MCP server also
-          // takes a static key (printed by `npm start`) even where the stack binds none.
-          extra:
-            address === wikiFunction
-              ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret }
-              : address === mcpFunction
-                ? { MCP_API_KEY: secrets.mcpApiKey }
-                : {},
+          // Locally the wiki always signs people in with its stand-in client, and both functions take
+          // the static key `npm start` prints (MCP and the REST API), even where the stack binds none.
+          extra: {
+            MCP_API_KEY: secrets.mcpApiKey,
+            ...(address === wikiFunction ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret } : {}),
+          },
         });
         pools.set(
           address,

@@ -20,6 +20,20 @@ import { artifactPath, type AppName } from './paths.js';
 /** The routes of every stack. `/.well-known/*` must reach the MCP function: OAuth discovery lives there. */
 export const ROUTE_KEYS = { mcp: ['ANY /mcp', 'ANY /.well-known/{proxy+}'], wiki: ['$default'] } as const;
 
+/** The environment variable each secret reaches a Lambda under (as `<NAME>_PARAMETER`). */
+const SECRET_VARIABLES = {
+  workosApiKey: 'WORKOS_API_KEY',
+  mcpApiKey: 'MCP_API_KEY',
+  sessionSecret: 'SESSION_SECRET',
+  authkitClientSecret: 'AUTHKIT_CLIENT_SECRET',
+} as const satisfies Record<keyof StackConfig['secrets'], string>;
+
+/** Which secrets each function may read: the wiki signs people in and also accepts the static API key on its REST API. */
+const SECRETS_READ_BY: Record<AppName, readonly (keyof StackConfig['secrets'])[]> = {
+  mcp: ['workosApiKey', 'mcpApiKey'],
+  wiki: ['workosApiKey', 'mcpApiKey', 'sessionSecret', 'authkitClientSecret'],
+};
+
 /** Props of {@link WikibotStack}. */
 export interface WikibotStackProps {
   readonly config: StackConfig;
@@ -81,12 +95,12 @@ export class WikibotStack extends TerraformStack {
       });
     const mcp = fn('mcp');
     const wiki = fn('wiki');
-    const { secrets } = config;
-    mcp.bindSecret('WORKOS_API_KEY', secrets.workosApiKey);
-    if (secrets.mcpApiKey) mcp.bindSecret('MCP_API_KEY', secrets.mcpApiKey);
-    wiki.bindSecret('WORKOS_API_KEY', secrets.workosApiKey);
-    if (secrets.sessionSecret) wiki.bindSecret('SESSION_SECRET', secrets.sessionSecret);
-    if (secrets.authkitClientSecret) wiki.bindSecret('AUTHKIT_CLIENT_SECRET', secrets.authkitClientSecret);
+    for (const [app, fn] of [['mcp', mcp], ['wiki', wiki]] as const) {
+      for (const key of SECRETS_READ_BY[app]) {
+        const parameter = config.secrets[key];
+        if (parameter) fn.bindSecret(SECRET_VARIABLES[key], parameter);
+      }
+    }
     mcp.mountFileSystem(storage);
     wiki.mountFileSystem(storage);
 

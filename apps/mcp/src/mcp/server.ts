@@ -9,7 +9,6 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Author, WikiApi } from '@wikibot/wiki-core';
 import type { Principal } from '../auth/bearer.js';
 import type { ToolDefinition } from '../tools/define.js';
-import { internalErrorText, toolErrorText } from '../tools/errors.js';
 import { TOOLS } from '../tools/index.js';
 
 /** What one MCP request is served with. */
@@ -46,6 +45,8 @@ function register(server: McpServer, tool: ToolDefinition, context: McpRequestCo
         const wiki = await context.wiki();
         return text(await tool.run(args as never, { wiki, principal: context.principal, clientName: context.clientName, author: context.author }));
       } catch (error) {
+        // Loaded on failure only: it imports wiki-core's error classes, which initialize and tools/list never need.
+        const { internalErrorText, toolErrorText } = await import('../tools/errors.js');
         const known = toolErrorText(error, tool.name);
         if (known) return text(known, true);
         context.onError(`tool ${tool.name} failed`, error);

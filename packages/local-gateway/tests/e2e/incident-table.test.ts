@@ -11,7 +11,7 @@ describe('the incident report\'s verification table, against the synthesized dev
 
   beforeAll(async () => {
     system = await startTestSystem();
-  });
+  }, 60_000);
   afterAll(async () => {
     await system?.close();
   });
@@ -40,7 +40,7 @@ describe('the same table with the .well-known route removed from the stack', () 
     expect(wellKnown.length).toBeGreaterThan(0);
     for (const name of wellKnown) delete routes[name];
     system = await startTestSystem({ stack });
-  });
+  }, 60_000);
   afterAll(async () => {
     await system?.close();
   });

@@ -15,7 +15,7 @@ describe('an MCP client session with OAuth through the local system', () => {
 
   beforeAll(async () => {
     system = await startTestSystem();
-  });
+  }, 60_000);
   afterAll(async () => {
     await system?.close();
   });

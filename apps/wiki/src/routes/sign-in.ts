@@ -9,6 +9,7 @@ import { redirect } from '../http/responses.js';
 
 /** A local path to return to: starts with one `/`, never `//` or `/\` (which browsers treat as another host). */
 export function safeReturnTo(value: string | null): string {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\\]/.test(value)) {
     return '/Home';
   }

@@ -3,7 +3,7 @@
  * a GET form so any two revisions can be compared without script.
  */
 import type { Revision } from '@wikibot/wiki-core';
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, pageHref, timeTag, type SafeHtml } from './html.js';
 import { layout, type Viewer } from './layout.js';
 
 /** `/<Page>/history`. */
@@ -13,7 +13,7 @@ export function historyPage(options: { path: string; title: string; revisions: r
     (r, i) => html`<tr>
 <td><input type="radio" name="from" value="${r.revision}" aria-label="from"${i === 1 ? html` checked` : ''}> <input type="radio" name="to" value="${r.revision}" aria-label="to"${i === 0 ? html` checked` : ''}></td>
 <td class="rev"><a href="${pageHref(path, `/revision/${r.revision}`)}">${r.revision.slice(0, 8)}</a></td>
-<td>${r.date}</td><td>${r.author.name}</td><td>${r.message}</td></tr>`,
+<td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${r.message}</td></tr>`,
   );
   const body = html`<form method="get" action="${pageHref(path, '/diff')}">
 <table class="list"><thead><tr><th>Compare</th><th>Revision</th><th>Date</th><th>Author</th><th>Message</th></tr></thead><tbody>${rows}</tbody></table>
@@ -25,7 +25,7 @@ ${revisions.length > 1 ? html`<p><button type="submit">Compare selected revision
 /** `/-/changelog`. */
 export function changelogPage(options: { revisions: readonly Revision[]; viewer: Viewer }): SafeHtml {
   const rows = options.revisions.map(
-    (r) => html`<tr><td class="rev">${r.revision.slice(0, 8)}</td><td>${r.date}</td><td>${r.author.name}</td><td>${r.message}</td>
+    (r) => html`<tr><td class="rev">${r.revision.slice(0, 8)}</td><td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${r.message}</td>
 <td>${r.paths.map((p, i) => html`${i ? ', ' : ''}<a href="${pageHref(p)}">${p}</a>`)}</td></tr>`,
   );
   const body = html`<table class="list"><thead><tr><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Pages</th></tr></thead><tbody>${rows}</tbody></table>`;

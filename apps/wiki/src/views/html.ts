@@ -50,3 +50,10 @@ export function trusted(markup: string): SafeHtml {
 export function pageHref(path: string, suffix = ''): string {
   return `/${path.split('/').map(encodeURIComponent).join('/')}${suffix}`;
 }
+
+/** A `<time>` element showing an ISO 8601 instant as `YYYY-MM-DD HH:MM UTC`. */
+export function timeTag(iso: string): SafeHtml {
+  const date = new Date(iso);
+  const label = Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return html`<time datetime="${iso}">${label}</time>`;
+}

@@ -2,14 +2,14 @@
  * @module A page as read: rendered Markdown, its category and tags, and when and by whom it last changed.
  */
 import type { Page } from '@wikibot/wiki-core';
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, pageHref, timeTag, type SafeHtml } from './html.js';
 import { layout, type Viewer } from './layout.js';
 
 /** Renders a page; `rendered` is the Markdown renderer's output; `atRevision` marks an old revision. */
 export function pageView(options: { page: Page; rendered: SafeHtml; viewer: Viewer; atRevision?: string }): SafeHtml {
   const { page, rendered, viewer, atRevision } = options;
   const old = atRevision
-    ? html`<div class="notice warn"><p>You are viewing revision <code>${page.revision.slice(0, 8)}</code> of this page from ${page.updated}.
+    ? html`<div class="notice warn"><p>You are viewing revision <code>${page.revision.slice(0, 8)}</code> of this page from ${timeTag(page.updated)}.
 <a href="${pageHref(page.path)}">See the current version</a> or <a href="${pageHref(page.path, `/diff?from=${encodeURIComponent(page.revision)}`)}">what changed since</a>.</p></div>`
     : '';
   const tags = page.tags.length
@@ -17,7 +17,7 @@ export function pageView(options: { page: Page; rendered: SafeHtml; viewer: View
     : '';
   const category = page.category ? html` · category: <a href="/-/index?category=${encodeURIComponent(page.category)}">${page.category}</a>` : '';
   const body = html`${old}<article class="content">${rendered}</article>
-<p class="meta">Last changed ${page.updated} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>`;
+<p class="meta">Last changed ${timeTag(page.updated)} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>`;
   const ownHeading = /^\s*# \S/.test(page.body);
   return layout({ title: page.title, viewer, body, page: { path: page.path, tab: atRevision ? undefined : 'view' }, showTitle: !ownHeading });
 }

@@ -12,12 +12,14 @@ import { Wiki } from '../src/index.js';
 
 const pages = Number(process.argv[2] ?? 10_000);
 const dir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'wiki-measure-'));
-const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919).toString(36)}`);
 let seed = 42;
 const random = (n: number): number => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31;
   return seed % n;
 };
+// A pseudo-English vocabulary (syllables), so prefixes and fuzzy matches spread like real words do.
+const syllables = ['ka', 'lo', 'mi', 'ner', 'sta', 'tri', 'vo', 'zen', 'por', 'qua', 'rel', 'shi', 'tan', 'ex', 'un', 'bra', 'cor', 'dis', 'fel', 'gor'];
+const words = [...new Set(Array.from({ length: 7000 }, () => Array.from({ length: 2 + random(3) }, () => syllables[random(syllables.length)]).join('')))].slice(0, 5000);
 const pathOf = (i: number): string => `Section ${i % 100}/Page ${i}`;
 
 function seedRepository(): void {

@@ -87,11 +87,7 @@ export class GitStore {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    try {
-      return await git.resolveRef({ fs: this.fs, gitdir: this.gitdir, ref }); // packed refs of a dropped-in repo
-    } catch {
-      return null;
-    }
+    return packedRef(this.gitdir, ref); // e.g. after `git gc` in a dropped-in repository
   }
 
   /**
@@ -263,5 +259,17 @@ export class GitStore {
   async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<string> {
     const body = serializeCommit({ ...input, timestamp: Math.floor(Date.now() / 1000) });
     return writeLooseObject(this.gitdir, 'commit', body, this.write);
+  }
+}
+
+/** The id of `ref` in `packed-refs`, or null. */
+function packedRef(gitdir: string, ref: string): string | null {
+  try {
+    const line = readFileSync(join(gitdir, 'packed-refs'), 'utf8')
+      .split('\n')
+      .find((l) => l.endsWith(` ${ref}`));
+    return line && FULL_OID.test(line.slice(0, 40)) ? line.slice(0, 40) : null;
+  } catch {
+    return null;
   }
 }

@@ -29,8 +29,8 @@ const OPTIONS = {
   storeFields: [] as string[],
   searchOptions: {
     boost: { title: 3, path: 2, tags: 2 },
-    prefix: true,
-    fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
+    prefix: (term: string) => term.length >= 3,
+    fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
   },
 };
 

@@ -379,7 +379,8 @@ export class Wiki implements WikiApi {
     const category = filter.category?.toLowerCase();
     const tag = filter.tag?.toLowerCase();
     const rows: PageSummary[] = [];
-    for (const [key, meta] of this.index.pages) {
+    for (const key of this.index.sortedKeys()) {
+      const meta = this.index.pages.get(key)!;
       if (prefix && !key.startsWith(prefix)) continue;
       if (category !== undefined && meta.category?.toLowerCase() !== category) continue;
       if (tag !== undefined && !meta.tags.some((t) => t.toLowerCase() === tag)) continue;
@@ -395,7 +396,7 @@ export class Wiki implements WikiApi {
         size: meta.size,
       });
     }
-    return rows.sort((a, b) => a.path.localeCompare(b.path));
+    return rows; // in path order: the index keeps its keys sorted
   }
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {

@@ -42,7 +42,7 @@ describe('several processes writing one repository', () => {
     fsck(dir);
     const wiki = await Wiki.open({ dir });
     expect((await wiki.listPages()).length).toBe(25);
-  });
+  }, 120_000);
 });
 
 describe('a writer killed with SIGKILL', () => {
@@ -93,5 +93,5 @@ describe('a writer killed with SIGKILL', () => {
     await next.exited;
     expect(next.lines.filter((l) => l.startsWith('done ')).length).toBe(2);
     fsck(dir);
-  });
+  }, 60_000);
 });

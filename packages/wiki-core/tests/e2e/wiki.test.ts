@@ -177,7 +177,7 @@ describe('links, rename and delete', () => {
     );
     expect((await wiki.readPage('archive/new')).content).toBe('# Old\nself [[Archive/New]]');
     expect(await wiki.exists('Old')).toBe(false);
-    expect(git(dir, 'show', '--name-status', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(
+    expect(git(dir, 'show', '--no-renames', '--name-status', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(
       ['A\tarchive/new.md', 'D\told.md', 'M\tlinker.md'].sort(),
     );
     fsck(dir);

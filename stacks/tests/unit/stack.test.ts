@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@wikibot/auth-config';
 import { isTerraformExpression } from '@wikibot/http-api-routes';
+import { artifactPath } from '../../src/index.js';
 import { configFor, resourcesOf, STACK_VARIANTS, synthesize, type Synthesized } from '../helpers/synth.js';
 
 /** Values that are secrets whatever their variable is called. */
@@ -194,6 +195,20 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
     expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([expect.objectContaining({ name: domain.hostedZoneName })]);
     // One origin: requests through the execute-api host would see another origin than the tokens' audience.
     expect(api.disable_execute_api_endpoint).toBe(true);
+  });
+});
+
+describe('the Lambda artifacts the stacks deploy', () => {
+  it.each(['mcp', 'wiki'] as const)('bundle nothing of cdktf or the AWS provider into the %s zip', (app) => {
+    // Prepare: esbuild's metafile, written next to the zip by the build
+    const meta = JSON.parse(readFileSync(join(artifactPath(app), '..', 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
+
+    // Act
+    const inputs = Object.keys(meta.inputs);
+
+    // Assess
+    expect(inputs.length).toBeGreaterThan(0);
+    expect(inputs.filter((input) => /\/(cdktf|@cdktf|constructs)[@/]/.test(input))).toEqual([]);
   });
 });
 

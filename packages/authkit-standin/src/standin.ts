@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type Provider from 'oidc-provider';
 import { createInteractionHandler } from './interactions.js';
 import { loadOrCreateKeys } from './keys.js';
-import { createProvider, type StandinClient } from './provider.js';
+import { STANDIN_ROUTES, createProvider, type StandinClient } from './provider.js';
 import { ProviderStore } from './store.js';
 import { UserDirectory, userIdForEmail } from './users.js';
 import { OrganizationDirectory, createWorkosApiHandler } from './workos-api.js';
@@ -118,6 +118,7 @@ export async function startAuthkitStandin(options: AuthkitStandinOptions = {}): 
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith('/interaction/')) return interactions(req, res);
     if (path.startsWith('/user_management/')) return workosApi(req, res);
+    if (path === STANDIN_ROUTES.registration && allowBrowserRegistration(req, res)) return undefined;
     return oidc(req, res);
   };
 
@@ -141,4 +142,22 @@ export async function startAuthkitStandin(options: AuthkitStandinOptions = {}): 
       await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
+}
+
+/**
+ * Open registration answers browsers too (MCP Inspector registers from its page), which oidc-provider's
+ * registration endpoint does not: answer the preflight, and let any origin read the response.
+ * Returns true when the request was answered here.
+ */
+function allowBrowserRegistration(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!req.headers.origin) return false;
+  res.setHeader('access-control-allow-origin', '*');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, {
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type',
+    'access-control-max-age': '600',
+  });
+  res.end();
+  return true;
 }

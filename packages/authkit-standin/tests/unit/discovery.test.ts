@@ -51,3 +51,34 @@ describe('discovery', () => {
     expect(jwks.keys[0]).not.toHaveProperty('d');
   });
 });
+
+describe('registration from a browser page', () => {
+  let authkit: AuthkitStandin;
+
+  beforeAll(async () => {
+    authkit = await startAuthkitStandin({ port: 0 });
+  });
+  afterAll(async () => {
+    await authkit.close();
+  });
+
+  it('answers the CORS preflight and lets the page read the registration', async () => {
+    // Act
+    const preflight = await fetch(`${authkit.issuer}/oauth2/register`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:6274', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    const registration = await fetch(`${authkit.issuer}/oauth2/register`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:6274', 'content-type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: ['http://localhost:6274/oauth/callback'], token_endpoint_auth_method: 'none' }),
+    });
+
+    // Assess
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(registration.status).toBe(201);
+    expect(registration.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});

@@ -19,6 +19,7 @@ import { createBearerAuth, type Principal } from './auth/bearer.js';
 import { createMetadataForwarder, createProtectedResourceRoute } from './auth/metadata.js';
 import { logError, logRequest, type LogSink, type RequestLog } from './http/log.js';
 import { jsonError, methodNotAllowed, preflight, withCors } from './http/responses.js';
+import { ClientNames } from './mcp/client-names.js';
 import { readJsonRpc, type JsonRpcSummary } from './mcp/json-rpc.js';
 
 /** Collaborators the app can be given (tests, the local system); defaults are the real ones. */
@@ -93,6 +94,7 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
   ]);
   const wiki = once(options.openWiki ?? (async () => (await import('@wikibot/wiki-core')).Wiki.open({ dir: config.dataDir })));
   const mcpModule = once(() => import('./mcp/server.js'));
+  const clientNames = new ClientNames();
 
   const handleMcp = async (request: Request, log: Partial<RequestLog>): Promise<Response> => {
     if (request.method === 'OPTIONS') return preflight(MCP_METHODS);
@@ -109,7 +111,9 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
     const body = await readJsonRpc(request);
     if ('response' in body) return body.response;
     summarize(log, body.summary);
-    const clientName = body.summary.clientInfoName ?? log.client ?? 'unknown';
+    const announced = body.summary.clientInfoName;
+    if (announced) clientNames.remember(principal.sub, principal.clientId, announced);
+    const clientName = announced ?? clientNames.lookup(principal.sub, principal.clientId) ?? log.client ?? 'unknown';
     log.client = clientName;
     const { handleMcpRequest } = await mcpModule();
     return handleMcpRequest(request, body.parsed, {

@@ -153,7 +153,9 @@ export function createWikiApp(options: WikiAppOptions): WikiApp {
         });
       }
       if (request.method === 'HEAD') response = new Response(null, response);
-      return withSecurityHeaders(response, { https });
+      const out = withSecurityHeaders(response, { https });
+      out.headers.set('x-request-id', requestId);
+      return out;
     },
   };
 }

@@ -23,6 +23,17 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Table alignment comes out as inline `style`, which the CSP (style-src 'self') blocks; use classes instead.
+for (const rule of ['th_open', 'td_open'] as const) {
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx];
+    const align = /text-align:(left|right|center)/.exec(String(token.attrGet('style') ?? ''))?.[1];
+    if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style');
+    if (align) token.attrJoin('class', `align-${align}`);
+    return self.renderToken(tokens, idx, options);
+  };
+}
+
 function* walk(tokens: Token[]): Generator<Token> {
   for (const token of tokens) {
     yield token;

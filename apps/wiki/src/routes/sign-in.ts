@@ -1,6 +1,7 @@
 /**
  * @module `/-/login`, `/-/auth/callback` and `/-/logout`: the browser side of OIDC sign-in and sign-out.
  */
+import type { VerifiedToken } from '@wikibot/identity';
 import { checkCsrfToken, checkOrigin } from '../auth/csrf.js';
 import type { RequestContext } from '../context.js';
 import { readForm } from '../http/body.js';
@@ -18,6 +19,13 @@ export function safeReturnTo(value: string | null): string {
 
 function unavailable(): never {
   throw new HttpError(404, 'sign_in_unavailable', 'Signing in is not configured for this wiki.');
+}
+
+/** The name shown and used as git author: `name`, else given + family name, else the email, else the subject. */
+function displayName(identity: VerifiedToken): string {
+  const part = (claim: string) => (typeof identity.claims[claim] === 'string' ? (identity.claims[claim] as string).trim() : '');
+  const full = [part('given_name') || part('first_name'), part('family_name') || part('last_name')].filter(Boolean).join(' ');
+  return (identity.name ?? full) || identity.email || identity.sub;
 }
 
 async function login(ctx: RequestContext): Promise<Response> {
@@ -43,7 +51,7 @@ async function callback(ctx: RequestContext): Promise<Response> {
     'set-cookie',
     await cookies.sessionCookie({
       sub: identity.sub,
-      name: identity.name ?? identity.email ?? identity.sub,
+      name: displayName(identity),
       email: identity.email,
       emailVerified: identity.emailVerified,
     }),

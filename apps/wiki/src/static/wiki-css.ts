@@ -35,6 +35,7 @@ main{max-width:var(--maxw);margin:0 auto;padding:1rem}
 .content table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
 .content th,.content td{border:1px solid var(--line);padding:.3rem .6rem}
 .content th{background:var(--panel)}
+.align-left{text-align:left}.align-right{text-align:right}.align-center{text-align:center}
 .content blockquote{margin:0;padding:0 1rem;border-left:4px solid var(--line);color:var(--muted)}
 code,pre,textarea.source{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 :not(pre)>code{background:var(--code);padding:.1em .3em;border-radius:4px}

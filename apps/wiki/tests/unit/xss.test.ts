@@ -45,6 +45,7 @@ const CORPUS: [string, string][] = [
   ['fenced code with hostile language', '```"><script>alert(1)</script>\nx\n```'],
   ['inline code', '`<script>alert(1)</script>`'],
   ['table cell html', '| a |\n|---|\n| <img src=x onerror=alert(1)> |'],
+  ['aligned table', '| a | b |\n|:-:|--:|\n| 1 | 2 |'],
   ['footnote html', 'x[^1]\n\n[^1]: <script>alert(1)</script>'],
   ['linkify javascript', 'visit javascript:alert(1) now'],
   ['form', '<form action="https://evil.example"><input name=x></form>'],
@@ -62,6 +63,14 @@ describe('rendering hostile Markdown', () => {
     expect(unsafeMarkup(html)).toEqual([]);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<(iframe|svg|object|embed|style|form|meta|base|math)\b/i);
+  });
+
+  it('renders table alignment as classes, never as inline style (which the CSP would block)', async () => {
+    const html = await renderMarkdown('| l | c | r |\n|:--|:-:|--:|\n| 1 | 2 | 3 |', none);
+    expect(html).toContain('<th class="align-left">l</th>');
+    expect(html).toContain('<td class="align-center">2</td>');
+    expect(html).toContain('<td class="align-right">3</td>');
+    expect(html).not.toContain('style=');
   });
 
   it('escapes raw HTML instead of dropping the text', async () => {

@@ -52,7 +52,8 @@ export class PageIndex {
    * the branch's history (history rewritten, or no cache), rebuilds from scratch. Returns how many commits it read.
    */
   async catchUp(head: string | null): Promise<number> {
-    if (head === this.head) return 0;
+    // The branch only moves forward: a commit already indexed is a stale view of an older head (a racing reader).
+    if (head === this.head || (head !== null && this.position.has(head))) return 0;
     const chain: CommitData[] = [];
     let cursor = head;
     while (cursor !== null && cursor !== this.head) {

@@ -39,6 +39,7 @@ export class SearchIndex {
   private mini: MiniSearch<SearchDoc> | null = null;
   private head: string | null = null;
   private savedPosition = -1;
+  private updating: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly file: string,
@@ -47,13 +48,15 @@ export class SearchIndex {
     private readonly write: AtomicWriteOptions,
   ) {}
 
-  /** Ranked hits for `query` (all words must match; falls back to any word when nothing does). */
+  /** Ranked hits for `query`: all words (exact or prefix), else all words with typos allowed, else any word. */
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const q = query.trim().slice(0, 500);
     if (q === '') return [];
     const mini = await this.ensure();
-    let results = mini.search(q, { combineWith: 'AND' });
-    if (results.length === 0) results = mini.search(q, { combineWith: 'OR' });
+    // Cheapest first: exact + prefix with all words; fuzzy (typos) only when that finds nothing; then any word.
+    let results = mini.search(q, { combineWith: 'AND', fuzzy: false });
+    if (results.length === 0) results = mini.search(q, { combineWith: 'AND' });
+    if (results.length === 0) results = mini.search(q, { combineWith: 'OR', fuzzy: false });
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const meta = this.index.pages.get(result.id as string);
@@ -65,10 +68,15 @@ export class SearchIndex {
   }
 
   /** Loads or builds the index and applies commits it has not seen. */
-  private async ensure(): Promise<MiniSearch<SearchDoc>> {
-    if (this.mini === null) await this.load();
-    if (this.mini === null || this.head !== this.index.head) await this.catchUp();
-    return this.mini!;
+  private ensure(): Promise<MiniSearch<SearchDoc>> {
+    // One update at a time: two concurrent searches must not add the same document twice.
+    const run = this.updating.then(async () => {
+      if (this.mini === null) await this.load();
+      if (this.mini === null || this.head !== this.index.head) await this.catchUp();
+      return this.mini!;
+    });
+    this.updating = run.catch(() => undefined);
+    return run;
   }
 
   private async load(): Promise<void> {

@@ -17,7 +17,7 @@ import {
 } from './errors.js';
 import { GitStore } from './git-store.js';
 import { acquireWriteLock } from './lock.js';
-import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
+import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
 import { PageIndex, type CommitRecord, type PageMeta } from './page-index.js';
 import { isAttachmentOf, normalizePagePath, pageKey, pagePathToFile } from './paths.js';
 import { ensureRepository } from './repository.js';
@@ -154,7 +154,7 @@ export class Wiki implements WikiApi {
     if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
     const record = this.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
     const display = this.index.pages.get(key)?.path ?? normalizePagePath(path);
-    return this.toPage(display, await this.store.readText(blob), record);
+    return this.toPage(display, await this.store.readText(blob), record, true);
   }
 
   /** The newest commit at or before `commit` that changed page `key`. */
@@ -168,11 +168,11 @@ export class Wiki implements WikiApi {
     return undefined;
   }
 
-  private toPage(path: string, content: string, record: CommitRecord): Page {
+  private toPage(path: string, content: string, record: CommitRecord, old = false): Page {
     const { frontmatter, body } = parseFrontmatter(content);
     const category = frontmatterCategory(frontmatter);
     const title = pageTitle(path.split('/').pop()!, frontmatter, body);
-    const links = this.index.pages.get(path.toLowerCase())?.links ?? [];
+    const links = old ? extractLinks(path, body) : (this.index.pages.get(path.toLowerCase())?.links ?? []);
     return {
       path,
       title,

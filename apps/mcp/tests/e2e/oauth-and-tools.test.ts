@@ -3,68 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { loadConfig } from '@wikibot/auth-config';
-import { authorizeWithForms, startAuthkitStandin, type AuthkitStandin } from '@wikibot/authkit-standin';
-import { createLambdaHandler } from '@wikibot/lambda-http';
-import { createApp } from '../../src/index.js';
-import { tempDir } from '../helpers/env.js';
-import { startLocalGateway, type LocalGateway } from '../helpers/gateway.js';
+import { authorizeWithForms } from '@wikibot/authkit-standin';
+import { startMcpStack, type McpStack } from '../helpers/stack.js';
 import { TestOAuthProvider } from '../helpers/oauth-provider.js';
 
-type ToolResult = { text: string; isError: boolean };
-
 describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
-  let gateway: LocalGateway;
-  let authkit: AuthkitStandin;
-  let wiki: { dir: string; remove: () => Promise<void> };
-  const lines: string[] = [];
-  const clients: Client[] = [];
-
+  let stack: McpStack;
   beforeAll(async () => {
-    gateway = await startLocalGateway();
-    authkit = await startAuthkitStandin({ port: 0 });
-    wiki = await tempDir('wikibot-mcp-e2e-');
-    const config = loadConfig({
-      PUBLIC_ORIGIN: gateway.url,
-      AUTHKIT_DOMAIN: authkit.issuer,
-      ACCESS_POLICY: JSON.stringify({ writers: ['ada@example.com'], readers: ['@readers.example'], contact: 'wiki-admins@example.com' }),
-      WIKI_DATA_DIR: wiki.dir,
-      WIKIBOT_ENV: 'e2e',
-      WORKOS_API_KEY: authkit.workosApiKey,
-      WORKOS_API_HOSTNAME: authkit.workosApiUrl,
-    });
-    gateway.use(createLambdaHandler(createApp(config, { log: (line) => lines.push(line) }).fetch));
+    stack = await startMcpStack({ writers: ['ada@example.com'], readers: ['@readers.example'], contact: 'wiki-admins@example.com' });
   });
+  afterAll(() => stack.close());
+  const signIn = (email: string, name: string) => stack.signIn(email, name);
+  const call = (client: Client, name: string, args?: Record<string, unknown>) => stack.call(client, name, args);
 
-  afterAll(async () => {
-    for (const client of clients) await client.close();
-    await gateway.close();
-    await authkit.close();
-    await wiki.remove();
-  });
-
-  /** Connects the SDK client: 401 → discovery → DCR → PKCE → sign-in forms → token → initialize. */
-  async function signIn(email: string, name: string): Promise<{ client: Client; provider: TestOAuthProvider }> {
-    const provider = new TestOAuthProvider();
-    const mcpUrl = new URL(`${gateway.url}/mcp`);
-    const first = new Client({ name: 'wikibot-e2e', version: '1.0.0' });
-    await expect(first.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow(UnauthorizedError);
-    const authorizationUrl = provider.authorizationUrl!;
-    const callback = await authorizeWithForms(authorizationUrl, { email, name });
-    const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
-    await transport.finishAuth(callback.searchParams.get('code')!);
-    const client = new Client({ name: 'wikibot-e2e', version: '1.0.0' });
-    await client.connect(transport);
-    clients.push(client);
-    return { client, provider };
-  }
-
-  async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<ToolResult> {
-    const result = (await client.callTool({ name, arguments: args })) as { content: { type: string; text: string }[]; isError?: boolean };
-    return { text: result.content.map((c) => c.text).join('\n'), isError: result.isError === true };
-  }
-
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: wiki.dir, encoding: 'utf8' });
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: stack.wikiDir, encoding: 'utf8' });
 
   describe('sign-in', () => {
     let ada: Client;
@@ -75,8 +27,8 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
 
     it('asks for the resource with PKCE S256 and the advertised scopes', () => {
       const url = provider.authorizationUrl!;
-      expect(url.origin).toBe(authkit.issuer);
-      expect(url.searchParams.get('resource')).toBe(`${gateway.url}/mcp`);
+      expect(url.origin).toBe(stack.authkit.issuer);
+      expect(url.searchParams.get('resource')).toBe(`${stack.gateway.url}/mcp`);
       expect(url.searchParams.get('code_challenge_method')).toBe('S256');
       expect(url.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
     });
@@ -104,8 +56,8 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
 
     it('never logs the access token', () => {
       const token = provider.tokens()!.access_token;
-      expect(lines.length).toBeGreaterThan(0);
-      expect(lines.join('\n')).not.toContain(token);
+      expect(stack.lines.length).toBeGreaterThan(0);
+      expect(stack.lines.join('\n')).not.toContain(token);
     });
 
     describe('every tool on a real repository', () => {
@@ -203,7 +155,7 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
 
   it('refuses a signed-in user outside the policy with 403 saying whom to ask', async () => {
     const provider = new TestOAuthProvider();
-    const mcpUrl = new URL(`${gateway.url}/mcp`);
+    const mcpUrl = new URL(`${stack.gateway.url}/mcp`);
     await expect(new Client({ name: 'x', version: '1' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow(
       UnauthorizedError,
     );

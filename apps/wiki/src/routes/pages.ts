@@ -12,8 +12,8 @@ import type { PageAction } from '../router.js';
 import { diffPage } from '../views/diff.js';
 import { conflictPage, editPage } from '../views/edit.js';
 import { historyPage } from '../views/history.js';
-import { pageHref, trusted } from '../views/html.js';
-import { pageNotFound } from '../views/messages.js';
+import { html, pageHref, trusted } from '../views/html.js';
+import { messagePage, pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 
 const REVISION = /^[0-9a-f]{4,40}$/i;
@@ -57,12 +57,20 @@ async function edit(ctx: RequestContext, path: string): Promise<Response> {
   }
 }
 
+/** The 403 for a save whose session expired: the text comes back so the edit is not lost. */
+function signedOutSave(ctx: RequestContext, form: URLSearchParams, path: string): Response {
+  const extra = html`<p>Your text is below; copy it, <a href="/-/login?return_to=${encodeURIComponent(pageHref(path, '/edit'))}">sign in again</a> and paste it into the editor.</p>
+<textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
+  const page = messagePage({ title: 'Signed out', message: 'You are not signed in (or your session expired), so nothing was saved.', viewer: ctx.viewer, extra });
+  return htmlResponse(page, 403);
+}
+
 async function save(ctx: RequestContext, path: string): Promise<Response> {
   checkOrigin(ctx.request, ctx.deps.config.origin);
-  const gate = requireWrite(ctx);
-  if (gate) return gate;
-  const session = ctx.session!;
   const form = await readForm(ctx.request);
+  if (!ctx.session) return signedOutSave(ctx, form, normalizePagePath(path));
+  requireWrite(ctx); // signed in: throws a 403 naming whom to ask unless the policy grants write
+  const session = ctx.session;
   checkCsrfToken(form, session);
   const canonical = normalizePagePath(path);
   // Browsers send textarea lines with CRLF; pages are stored with LF.

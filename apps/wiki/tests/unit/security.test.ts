@@ -102,6 +102,15 @@ describe('security of the wiki app', () => {
     expect(response.status).toBe(403);
   });
 
+  it('answers a save after the session expired with 403 and the text, escaped, so it is not lost', async () => {
+    const before = await t.wiki.head();
+    const response = await t.postForm('/Home/save', { csrf: 'stale', content: 'My long edit </textarea><script>alert(1)</script>' });
+    const html = await response.text();
+    expect(response.status).toBe(403);
+    expect(html).toContain('My long edit &lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>');
+    expect(await t.wiki.head()).toBe(before);
+  });
+
   it('refuses sign-out without a CSRF token and signs out with one', async () => {
     expect((await t.postForm('/-/logout', {}, { browser: alice })).status).toBe(403);
     const response = await t.postForm('/-/logout', { csrf: alice.csrf }, { browser: alice });

@@ -28,13 +28,8 @@ export interface LocalOverrides {
 }
 
 /** Variables a Lambda runtime sets itself and the local worker mirrors. */
-function runtimeVariables(functionName: string, taskRoot: string): Record<string, string> {
-  return {
-    LAMBDA_TASK_ROOT: taskRoot,
-    TZ: 'UTC',
-    ...(process.env.PATH ? { PATH: process.env.PATH } : {}),
-    ...(process.env.HOME ? { HOME: process.env.HOME } : {}),
-  };
+function runtimeVariables(taskRoot: string): Record<string, string> {
+  return { LAMBDA_TASK_ROOT: taskRoot, TZ: 'UTC' };
 }
 
 /**
@@ -80,5 +75,5 @@ export function localEnvironment(
   if (unresolved) {
     throw new LocalStackError(`${functionName}: ${unresolved[0]}=${unresolved[1]} is a Terraform expression the local gateway cannot resolve`);
   }
-  return { ...env, ...runtimeVariables(functionName, taskRoot) };
+  return { ...env, ...runtimeVariables(taskRoot) };
 }

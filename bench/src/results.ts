@@ -1,0 +1,32 @@
+/**
+ * @module The shape of bench/results.json: every figure of one run, with the machine it ran on.
+ */
+import type { ColdStartResult } from './cold-start.js';
+import type { LoadResult } from './load.js';
+import type { MachineFacts } from './machine.js';
+import type { StorageScale } from './storage.js';
+import type { InProcessResult } from './warm-mcp.js';
+import type { WikiViewResult } from './wiki-load.js';
+
+/** A load contender's median figures over its rounds. */
+export type LoadMedian = LoadResult & { runs: number };
+
+/** One run of `npm run bench`. Sections are absent when their part could not run. */
+export interface BenchResults {
+  machine: MachineFacts;
+  artifacts: { name: string; zipBytes: number; bundleBytes: number }[];
+  coldStart?: ColdStartResult;
+  warm?: {
+    inProcess?: InProcessResult;
+    http?: {
+      toolsList: { ours: LoadMedian; peer: LoadMedian; ratio: number };
+      readNote: LoadResult;
+    };
+  };
+  wiki?: WikiViewResult;
+  storage?: { scales: StorageScale[]; deepHistory?: StorageScale };
+  memory?: { peakMB: number; sampledPeakMB: number; processes: number };
+  /** Parts that failed, with why (the run goes on without them). */
+  errors: { part: string; message: string }[];
+  durationSec?: number;
+}

@@ -1,0 +1,57 @@
+/**
+ * @module A local system in its own process with a user signed in through its stand-in AuthKit: what
+ * the bench loads and what each soak writer talks to.
+ */
+import { getAccessToken } from './auth/access-token.js';
+import { callTool } from './mcp-rpc.js';
+import { freePort, spawnLocalSystem } from './system-process.js';
+
+/** The user every bench and soak request acts as. */
+export const BENCH_USER = { email: 'bench@example.com', name: 'Bench User' };
+
+/** A running, signed-in local system. */
+export interface SignedInSystem {
+  readonly url: string;
+  readonly mcpUrl: string;
+  readonly issuer: string;
+  readonly dataDir: string;
+  /** Pid of the process running gateway, stand-in and function workers. */
+  readonly pid: number;
+  /** A bearer access token for `mcpUrl`. */
+  readonly token: string;
+  /** Writes a page through MCP `write_note`; throws with the tool's text when refused. */
+  seed(path: string, content: string): Promise<void>;
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+/** Starts a local system on free loopback ports and signs {@link BENCH_USER} in. */
+export async function startSignedInSystem(options: { dataDir: string; stateDir: string }): Promise<SignedInSystem> {
+  const system = await spawnLocalSystem({
+    port: await freePort(),
+    authPort: await freePort(),
+    dataDir: options.dataDir,
+    stateDir: options.stateDir,
+    autoLoginEmail: BENCH_USER.email,
+  });
+  try {
+    const token = await getAccessToken(system.mcpUrl, BENCH_USER);
+    return {
+      url: system.url,
+      mcpUrl: system.mcpUrl,
+      issuer: system.issuer,
+      dataDir: options.dataDir,
+      pid: system.pid,
+      token,
+      stderr: system.stderr,
+      close: system.close,
+      async seed(path, content) {
+        const outcome = await callTool(system.mcpUrl, token, 'write_note', { path, content, commit_message: 'bench seed' });
+        if (outcome.isError) throw new Error(`write_note ${path} refused: ${outcome.text}`);
+      },
+    };
+  } catch (error) {
+    await system.close();
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * @module A writer process for the kill test: writes pages through wiki-core in a loop and prints
+ * `ok <id>` after each write that returned (was reported done), `busy` when the lock wait ran out.
+ * Runs until killed. argv: <repo dir> <writer name> <stale lock ms>.
+ */
+import { Wiki, WikiBusyError } from '@wikibot/wiki-core';
+
+const [dir, name, staleLockMs] = process.argv.slice(2);
+const wiki = await Wiki.open({ dir, staleLockMs: Number(staleLockMs), lockTimeoutMs: Number(staleLockMs) * 3 });
+const author = { name: `Writer ${name}`, email: `${name}@example.com` };
+for (let n = 0; ; n++) {
+  const id = `soak-${name}-${process.pid}-${n}`;
+  try {
+    await wiki.writePage(`Soak/Kill ${name} ${n % 5}`, `# Kill test\n\nWritten by ${id}.\n`, { author, message: id });
+    process.stdout.write(`ok ${id}\n`);
+  } catch (error) {
+    if (!(error instanceof WikiBusyError)) throw error;
+    process.stdout.write('busy\n');
+  }
+}

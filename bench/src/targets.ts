@@ -1,0 +1,87 @@
+/**
+ * @module The targets of issue 6, checked against a run's figures: each row says what was measured,
+ * against which peer, what the target is and whether it was met. Recorded, never asserted.
+ */
+import type { BenchResults } from './results.js';
+
+/** One checked target. */
+export interface TargetRow {
+  readonly section: string;
+  readonly what: string;
+  readonly measured: string;
+  readonly peer: string;
+  readonly target: string;
+  /** null when the figure could not be measured in this run. */
+  readonly pass: boolean | null;
+}
+
+const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms` : 'n/a');
+
+/** Storage limits at 10,000 pages (p50, ms). */
+export const STORAGE_LIMITS = { read: 10, write: 50, search: 50, list: 50, history: 20 } as const;
+
+/** Checks every target of the issue. */
+export function checkTargets(r: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const mcp = r.artifacts.find((a) => a.name === 'mcp');
+  if (mcp) {
+    rows.push({ section: 'Artifacts', what: 'MCP zip', measured: `${(mcp.zipBytes / 1024).toFixed(1)} KB`, peer: '—', target: '≤ 400 KB', pass: mcp.zipBytes <= 400 * 1024 });
+  }
+  for (const t of r.coldStart?.targets ?? []) {
+    rows.push({
+      section: 'Cold start',
+      what: `${t.name} cold start (median of ${r.coldStart!.runs})`,
+      measured: `${fmt(t.medianMs)} (${t.ratio.toFixed(2)}×)`,
+      peer: `bare node -e 0: ${fmt(r.coldStart!.bareMedianMs)}`,
+      target: '≤ 2× bare node',
+      pass: t.status === '200' ? t.ratio <= 2 : null,
+    });
+  }
+  const list = r.warm?.http?.toolsList;
+  if (list) {
+    rows.push({
+      section: 'Warm MCP',
+      what: 'tools/list via gateway, auth on (req/s)',
+      measured: `${list.ours.rps.toFixed(0)} req/s (${list.ratio.toFixed(2)}×)`,
+      peer: `SDK example: ${list.peer.rps.toFixed(0)} req/s`,
+      target: '≥ 2× SDK example',
+      pass: list.ours.failures === 0 ? list.ratio >= 2 : null,
+    });
+  }
+  const read = r.warm?.inProcess?.['tools/call read_note'];
+  if (read) {
+    rows.push({
+      section: 'Warm MCP',
+      what: 'in-process tools/call read_note p50',
+      measured: fmt(read.latency.p50),
+      peer: '—',
+      target: '≤ 2 ms',
+      pass: read.statuses.every((s) => s === 200) ? read.latency.p50 <= 2 : null,
+    });
+  }
+  const biggest = r.storage?.scales.find((s) => s.pages === 10_000);
+  for (const [op, limit] of Object.entries(STORAGE_LIMITS)) {
+    const figures = biggest?.ops[op as keyof typeof STORAGE_LIMITS];
+    if (!figures) continue;
+    const ratio = figures.git ? figures.wiki.p50 / figures.git.p50 : undefined;
+    rows.push({
+      section: 'Storage (10,000 pages)',
+      what: `${op} p50`,
+      measured: `${fmt(figures.wiki.p50)}${ratio !== undefined ? ` (${ratio.toFixed(2)}× git)` : ''}`,
+      peer: figures.git ? `git: ${fmt(figures.git.p50)}` : '—',
+      target: `≤ ${limit} ms${figures.git ? ', ≤ 3× git' : ''}`,
+      pass: figures.wiki.p50 <= limit && (ratio === undefined || ratio <= 3),
+    });
+  }
+  if (r.memory) {
+    rows.push({
+      section: 'Memory',
+      what: 'peak RSS, gateway + handlers under warm load',
+      measured: `${r.memory.peakMB.toFixed(0)} MB`,
+      peer: '—',
+      target: '≤ 256 MB',
+      pass: r.memory.peakMB <= 256,
+    });
+  }
+  return rows;
+}

@@ -124,6 +124,7 @@ describe('REST API /api/v1 (otterwiki-api compatible)', () => {
     ['GET missing page history', () => call('GET', '/pages/Nope/history'), 404],
     ['DELETE missing page', () => call('DELETE', '/pages/Nope'), 404],
     ['PUT without credentials', () => call('PUT', '/pages/X', { body: '{"content":"x"}', token: null }), 401],
+    ['GET with a wrong API key, even on a public wiki', () => call('GET', '/pages/Home', { token: 'wrong-key' }), 401],
     ['PUT with a wrong API key', () => call('PUT', '/pages/X', { body: '{"content":"x"}', token: 'wrong-key' }), 401],
     ['PUT with a malformed Authorization header', () => call('PUT', '/pages/X', { body: '{"content":"x"}', headers: { authorization: 'Basic abc' } }), 401],
     ['PUT by a user outside the policy', () => put('X', { content: 'x' }, outsiderToken), 403],

@@ -6,16 +6,19 @@ import { readFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import { createAtomicFs, type AtomicWriteOptions } from './atomic-fs.js';
+import { createAtomicFs, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { RevisionNotFoundError, WikiError } from './errors.js';
 import {
+  encodeObject,
+  hasLooseObject,
+  looseObjectPath,
   parseCommit,
   parseTree,
   readLooseObject,
   serializeCommit,
   serializeTree,
   writeFileAtomicSync,
-  writeLooseObject,
+  type EncodedObject,
   type GitObject,
   type TreeEntry,
 } from './objects.js';
@@ -54,6 +57,9 @@ export class GitStore {
   private readonly texts = new Map<string, string>();
   private headRefName: string | null = null;
   private readonly packs: PackStore;
+  /** Objects of the commit being built, written to disk together (in parallel) right before the ref moves. */
+  private readonly pending = new Map<string, EncodedObject>();
+  private readonly objectDirs = new Set<string>();
 
   constructor(
     readonly gitdir: string,
@@ -95,6 +101,7 @@ export class GitStore {
    * `expected` — the last line of defence should two writers ever both believe they hold the lock.
    */
   async updateHead(expected: string | null, newOid: string): Promise<void> {
+    await this.flushObjects();
     if ((await this.readHead()) !== expected) throw new WikiError('The branch moved during the write; nothing was changed');
     writeFileAtomicSync(join(this.gitdir, await this.branchRef()), `${newOid}\n`, this.write);
   }
@@ -118,7 +125,7 @@ export class GitStore {
 
   /** Reads an object: loose objects natively, packed ones through isomorphic-git. */
   async readObject(oid: string, expected: string): Promise<GitObject> {
-    let object = readLooseObject(this.gitdir, oid) ?? this.packs.read(oid);
+    let object: GitObject | null = this.pending.get(oid) ?? readLooseObject(this.gitdir, oid) ?? this.packs.read(oid);
     if (object === null) {
       const packed = await git.readObject({ ...this.opts, oid, format: 'content' });
       object = { type: packed.type, body: Buffer.from(packed.object as Uint8Array) };
@@ -195,7 +202,38 @@ export class GitStore {
   }
 
   async writeBlob(bytes: Uint8Array): Promise<string> {
-    return writeLooseObject(this.gitdir, 'blob', Buffer.from(bytes), this.write);
+    return this.putObject('blob', Buffer.from(bytes));
+  }
+
+  /** Queues an object for {@link flushObjects} unless it is already stored; returns its id. */
+  private putObject(type: string, body: Buffer): string {
+    const object = encodeObject(type, body);
+    if (!this.pending.has(object.oid) && !hasLooseObject(this.gitdir, object.oid)) this.pending.set(object.oid, object);
+    return object.oid;
+  }
+
+  /**
+   * Writes queued objects, each atomically (temp file, fsync when durable, rename), all in parallel so their
+   * flushes share one journal commit instead of queueing one after another.
+   */
+  async flushObjects(): Promise<void> {
+    const objects = [...this.pending.values()];
+    await Promise.all(
+      objects.map(async (object) => {
+        const dir = join(this.gitdir, 'objects', object.oid.slice(0, 2));
+        if (!this.objectDirs.has(dir)) {
+          await fsp.mkdir(dir, { recursive: true });
+          this.objectDirs.add(dir);
+        }
+        await writeFileAtomic(looseObjectPath(this.gitdir, object.oid), object.deflated, this.write);
+      }),
+    );
+    for (const object of objects) this.pending.delete(object.oid);
+  }
+
+  /** Forgets queued objects of a write that was abandoned. */
+  discardPending(): void {
+    this.pending.clear();
   }
 
   /**
@@ -230,7 +268,7 @@ export class GitStore {
   }
 
   private async writeTree(tree: TreeEntry[]): Promise<string> {
-    const oid = writeLooseObject(this.gitdir, 'tree', serializeTree(tree), this.write);
+    const oid = this.putObject('tree', serializeTree(tree));
     this.remember(oid, tree);
     return oid;
   }
@@ -258,7 +296,7 @@ export class GitStore {
 
   async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<string> {
     const body = serializeCommit({ ...input, timestamp: Math.floor(Date.now() / 1000) });
-    return writeLooseObject(this.gitdir, 'commit', body, this.write);
+    return this.putObject('commit', body);
   }
 }
 

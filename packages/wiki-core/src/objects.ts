@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { AtomicWriteOptions } from './atomic-fs.js';
 
@@ -53,19 +53,27 @@ export function readLooseObject(gitdir: string, oid: string): GitObject | null {
   return { type: type!, body };
 }
 
-/**
- * Writes an object loose (temp file, optional fsync, rename) unless it already exists; returns its id.
- * An existing object file is never rewritten, and no torn file can ever appear under an object's name.
- */
-export function writeLooseObject(gitdir: string, type: string, body: Buffer, options: AtomicWriteOptions): string {
-  const header = Buffer.from(`${type} ${body.length}\0`, 'latin1');
-  const data = Buffer.concat([header, body]);
+/** An object ready to be stored loose: its id, content, and the deflated file bytes. */
+export interface EncodedObject extends GitObject {
+  readonly oid: string;
+  readonly deflated: Buffer;
+}
+
+/** Hashes and compresses an object without touching the disk. */
+export function encodeObject(type: string, body: Buffer): EncodedObject {
+  const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`, 'latin1'), body]);
   const oid = createHash('sha1').update(data).digest('hex');
-  const target = loosePath(gitdir, oid);
-  if (existsSync(target)) return oid;
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileAtomicSync(target, deflateSync(data, { level: 1 }), options);
-  return oid;
+  return { oid, type, body, deflated: deflateSync(data, { level: 1 }) };
+}
+
+/** True when the object is stored loose. */
+export function hasLooseObject(gitdir: string, oid: string): boolean {
+  return existsSync(loosePath(gitdir, oid));
+}
+
+/** Where a loose object lives. */
+export function looseObjectPath(gitdir: string, oid: string): string {
+  return loosePath(gitdir, oid);
 }
 
 /** Synchronous twin of `writeFileAtomic`: temp file → (fsync) → rename. */

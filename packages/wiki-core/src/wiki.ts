@@ -66,6 +66,7 @@ export class Wiki implements WikiApi {
   private catchingUp: Promise<unknown> = Promise.resolve();
   private writing: Promise<unknown> = Promise.resolve();
   private unsaved = 0;
+  private readonly scratch: AtomicWriteOptions;
 
   private constructor(
     readonly dir: string,
@@ -77,7 +78,9 @@ export class Wiki implements WikiApi {
     this.cacheFile = join(meta, 'index-v1.json');
     this.lockFile = join(meta, 'write.lock');
     this.index = new PageIndex(store);
-    this.searchIndex = new SearchIndex(join(meta, 'search-v1.json'), this.index, store, write);
+    // Caches and the work-tree copy are disposable: written atomically, but without fsync.
+    this.scratch = { ...write, durable: false };
+    this.searchIndex = new SearchIndex(join(meta, 'search-v1.json'), this.index, store, this.scratch);
   }
 
   /**
@@ -119,7 +122,7 @@ export class Wiki implements WikiApi {
   }
 
   private async saveIndex(): Promise<void> {
-    await writeFileAtomic(this.cacheFile, this.index.serialize(), this.write).catch(() => undefined);
+    await writeFileAtomic(this.cacheFile, this.index.serialize(), this.scratch).catch(() => undefined);
     this.unsaved = 0;
   }
 
@@ -359,9 +362,10 @@ export class Wiki implements WikiApi {
         await lock.assertHeld();
         await this.store.updateHead(parent, commit);
         await this.catchUp(commit);
-        if (this.options.checkout) await mirrorWorkTree(this.dir, this.store, changes, this.write);
+        if (this.options.checkout) await mirrorWorkTree(this.dir, this.store, changes, this.scratch);
         return result(commit, true);
       } finally {
+        this.store.discardPending();
         await lock.release();
       }
     });

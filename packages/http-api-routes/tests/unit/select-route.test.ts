@@ -88,6 +88,13 @@ describe('selectRoute', () => {
     expect(match?.pathParameters).toEqual({ proxy });
   });
 
+  it.each([
+    ['GET', 'GET /a/{proxy+}'],
+    ['POST', 'ANY /a/{proxy+}'],
+  ])('prefers a method-specific greedy route over ANY with the same prefix (%s)', (method, expected) => {
+    expect(selectRoute(routes('ANY /a/{proxy+}', 'GET /a/{proxy+}'), method, '/a/b')?.route.routeKey).toBe(expected);
+  });
+
   it('prefers a full match with a path variable over a greedy route', () => {
     expect(selectRoute(routes('ANY /pages/{proxy+}', 'GET /pages/{name}'), 'GET', '/pages/Home')?.route.routeKey).toBe('GET /pages/{name}');
   });

@@ -133,3 +133,31 @@ describe('a narrowed local access policy', () => {
     expect(admitted.status).toBe(200);
   });
 });
+
+describe('an access policy naming a WorkOS organization', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startTestSystem({
+      accessPolicy: { organization: { id: 'org_01LOCALTEAM', access: 'write' } },
+      organizations: { org_01LOCALTEAM: ['member@corp.example'] },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  it('admits members, looked up through the WorkOS API fake, and refuses others', async () => {
+    // Prepare
+    const member = await mcpAccessToken(system.local, { email: 'member@corp.example', name: 'Member' });
+    const stranger = await mcpAccessToken(system.local, { email: 'stranger@corp.example', name: 'Stranger' });
+
+    // Act
+    const admitted = await fetch(system.local.mcpUrl, initializeRequest(member));
+    const refused = await fetch(system.local.mcpUrl, initializeRequest(stranger));
+
+    // Assess
+    expect(admitted.status).toBe(200);
+    expect(refused.status).toBe(403);
+  });
+});

@@ -24,9 +24,16 @@ function revisionParam(value: string | null | undefined, name: string): string |
   return value;
 }
 
-/** Which of the given pages exist, checked concurrently. */
+/** Beyond this many link targets one page listing is cheaper than one `exists` per target. */
+const EXISTS_CALLS_MAX = 16;
+
+/** Which of the given (canonical) pages exist. Page identity is case-insensitive, as in wiki-core. */
 function existing(wiki: WikiApi) {
   return async (paths: readonly string[]): Promise<ReadonlySet<string>> => {
+    if (paths.length > EXISTS_CALLS_MAX) {
+      const keys = new Set((await wiki.listPages()).map((p) => p.path.toLowerCase()));
+      return new Set(paths.filter((p) => keys.has(p.toLowerCase())));
+    }
     const flags = await Promise.all(paths.map((p) => wiki.exists(p).catch(() => false)));
     return new Set(paths.filter((_, i) => flags[i]));
   };

@@ -43,6 +43,20 @@ describe('wiki pages (HTML UI on real repositories)', () => {
     expect(html).toContain('<a href="/Nowhere%20Yet" class="wikilink missing">the missing one</a>');
   });
 
+  it('marks missing targets the same way on pages with many links', async () => {
+    // Prepare: more links than are checked one by one
+    const links = Array.from({ length: 30 }, (_, i) => `[[Many ${i}]]`).join(' ');
+    await t.wiki.writePage('Many 3', '# three', { author: ALICE });
+    await t.wiki.writePage('Many Links', `${links} [[home]]`, { author: ALICE });
+    // Act
+    const html = await (await t.get('/Many%20Links')).text();
+    // Assess
+    expect(html).toContain('<a href="/Many%203" class="wikilink">Many 3</a>');
+    expect(html).toContain('<a href="/home" class="wikilink">home</a>');
+    expect(html).toContain('<a href="/Many%204" class="wikilink missing">Many 4</a>');
+    expect(html.match(/wikilink missing/g)).toHaveLength(29);
+  });
+
   it('looks pages up case-insensitively and accepts a .md suffix', async () => {
     for (const path of ['/guide/getting%20started', '/GUIDE/GETTING%20STARTED', '/Guide/Getting%20Started.md']) {
       const response = await t.get(path);

@@ -82,7 +82,8 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
     config,
     verifier: options.verifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: config.resourceUrl, metadataUrl: config.authkit.metadataUrl, fetch: options.fetch }),
     access: createAccessResolver({ policy: config.policy, directory }),
-    apiKey: mcpKey ? once(() => secrets.resolve(mcpKey)) : undefined,
+    // The resolver caches the key for a bounded time, so a rotated key is picked up without a redeploy.
+    apiKey: mcpKey ? () => secrets.resolve(mcpKey) : undefined,
   });
   const authorOf = createAuthorResolver({ directory, origin: config.origin });
   const servePrm = createProtectedResourceRoute(config);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseAccessPolicy } from '@wikibot/auth-config';
 import { createAccessResolver, createTokenVerifier } from '@wikibot/identity';
-import { listen, refusedTokens, startTestIssuer, type TestIssuer } from '@wikibot/identity/testing';
+import { listen, refusedTokens, startSsmServer, startTestIssuer, TEST_AWS, type TestIssuer } from '@wikibot/identity/testing';
 import { createBearerAuth } from '../../src/auth/bearer.js';
 import { createApp } from '../../src/index.js';
 import { ORIGIN, PRM_URL, RESOURCE, testConfig } from '../helpers/env.js';
@@ -134,6 +134,24 @@ describe('bearer auth on /mcp', () => {
       const response = await app({ MCP_API_KEY: 'static-key-123' }).fetch(mcpRequest('tools/list', {}, key));
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    });
+
+    it('reads the key from SSM when it is configured as a parameter', async () => {
+      // Prepare
+      const ssm = await startSsmServer({ '/wikibot/test/mcp-api-key': 'key-from-ssm' });
+      const instance = createApp(testConfig(issuer.issuer, { MCP_API_KEY_PARAMETER: '/wikibot/test/mcp-api-key' }), {
+        log: () => {},
+        aws: TEST_AWS,
+        ssmEndpoint: ssm.endpoint,
+      });
+      // Act
+      const accepted = await instance.fetch(mcpRequest('tools/list', {}, 'key-from-ssm'));
+      const refused = await instance.fetch(mcpRequest('tools/list', {}, 'another-key'));
+      // Assess
+      expect(accepted.status).toBe(200);
+      expect(refused.status).toBe(401);
+      expect(ssm.calls).toEqual(['/wikibot/test/mcp-api-key']);
+      await ssm.close();
     });
 
     it('refuses any non-JWT token when no key is configured', async () => {

@@ -23,8 +23,8 @@ export interface GatewayOptions<R extends HttpRoute> {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Called for each invocation failure (the client sees API Gateway's 502). */
-  onError?: (error: unknown, route: R) => void;
+  /** Called for each invocation failure (the client sees API Gateway's 502); `route` is absent for gateway faults. */
+  onError?: (error: unknown, route: R | undefined) => void;
 }
 
 /** A running gateway. */
@@ -134,7 +134,7 @@ export async function startGateway<R extends HttpRoute>(options: GatewayOptions<
     req.on('error', () => {});
     res.on('error', () => {});
     handle(req, res).catch((error) => {
-      options.onError?.(error, undefined as unknown as R);
+      options.onError?.(error, undefined);
       apiGatewayError(res, 500, 'Internal Server Error');
     });
   });

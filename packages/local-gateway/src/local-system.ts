@@ -106,7 +106,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const gateway: Gateway = await startGateway<ResolvedRoute>({
     routes: table.routes,
     port: options.port ?? 8787,
-    onError: (error, route) => onError(error, route),
+    onError,
     invoke: async (route, event) => {
       await ready;
       const pool = pools.get(route.integration.function.address);

@@ -7,11 +7,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApiGatewayV2Event } from '@wikibot/lambda-http';
 import { Wiki } from '@wikibot/wiki-core';
 import { readArtifact, unpackedHandlerModule, WORKSPACE_ROOT, type LambdaName } from './artifacts.js';
 import { storageChart } from './chart.js';
-import { measureColdStarts } from './cold-start.js';
+import { coldTargets, measureColdStarts } from './cold-start.js';
 import { handlerEnv } from './handler-env.js';
 import { machineFacts } from './machine.js';
 import { sampleTreeMemory, treeMemory } from './process-memory.js';
@@ -61,26 +60,7 @@ try {
   await part('cold start', async () => {
     const dataDir = join(workDir, 'cold-wiki');
     await Wiki.open({ dir: dataDir }); // initialised before timing: Home exists, as on a running system
-    const env = handlerEnv({ origin: 'http://localhost:8787', issuer: 'http://localhost:8788', dataDir });
-    const host = 'localhost:8787';
-    results.coldStart = await measureColdStarts(
-      [
-        {
-          name: 'mcp',
-          modulePath: modules.mcp!,
-          env,
-          event: createApiGatewayV2Event({
-            method: 'GET',
-            url: '/.well-known/oauth-protected-resource/mcp',
-            routeKey: 'ANY /.well-known/{proxy+}',
-            pathParameters: { proxy: 'oauth-protected-resource/mcp' },
-            headers: { host, accept: 'application/json' },
-          }),
-        },
-        { name: 'wiki', modulePath: modules.wiki!, env, event: createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host, accept: 'text/html' } }) },
-      ],
-      plan.coldRuns,
-    );
+    results.coldStart = await measureColdStarts(coldTargets({ mcp: modules.mcp!, wiki: modules.wiki! }, dataDir), plan.coldRuns);
   });
 
   await part('warm MCP, wiki and memory', async () => {

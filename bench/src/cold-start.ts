@@ -4,7 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ApiGatewayV2Event } from '@wikibot/lambda-http';
+import { createApiGatewayV2Event, type ApiGatewayV2Event } from '@wikibot/lambda-http';
+import { handlerEnv } from './handler-env.js';
 import { median } from './stats.js';
 
 const CHILD = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
@@ -16,6 +17,31 @@ export interface ColdTarget {
   readonly modulePath: string;
   readonly event: ApiGatewayV2Event;
   readonly env: Record<string, string>;
+}
+
+/**
+ * The two cold starts of the issue: the MCP function answering the protected-resource metadata request
+ * (the discovery path, which should not load what only tool calls need) and the wiki answering `GET /Home`
+ * on an initialised repository at `dataDir`.
+ */
+export function coldTargets(modules: { mcp: string; wiki: string }, dataDir: string): ColdTarget[] {
+  const env = handlerEnv({ origin: 'http://localhost:8787', issuer: 'http://localhost:8788', dataDir });
+  const host = 'localhost:8787';
+  return [
+    {
+      name: 'mcp',
+      modulePath: modules.mcp,
+      env,
+      event: createApiGatewayV2Event({
+        method: 'GET',
+        url: '/.well-known/oauth-protected-resource/mcp',
+        routeKey: 'ANY /.well-known/{proxy+}',
+        pathParameters: { proxy: 'oauth-protected-resource/mcp' },
+        headers: { host, accept: 'application/json' },
+      }),
+    },
+    { name: 'wiki', modulePath: modules.wiki, env, event: createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host, accept: 'text/html' } }) },
+  ];
 }
 
 /** Durations (ms) of every run, per target and for bare node, and the status each target answered. */
@@ -41,6 +67,12 @@ function timeProcess(args: string[], env: Record<string, string>): Promise<{ ms:
       else resolvePromise({ ms, stdout });
     });
   });
+}
+
+/** Runs one cold start of `target` under `node --cpu-prof`, writing its profile into `dir`. */
+export async function profileColdStart(target: ColdTarget, dir: string): Promise<number> {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...target.env, BENCH_EVENT: JSON.stringify(target.event) };
+  return (await timeProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, CHILD, target.modulePath], env)).ms;
 }
 
 /** Measures `runs` interleaved rounds (bare node, then each target), after one unmeasured round. */

@@ -25,15 +25,10 @@ export interface SignedInSystem {
   close(): Promise<void>;
 }
 
-/** Starts a local system on free loopback ports and signs {@link BENCH_USER} in. */
-export async function startSignedInSystem(options: { dataDir: string; stateDir: string }): Promise<SignedInSystem> {
-  const system = await spawnLocalSystem({
-    port: await freePort(),
-    authPort: await freePort(),
-    dataDir: options.dataDir,
-    stateDir: options.stateDir,
-    autoLoginEmail: BENCH_USER.email,
-  });
+/** Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `env` is added to its process's. */
+export async function startSignedInSystem(options: { dataDir: string; stateDir: string }, env: Record<string, string> = {}): Promise<SignedInSystem> {
+  const ports = { port: await freePort(), authPort: await freePort() };
+  const system = await spawnLocalSystem({ ...ports, dataDir: options.dataDir, stateDir: options.stateDir, autoLoginEmail: BENCH_USER.email }, env);
   try {
     const token = await getAccessToken(system.mcpUrl, BENCH_USER);
     return {

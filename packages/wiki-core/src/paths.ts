@@ -48,7 +48,10 @@ function checkSegment(segment: string, isLast: boolean): void {
   if (segment === '..' || segment === '.') {
     throw new InvalidPathError(`Page path may not contain "${segment}" segments`);
   }
-  if (segment.toLowerCase() === '.git') throw new InvalidPathError('Page path may not name the .git directory');
+  // `git~1` is .git's NTFS short name; git fsck --strict refuses trees containing it.
+  if (segment.toLowerCase() === '.git' || /^git~\d+$/i.test(segment)) {
+    throw new InvalidPathError('Page path may not name the .git directory');
+  }
   if (segment.startsWith('.')) throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not start with "."`);
   if (segment.length > MAX_SEGMENT_CHARS || Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) {
     throw new InvalidPathError(

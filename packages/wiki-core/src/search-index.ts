@@ -13,7 +13,7 @@ import type { SearchHit } from './types.js';
 
 const CACHE_VERSION = 1;
 /** Persist again after this many commits were applied since the last save. */
-const SAVE_EVERY_COMMITS = 64;
+const SAVE_EVERY_COMMITS = 256;
 const SNIPPET_CHARS = 160;
 
 interface SearchDoc {
@@ -114,6 +114,13 @@ export class SearchIndex {
     this.head = this.index.head;
     const position = this.head === null ? -1 : this.index.position.get(this.head)!;
     if (from === undefined || position - this.savedPosition >= SAVE_EVERY_COMMITS) await this.save(position);
+  }
+
+  /** Saves the index now if it is loaded and newer than its file. */
+  async flush(): Promise<void> {
+    await this.updating;
+    const position = this.head === null ? undefined : this.index.position.get(this.head);
+    if (position !== undefined && position > this.savedPosition) await this.save(position);
   }
 
   private async save(position: number): Promise<void> {

@@ -37,7 +37,7 @@ import type {
 import { mirrorWorkTree } from './work-tree.js';
 
 /** Persist the page index again after this many commits were applied since the last save. */
-const SAVE_EVERY_COMMITS = 16;
+const SAVE_EVERY_COMMITS = 32;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
@@ -126,10 +126,11 @@ export class Wiki implements WikiApi {
     this.unsaved = 0;
   }
 
-  /** Persists the index cache now (e.g. before a Lambda freezes); caches are also saved periodically. */
+  /** Persists the index caches now (e.g. at the end of a batch); they are also saved periodically. */
   async flush(): Promise<void> {
     await this.catchingUp;
     await this.saveIndex();
+    await this.searchIndex.flush();
   }
 
   async head(): Promise<string> {

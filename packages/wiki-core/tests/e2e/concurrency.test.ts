@@ -89,9 +89,13 @@ describe('a writer killed with SIGKILL', () => {
     // Assess
     fsck(dir);
     for (const { path } of donePages(victim.lines)) expect(git(dir, 'show', `HEAD:${path}.md`)).toContain(path);
+    const observer = await Wiki.open({ dir, staleLockMs: 300 });
     const next = startWriter('write', dir, 'n', '2', '300');
     await next.exited;
     expect(next.lines.filter((l) => l.startsWith('done ')).length).toBe(2);
+    // An instance opened before another process wrote catches up on its next read.
+    expect((await observer.readPage('N-1')).author.name).toBe('Writer n');
+    expect((await observer.search('written by n')).map((h) => h.path)).toContain('n-1');
     fsck(dir);
   }, 60_000);
 });

@@ -109,6 +109,20 @@ describe('writePage', () => {
   });
 });
 
+describe('hostile paths', () => {
+  it.each(['../x', '/etc/passwd', 'a/../../b', '.git/config', 'a/.GIT/x', 'x\u0000y', 'x\ny', 'a'.repeat(300), '', '   ', 'a\\b'])(
+    'refuses %j in every operation without touching the repository',
+    async (path) => {
+      const head = git(dir, 'rev-parse', 'HEAD').trim();
+      await expect(wiki.writePage(path, 'x', { author: ANN })).rejects.toThrow(InvalidPathError);
+      await expect(wiki.readPage(path)).rejects.toThrow(InvalidPathError);
+      await expect(wiki.renamePage('Home', path, { author: ANN })).rejects.toThrow(InvalidPathError);
+      await expect(wiki.history(path)).rejects.toThrow(InvalidPathError);
+      expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    },
+  );
+});
+
 describe('conflicts and edits', () => {
   it('refuses a write based on an older revision of the page and accepts the current one', async () => {
     const v1 = await wiki.writePage('Doc', 'one', { author: ANN });

@@ -18,6 +18,7 @@ describe('normalizePagePath', () => {
     ['a/../../b', /"\.\."/],
     ['.git/config', /\.git/],
     ['a/.GIT/x', /\.git/],
+    ['GIT~1/config', /\.git/],
     ['x\u0000y', /NUL/],
     ['x\ny', /control character/],
     ['x\ty', /control character/],

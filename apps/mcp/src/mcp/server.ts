@@ -5,7 +5,9 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { objectFromShape } from '@modelcontextprotocol/sdk/server/zod-compat.js';
+import { toJsonSchemaCompat } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
+import { ListToolsRequestSchema, type CallToolResult, type ListToolsResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Author, WikiApi } from '@wikibot/wiki-core';
 import type { Principal } from '../auth/bearer.js';
 import type { ToolDefinition } from '../tools/define.js';
@@ -33,12 +35,40 @@ const INSTRUCTIONS =
 
 const text = (value: string, isError = false): CallToolResult => ({ content: [{ type: 'text', text: value }], ...(isError ? { isError } : {}) });
 
+/** A tool's description as a caller with `access` sees it. */
+function describe(tool: ToolDefinition, access: 'read' | 'write'): string {
+  return tool.access === 'write' && access !== 'write' ? `(Unavailable to you: you have read-only access.) ${tool.description}` : tool.description;
+}
+
+const listings = new Map<'read' | 'write', ListToolsResult>();
+
+/**
+ * The `tools/list` result for callers with `access`, computed once per container with the SDK's own
+ * zod → JSON Schema conversion (what McpServer would compute on every request).
+ */
+function toolListing(access: 'read' | 'write'): ListToolsResult {
+  let listing = listings.get(access);
+  if (!listing) {
+    listing = {
+      tools: TOOLS.map((tool) => ({
+        name: tool.name,
+        title: tool.title,
+        description: describe(tool, access),
+        inputSchema: toJsonSchemaCompat(objectFromShape(tool.inputSchema), { strictUnions: true, pipeStrategy: 'input' }) as ListToolsResult['tools'][number]['inputSchema'],
+        annotations: tool.annotations,
+        execution: { taskSupport: 'forbidden' },
+      })),
+    };
+    listings.set(access, listing);
+  }
+  return listing;
+}
+
 function register(server: McpServer, tool: ToolDefinition, context: McpRequestContext): void {
   const readOnly = tool.access === 'write' && context.principal.access !== 'write';
-  const description = readOnly ? `(Unavailable to you: you have read-only access.) ${tool.description}` : tool.description;
   server.registerTool(
     tool.name,
-    { title: tool.title, description, inputSchema: tool.inputSchema, annotations: tool.annotations },
+    { title: tool.title, description: describe(tool, context.principal.access), inputSchema: tool.inputSchema, annotations: tool.annotations },
     async (args: Record<string, unknown>): Promise<CallToolResult> => {
       if (readOnly) return text(`${context.writeRefusal} ${tool.name} needs write access; the read tools still work.`, true);
       try {
@@ -61,6 +91,8 @@ export async function handleMcpRequest(request: Request, parsedBody: unknown, co
   const readOnlyNote = context.principal.access === 'write' ? '' : ' You have read-only access: only the read tools will work.';
   const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS + readOnlyNote });
   for (const tool of TOOLS) register(server, tool, context);
+  // Same answer as McpServer's own tools/list, without converting eleven schemas on every request.
+  server.server.setRequestHandler(ListToolsRequestSchema, () => toolListing(context.principal.access));
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   try {

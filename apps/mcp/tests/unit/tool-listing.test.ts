@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { startTestIssuer, type TestIssuer } from '@wikibot/identity/testing';
+import { createApp } from '../../src/index.js';
+import { TOOLS } from '../../src/tools/index.js';
+import { RESOURCE, testConfig } from '../helpers/env.js';
+import { mcpRequest } from '../helpers/rpc.js';
+
+describe('tools/list', () => {
+  let issuer: TestIssuer;
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+  });
+  afterAll(() => issuer.close());
+
+  it('answers exactly what McpServer itself would list for these tools', async () => {
+    // Prepare: the SDK's own listing, from a plain McpServer over an in-memory transport.
+    const server = new McpServer({ name: 'reference', version: '1' });
+    for (const tool of TOOLS) {
+      server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations }, async () => ({ content: [] }));
+    }
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'reference-client', version: '1' });
+    await client.connect(clientSide);
+    const expected = await client.listTools();
+    const token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });
+    // Act
+    const response = await createApp(testConfig(issuer.issuer), { log: () => {} }).fetch(mcpRequest('tools/list', {}, token));
+    // Assess
+    const body = (await response.json()) as { result: unknown };
+    expect(body).toEqual({ jsonrpc: "2.0", id: 1, result: expected });
+    await client.close();
+  });
+});

@@ -36,6 +36,11 @@ export interface TokenVerifierOptions {
   readonly jwksCooldownMs?: number;
   /** Timeout of each metadata or JWKS request in ms (default 5000). */
   readonly timeoutMs?: number;
+  /**
+   * How many verified tokens to remember (default 1000; 0 disables), so a client's repeated requests skip
+   * the signature check. An entry lives until the token expires, at most 5 minutes.
+   */
+  readonly cacheMaxEntries?: number;
 }
 
 /** What a verified token says about its bearer. */
@@ -99,6 +104,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 5000;
   const metadataUrl = options.metadataUrl ?? authorizationServerMetadataUrl(issuer);
+  const clockTolerance = options.clockToleranceSec ?? 30;
+  const cacheMaxEntries = options.cacheMaxEntries ?? 1000;
+  const verified = new Map<string, { token: VerifiedToken; until: number }>();
   let keys: Promise<JWTVerifyGetKey> | undefined;
 
   const keySet = (): Promise<JWTVerifyGetKey> => {
@@ -121,6 +129,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (typeof token !== 'string' || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {
         throw new InvalidTokenError('The token is not a JWT');
       }
+      const now = Date.now() / 1000;
+      const hit = verifyOptions.nonce === undefined ? verified.get(token) : undefined;
+      if (hit && hit.until > now) return hit.token;
+      if (hit) verified.delete(token);
       const getKey = await keySet();
       let payload: JWTPayload;
       try {
@@ -128,7 +140,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           issuer,
           audience: audiences,
           algorithms,
-          clockTolerance: options.clockToleranceSec ?? 30,
+          clockTolerance,
           requiredClaims: ['sub', 'exp'],
         }));
       } catch (error) {
@@ -138,7 +150,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (verifyOptions.nonce !== undefined && payload.nonce !== verifyOptions.nonce) {
         throw new InvalidTokenError('The ID token does not carry the expected nonce');
       }
-      return toVerifiedToken(payload);
+      const result = toVerifiedToken(payload);
+      if (verifyOptions.nonce === undefined && cacheMaxEntries > 0) {
+        verified.set(token, { token: result, until: Math.min(result.expiresAt + clockTolerance, now + 300) });
+        if (verified.size > cacheMaxEntries) verified.delete(verified.keys().next().value as string);
+      }
+      return result;
     },
   };
 }

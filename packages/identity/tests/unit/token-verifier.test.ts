@@ -75,6 +75,19 @@ describe('createTokenVerifier', () => {
     await own.close();
   });
 
+  it('remembers a verified token, and only until it expires', async () => {
+    // Prepare
+    const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, clockToleranceSec: 0 });
+    const token = await issuer.sign({ sub: 'user_1', aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 1 });
+    // Act
+    const first = await verifier.verify(token);
+    const second = await verifier.verify(token);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // Assess
+    expect(second).toBe(first);
+    await expect(verifier.verify(token)).rejects.toThrow('The token has expired');
+  });
+
   it('uses an explicit jwksUrl without reading the metadata', async () => {
     const before = issuer.hits.metadata;
     const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, jwksUrl: issuer.jwksUrl });

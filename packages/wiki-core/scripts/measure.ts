@@ -13,20 +13,24 @@ import { Wiki } from '../src/index.js';
 const pages = Number(process.argv[2] ?? 10_000);
 const dir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'wiki-measure-'));
 let seed = 42;
+/** mulberry32: a small, well-mixed PRNG so runs are repeatable. */
 const random = (n: number): number => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed % n;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
 };
-// A pseudo-English vocabulary (syllables), so prefixes and fuzzy matches spread like real words do.
+// A pseudo-English vocabulary drawn with a Zipf-like (log-uniform) distribution, like real text.
 const syllables = ['ka', 'lo', 'mi', 'ner', 'sta', 'tri', 'vo', 'zen', 'por', 'qua', 'rel', 'shi', 'tan', 'ex', 'un', 'bra', 'cor', 'dis', 'fel', 'gor'];
-const words = [...new Set(Array.from({ length: 7000 }, () => Array.from({ length: 2 + random(3) }, () => syllables[random(syllables.length)]).join('')))].slice(0, 5000);
+const words = [...new Set(Array.from({ length: 30_000 }, () => Array.from({ length: 1 + random(4) }, () => syllables[random(syllables.length)]).join('')))].slice(0, 20_000);
+const word = (): string => words[Math.floor(words.length ** (random(1_000_000) / 1_000_000)) - 1]!;
 const pathOf = (i: number): string => `Section ${i % 100}/Page ${i}`;
 
 function seedRepository(): void {
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
   const chunks: string[] = [];
   for (let i = 0; i < pages; i++) {
-    const text = Array.from({ length: 220 }, () => words[random(words.length)]).join(' ');
+    const text = Array.from({ length: 220 }, word).join(' ');
     const content = `---\ncategory: cat${i % 10}\ntags: [t${i % 7}, t${i % 13}]\n---\n# Page ${i}\n\n${text}\n\nSee [[${pathOf(random(pages))}]] and [[${pathOf(random(pages))}]].\n`;
     const message = `Create ${pathOf(i)}\n\nWiki-Page: ${pathOf(i)}\n`;
     const ts = 1_700_000_000 + i;
@@ -67,8 +71,9 @@ const [coldSearchMs] = await time(async () => (await Wiki.open({ dir })).search(
 console.log(`cold open + first search from the saved search index: ${coldSearchMs.toFixed(0)} ms`);
 
 await sample('read', 500, (i) => cold.readPage(pathOf(random(pages) + 0 * i)));
-await sample('search (2 words)', 50, () => cold.search(`${words[random(words.length)]} ${words[random(words.length)]}`));
-await sample('search (prefix/fuzzy word)', 50, () => cold.search(words[random(words.length)]!.slice(0, 4)));
+await sample('search (2 words)', 50, () => cold.search(`${word()} ${word()}`));
+await sample('search (1 word)', 50, () => cold.search(word()));
+await sample('search (prefix of a word)', 50, () => cold.search(words[random(words.length)]!.slice(0, 4)));
 await sample('list (all)', 20, () => cold.listPages());
 await sample('list (prefix)', 50, (i) => cold.listPages({ prefix: `Section ${i % 100}/` }));
 await sample('list (tag + category)', 50, (i) => cold.listPages({ tag: `t${i % 7}`, category: `cat${i % 10}` }));

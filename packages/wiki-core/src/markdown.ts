@@ -29,6 +29,12 @@ export function parseFrontmatter(content: string): ParsedFrontmatter {
   }
 }
 
+/** The text after a leading frontmatter block, without parsing the YAML (for snippets). */
+export function stripFrontmatter(content: string): string {
+  const match = FRONTMATTER.exec(content);
+  return match ? content.slice(match[0].length) : content;
+}
+
 /** Tags from frontmatter `tags`: a YAML list or a comma-separated string. */
 export function frontmatterTags(frontmatter: Readonly<Record<string, unknown>>): string[] {
   const raw = frontmatter['tags'];

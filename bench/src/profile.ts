@@ -31,7 +31,7 @@ for (const target of coldTargets(modules, dataDir)) {
 
 const warmDir = join(out, 'warm');
 mkdirSync(warmDir, { recursive: true });
-const system = await startSignedInSystem({ dataDir: join(out, 'system', 'wiki'), stateDir: join(out, 'system') }, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${warmDir}` });
+const system = await startSignedInSystem({ dataDir: join(out, 'system', 'wiki'), stateDir: join(out, 'system') }, ['--cpu-prof', `--cpu-prof-dir=${warmDir}`]);
 try {
   const request = mcpLoadRequest(system.mcpUrl, system.token, WARM_REQUESTS['tools/list']());
   await runLoad(request, 1);

@@ -25,10 +25,10 @@ export interface SignedInSystem {
   close(): Promise<void>;
 }
 
-/** Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `env` is added to its process's. */
-export async function startSignedInSystem(options: { dataDir: string; stateDir: string }, env: Record<string, string> = {}): Promise<SignedInSystem> {
+/** Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `nodeArgs` go to its node (e.g. `--cpu-prof`). */
+export async function startSignedInSystem(options: { dataDir: string; stateDir: string }, nodeArgs: string[] = []): Promise<SignedInSystem> {
   const ports = { port: await freePort(), authPort: await freePort() };
-  const system = await spawnLocalSystem({ ...ports, dataDir: options.dataDir, stateDir: options.stateDir, autoLoginEmail: BENCH_USER.email }, env);
+  const system = await spawnLocalSystem({ ...ports, dataDir: options.dataDir, stateDir: options.stateDir, autoLoginEmail: BENCH_USER.email }, {}, nodeArgs);
   try {
     const token = await getAccessToken(system.mcpUrl, BENCH_USER);
     return {

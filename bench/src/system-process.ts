@@ -16,6 +16,8 @@ export interface SystemOptions {
   /** Stand-in keys and local secrets; default the data directory's parent. */
   readonly stateDir?: string;
   readonly autoLoginEmail?: string;
+  /** Worker threads per function (the gateway's default is 2). */
+  readonly concurrency?: number;
 }
 
 /** A running local system in its own process. */
@@ -43,9 +45,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `startLocalSystem(options)` in a child process and waits until it serves. */
-export function spawnLocalSystem(options: SystemOptions, env: Record<string, string> = {}): Promise<SystemProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(options)], {
+/** Starts `startLocalSystem(options)` in a child process (node run with `nodeArgs`) and waits until it serves. */
+export function spawnLocalSystem(options: SystemOptions, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<SystemProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CHILD, JSON.stringify(options)], {
     cwd: BENCH_DIR,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -29,8 +29,10 @@ const OPTIONS = {
   storeFields: [] as string[],
   searchOptions: {
     boost: { title: 3, path: 2, tags: 2 },
-    prefix: (term: string) => term.length >= 3,
+    // Prefix matching (search-as-you-type) for the last word only: expanding every word is what gets slow.
+    prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 4,
     fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+    maxFuzzy: 2,
   },
 };
 
@@ -48,15 +50,16 @@ export class SearchIndex {
     private readonly write: AtomicWriteOptions,
   ) {}
 
-  /** Ranked hits for `query`: all words (exact or prefix), else all words with typos allowed, else any word. */
+  /** Ranked hits for `query`: all words (exact or prefix), else any word, else any word with typos allowed. */
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const q = query.trim().slice(0, 500);
     if (q === '') return [];
     const mini = await this.ensure();
-    // Cheapest first: exact + prefix with all words; fuzzy (typos) only when that finds nothing; then any word.
+    // Cheapest first: all words (exact or prefix), then any word; typo-tolerant (fuzzy) matching, the expensive
+    // part over a large vocabulary, only when neither finds anything.
     let results = mini.search(q, { combineWith: 'AND', fuzzy: false });
-    if (results.length === 0) results = mini.search(q, { combineWith: 'AND' });
     if (results.length === 0) results = mini.search(q, { combineWith: 'OR', fuzzy: false });
+    if (results.length === 0) results = mini.search(q, { combineWith: 'OR' });
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const meta = this.index.pages.get(result.id as string);

@@ -195,18 +195,11 @@ export class Wiki implements WikiApi {
   async writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult> {
     const display = normalizePagePath(path);
     const key = display.toLowerCase();
-    const bytes = validateContent(content);
+    validateContent(content);
     return this.mutate(options, async () => {
       const meta = this.index.pages.get(key);
       this.checkBase(key, display, options.baseRevision);
-      const oid = await this.store.writeBlob(bytes);
-      this.store.primeText(oid, content);
-      const finalPath = meta?.path ?? display;
-      return {
-        changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pagePathToFile(display), oid]]),
-        message: buildMessage(options.message, `${meta ? 'Update' : 'Create'} ${finalPath}`, options.trailers, [finalPath]),
-        result: (revision, changed) => ({ path: this.displayAfter(key, finalPath), revision: this.revisionOf(key, revision, changed), created: !meta, changed }),
-      };
+      return this.contentPlan(key, display, meta, content, meta ? 'Update' : 'Create', options);
     });
   }
 
@@ -227,15 +220,48 @@ export class Wiki implements WikiApi {
           count,
         );
       }
-      const updated = content.replace(oldText, () => newText);
-      const oid = await this.store.writeBlob(validateContent(updated));
-      this.store.primeText(oid, updated);
-      return {
-        changes: new Map(oid === meta.oid ? [] : [[meta.file, oid]]),
-        message: buildMessage(options.message, `Edit ${meta.path}`, options.trailers, [meta.path]),
-        result: (revision, changed) => ({ path: this.displayAfter(key, meta.path), revision: this.revisionOf(key, revision, changed), created: false, changed }),
-      };
+      return this.contentPlan(key, meta.path, meta, content.replace(oldText, () => newText), 'Edit', options);
     });
+  }
+
+  /**
+   * Appends `text` to a page (creating it when missing), inside the write lock on the latest revision, so
+   * concurrent appends never overwrite each other. A newline is inserted when the page does not end with one.
+   */
+  async appendPage(path: string, text: string, options: WriteOptions): Promise<WriteResult> {
+    const display = normalizePagePath(path);
+    const key = display.toLowerCase();
+    validateContent(text);
+    return this.mutate(options, async () => {
+      const meta = this.index.pages.get(key);
+      this.checkBase(key, display, options.baseRevision);
+      const current = meta ? await this.store.readText(meta.oid) : '';
+      const joined = current === '' || current.endsWith('\n') ? current + text : `${current}\n${text}`;
+      return this.contentPlan(key, display, meta, joined, 'Append to', options);
+    });
+  }
+
+  /** The plan that stores `content` as page `key` (no change, hence no commit, when it is identical). */
+  private async contentPlan(
+    key: string,
+    display: string,
+    meta: PageMeta | undefined,
+    content: string,
+    verb: string,
+    options: WriteOptions,
+  ): Promise<Plan<WriteResult>> {
+    const oid = await this.writeText(content);
+    const finalPath = meta?.path ?? display;
+    return {
+      changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pagePathToFile(display), oid]]),
+      message: buildMessage(options.message, `${verb} ${finalPath}`, options.trailers, [finalPath]),
+      result: (revision, changed) => ({
+        path: this.displayAfter(key, finalPath),
+        revision: this.revisionOf(key, revision, changed),
+        created: !meta,
+        changed,
+      }),
+    };
   }
 
   async deletePage(path: string, options: WriteOptions): Promise<{ readonly path: string; readonly revision: string }> {

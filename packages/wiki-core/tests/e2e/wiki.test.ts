@@ -159,6 +159,18 @@ describe('conflicts and edits', () => {
     });
   });
 
+  it('appends inside the lock so concurrent appends all survive, creating the page when missing', async () => {
+    // Act
+    const results = await Promise.all(
+      ['one', 'two', 'three'].map((line) => wiki.appendPage('Log', `- ${line}\n`, { author: ANN })),
+    );
+    // Assess
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const lines = (await wiki.readPage('log')).content.trim().split('\n').sort();
+    expect(lines).toEqual(['- one', '- three', '- two']);
+    expect(Number(git(dir, 'rev-list', '--count', 'HEAD'))).toBe(4);
+  });
+
   it('refuses to edit a missing page', async () => {
     await expect(wiki.editPage('Nope', 'a', 'b', { author: ANN })).rejects.toThrow(PageNotFoundError);
   });

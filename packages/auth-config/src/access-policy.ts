@@ -3,7 +3,7 @@
  * on an AuthKit instance, so every environment names the people, email domains or WorkOS organization
  * it admits. The policy is data; the identity package resolves organization membership against it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigError } from './errors.js';
 
 /** What a signed-in user may do. */
@@ -23,27 +23,32 @@ export interface AccessPolicy {
   readonly contact?: string;
 }
 
-const entry = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => v === '*' || /^[^@\s]*@[^@\s]+\.[^@\s]+$/.test(v), {
+// zod/mini: the same validator, tree-shakable, so every Lambda that loads the config stays small.
+const entry = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.refine((v) => v === '*' || /^[^@\s]*@[^@\s]+\.[^@\s]+$/.test(v), {
     message: 'must be an email address, "@domain" or "*"',
-  });
+  }),
+);
 
 const policySchema = z
-  .object({
-    writers: z.array(entry).default([]),
-    readers: z.array(entry).default([]),
-    organization: z
-      .object({ id: z.string().regex(/^org_[A-Za-z0-9]+$/, 'must be a WorkOS organization id (org_...)'), access: z.enum(['read', 'write']).default('write') })
-      .optional(),
-    contact: z.string().trim().min(1).optional(),
+  .strictObject({
+    writers: z._default(z.array(entry), []),
+    readers: z._default(z.array(entry), []),
+    organization: z.optional(
+      z.strictObject({
+        id: z.string().check(z.regex(/^org_[A-Za-z0-9]+$/, 'must be a WorkOS organization id (org_...)')),
+        access: z._default(z.enum(['read', 'write']), 'write'),
+      }),
+    ),
+    contact: z.optional(z.string().check(z.trim(), z.minLength(1))),
   })
-  .strict()
-  .refine((p) => p.writers.length + p.readers.length > 0 || p.organization !== undefined, {
-    message: 'admits nobody: list writers, readers or an organization',
-  });
+  .check(
+    z.refine((p) => p.writers.length + p.readers.length > 0 || p.organization !== undefined, {
+      message: 'admits nobody: list writers, readers or an organization',
+    }),
+  );
 
 /**
  * Parses `ACCESS_POLICY` (JSON). An environment without a policy refuses to start rather than serve an

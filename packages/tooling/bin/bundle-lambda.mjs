@@ -5,13 +5,13 @@
  * same sources give a byte-identical zip and Terraform's source_code_hash changes only with the code.
  *
  * usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index]
- * writes: <outdir>/<name>.mjs, <outdir>/<name>.mjs.map, <outdir>/lambda.zip, <outdir>/artifact.json
+ * writes: <outdir>/<name>.mjs and <outdir>/chunks/*.mjs (+ .map), <outdir>/lambda.zip, <outdir>/artifact.json
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import yazl from 'yazl';
 
 // 1980-01-01T00:00:00Z plus a day: the earliest instant a zip's DOS timestamp holds in every timezone.
@@ -24,8 +24,13 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
   mkdirSync(out, { recursive: true });
   const file = `${name}.mjs`;
   const result = await build({
-    entryPoints: [resolve(cwd, entry)],
-    outfile: join(out, file),
+    // Splitting keeps what only some requests need (the MCP SDK, git, WorkOS) in chunks that are read
+    // from disk only when a dynamic import asks for them, so a cold start parses little.
+    entryPoints: { [name]: resolve(cwd, entry) },
+    outdir: out,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     // Node 20 locally, Node 22 on Lambda: emit what both run.
@@ -43,9 +48,14 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
     external: ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'],
     absWorkingDir: cwd,
   });
+  const outputs = Object.keys(result.metafile.outputs)
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => relative(out, resolve(cwd, f)).split(sep).join('/'))
+    .sort();
+  const files = outputs.map((f) => [f, readFileSync(join(out, f))]);
   const code = readFileSync(join(out, file));
   const zipPath = join(out, 'lambda.zip');
-  const zip = await deterministicZip([[file, code]]);
+  const zip = await deterministicZip(files);
   writeFileSync(zipPath, zip);
   const inputs = Object.keys(result.metafile.inputs).length;
   const facts = {
@@ -53,7 +63,9 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
     handler: `${name}.handler`,
     zip: 'lambda.zip',
     zipBytes: zip.length,
-    bundleBytes: code.length,
+    bundleBytes: files.reduce((n, [, bytes]) => n + bytes.length, 0),
+    entryBytes: code.length,
+    files: outputs,
     sha256: createHash('sha256').update(zip).digest('base64'),
     inputs,
   };
@@ -91,7 +103,7 @@ if (invokedDirectly) {
   }
   const facts = await bundleLambda({ entry, outdir: option('--outdir', 'dist'), name: option('--name', 'index') });
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')).name;
-  console.log(`${pkg}: lambda.zip ${(facts.zipBytes / 1024).toFixed(1)} KiB (bundle ${(facts.bundleBytes / 1024).toFixed(1)} KiB, ${facts.inputs} inputs) sha256=${facts.sha256}`);
+  console.log(`${pkg}: lambda.zip ${(facts.zipBytes / 1024).toFixed(1)} KiB (bundle ${(facts.bundleBytes / 1024).toFixed(1)} KiB in ${facts.files.length} files, entry ${(facts.entryBytes / 1024).toFixed(1)} KiB, ${facts.inputs} inputs) sha256=${facts.sha256}`);
   if (facts.zipBytes > 1024 * 1024) {
     console.error(`${pkg}: lambda.zip exceeds the 1 MB ceiling`);
     process.exit(1);

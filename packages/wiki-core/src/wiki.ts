@@ -6,19 +6,14 @@ import * as fsp from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
-import { buildMessage, displayMessage, sanitizeAuthor } from './commit-message.js';
+import { buildMessage, sanitizeAuthor } from './commit-message.js';
 import { validateContent } from './content.js';
-import {
-  EditConflictError,
-  EditMatchError,
-  InvalidArgumentError,
-  PageExistsError,
-  PageNotFoundError,
-} from './errors.js';
+import { EditMatchError, PageExistsError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
 import { acquireWriteLock } from './lock.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
 import { PageIndex, type CommitRecord, type PageMeta } from './page-index.js';
+import * as queries from './queries.js';
 import { isAttachmentOf, normalizePagePath, pageKey, pagePathToFile } from './paths.js';
 import { ensureRepository } from './repository.js';
 import { SearchIndex } from './search-index.js';
@@ -198,7 +193,7 @@ export class Wiki implements WikiApi {
     validateContent(content);
     return this.mutate(options, async () => {
       const meta = this.index.pages.get(key);
-      this.checkBase(key, display, options.baseRevision);
+      queries.checkBaseRevision(this.index, key, display, options.baseRevision);
       return this.contentPlan(key, display, meta, content, meta ? 'Update' : 'Create', options);
     });
   }
@@ -209,7 +204,7 @@ export class Wiki implements WikiApi {
     validateContent(newText);
     return this.mutate(options, async () => {
       const meta = this.requirePage(key, path);
-      this.checkBase(key, meta.path, options.baseRevision);
+      queries.checkBaseRevision(this.index, key, meta.path, options.baseRevision);
       const content = await this.store.readText(meta.oid);
       const count = countOccurrences(content, oldText);
       if (count !== 1) {
@@ -234,7 +229,7 @@ export class Wiki implements WikiApi {
     validateContent(text);
     return this.mutate(options, async () => {
       const meta = this.index.pages.get(key);
-      this.checkBase(key, display, options.baseRevision);
+      queries.checkBaseRevision(this.index, key, display, options.baseRevision);
       const current = meta ? await this.store.readText(meta.oid) : '';
       const joined = current === '' || current.endsWith('\n') ? current + text : `${current}\n${text}`;
       return this.contentPlan(key, display, meta, joined, 'Append to', options);
@@ -268,7 +263,7 @@ export class Wiki implements WikiApi {
     const key = pageKey(path);
     return this.mutate(options, async () => {
       const meta = this.requirePage(key, path);
-      this.checkBase(key, meta.path, options.baseRevision);
+      queries.checkBaseRevision(this.index, key, meta.path, options.baseRevision);
       const changes = new Map<string, string | null>([[meta.file, null]]);
       for (const file of this.attachmentsOf(meta.file)) changes.set(file, null);
       return {
@@ -290,7 +285,7 @@ export class Wiki implements WikiApi {
     return this.mutate(options, async () => {
       const meta = this.requirePage(key, path);
       if (this.index.pages.has(targetKey)) throw new PageExistsError(this.index.pages.get(targetKey)!.path);
-      this.checkBase(key, meta.path, options.baseRevision);
+      queries.checkBaseRevision(this.index, key, meta.path, options.baseRevision);
       const newFile = pagePathToFile(target);
       const changes = new Map<string, string | null>([[meta.file, null]]);
       const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);
@@ -344,29 +339,6 @@ export class Wiki implements WikiApi {
   }
 
   /**
-   * Refuses a write based on a revision older than the page's latest change. A base at or after that change
-   * (e.g. the head commit the caller read at) is fine.
-   */
-  private checkBase(key: string, display: string, base: string | undefined): void {
-    if (base === undefined) return;
-    const last = this.index.lastRevision(key);
-    const current = last?.oid ?? this.index.head ?? '';
-    const baseOid = this.expandKnown(base);
-    const basePos = baseOid === undefined ? undefined : this.index.position.get(baseOid);
-    const lastPos = last === undefined ? -1 : this.index.position.get(last.oid)!;
-    if (basePos === undefined || basePos < lastPos) throw new EditConflictError(display, base, current);
-  }
-
-  /** A full commit id of the branch from a full or abbreviated one. */
-  private expandKnown(revision: string): string | undefined {
-    const rev = revision.trim().toLowerCase();
-    if (this.index.commits.has(rev)) return rev;
-    if (!/^[0-9a-f]{4,39}$/.test(rev)) return undefined;
-    const matches = this.index.changelog.filter((oid) => oid.startsWith(rev));
-    return matches.length === 1 ? matches[0] : undefined;
-  }
-
-  /**
    * Runs a write: in-process queue, then the cross-process lock, then catch-up to the latest commit, then the
    * plan, one commit, and the branch ref moved last.
    */
@@ -401,33 +373,9 @@ export class Wiki implements WikiApi {
   }
 
   async listPages(filter: ListFilter = {}): Promise<PageSummary[]> {
-    const since = filter.updatedSince === undefined ? undefined : Date.parse(filter.updatedSince);
-    if (since !== undefined && Number.isNaN(since)) {
-      throw new InvalidArgumentError(`updatedSince "${filter.updatedSince}" is not an ISO 8601 date`);
-    }
+    queries.parseSince(filter.updatedSince); // refuse a bad filter before any work
     await this.sync();
-    const prefix = filter.prefix?.trim().replace(/^\/+/, '').toLowerCase();
-    const category = filter.category?.toLowerCase();
-    const tag = filter.tag?.toLowerCase();
-    const rows: PageSummary[] = [];
-    for (const key of this.index.sortedKeys()) {
-      const meta = this.index.pages.get(key)!;
-      if (prefix && !key.startsWith(prefix)) continue;
-      if (category !== undefined && meta.category?.toLowerCase() !== category) continue;
-      if (tag !== undefined && !meta.tags.some((t) => t.toLowerCase() === tag)) continue;
-      const last = this.index.lastRevision(key)!;
-      if (since !== undefined && Date.parse(last.date) < since) continue;
-      rows.push({
-        path: meta.path,
-        title: meta.title,
-        ...(meta.category === undefined ? {} : { category: meta.category }),
-        tags: meta.tags,
-        updated: last.date,
-        revision: last.oid,
-        size: meta.size,
-      });
-    }
-    return rows; // in path order: the index keeps its keys sorted
+    return queries.listPages(this.index, filter);
   }
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
@@ -438,58 +386,28 @@ export class Wiki implements WikiApi {
   async getLinks(path: string): Promise<PageLinks> {
     const key = pageKey(path);
     await this.sync();
-    const meta = this.index.pages.get(key);
-    const outgoing = (meta?.links ?? []).map((l) => this.index.displayOf(l));
-    const incoming = [...(this.index.incomingLinks().get(key) ?? [])].map((k) => this.index.pages.get(k)!.path).sort();
-    const missing = (meta?.links ?? []).filter((l) => !this.index.pages.has(l.toLowerCase()));
-    return { path: meta?.path ?? normalizePagePath(path), outgoing, incoming, missing };
+    return queries.pageLinks(this.index, key, normalizePagePath(path));
   }
 
   async linkGraph(): Promise<Record<string, readonly string[]>> {
     await this.sync();
-    const graph: Record<string, readonly string[]> = {};
-    for (const meta of this.index.pages.values()) graph[meta.path] = meta.links.map((l) => this.index.displayOf(l));
-    return graph;
+    return queries.linkGraph(this.index);
   }
 
   async orphans(): Promise<string[]> {
     await this.sync();
-    const incoming = this.index.incomingLinks();
-    return [...this.index.pages]
-      .filter(([key]) => key !== 'home' && !incoming.has(key))
-      .map(([, meta]) => meta.path)
-      .sort();
+    return queries.orphans(this.index);
   }
 
   async history(path: string, options: { limit?: number } = {}): Promise<Revision[]> {
     const key = pageKey(path);
     await this.sync();
-    const list = this.index.history.get(key);
-    if (!list || list.length === 0) throw new PageNotFoundError(normalizePagePath(path));
-    const limit = clampLimit(options.limit, DEFAULT_LIMIT);
-    return list
-      .slice(-limit)
-      .reverse()
-      .map((oid) => this.toRevision(this.index.commits.get(oid)!));
+    return queries.pageHistory(this.index, key, normalizePagePath(path), clampLimit(options.limit, DEFAULT_LIMIT));
   }
 
   async changelog(options: { limit?: number } = {}): Promise<Revision[]> {
     await this.sync();
-    const limit = clampLimit(options.limit, DEFAULT_LIMIT);
-    return this.index.changelog
-      .slice(-limit)
-      .reverse()
-      .map((oid) => this.toRevision(this.index.commits.get(oid)!));
-  }
-
-  private toRevision(record: CommitRecord): Revision {
-    return {
-      revision: record.oid,
-      author: record.author,
-      date: record.date,
-      message: displayMessage(record.message),
-      paths: record.pages,
-    };
+    return queries.changelog(this.index, clampLimit(options.limit, DEFAULT_LIMIT));
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {

@@ -1,0 +1,123 @@
+/**
+ * @module Read-only questions answered from the page index alone (no object reads): listings, links, orphans,
+ * history, changelog and the base-revision check. `Wiki` syncs the index first and then asks these.
+ */
+import { displayMessage } from './commit-message.js';
+import { EditConflictError, InvalidArgumentError, PageNotFoundError } from './errors.js';
+import type { CommitRecord, PageIndex } from './page-index.js';
+import type { ListFilter, PageLinks, PageSummary, Revision } from './types.js';
+
+/** Pages matching all given filters, in path order (the index keeps its keys sorted). */
+export function listPages(index: PageIndex, filter: ListFilter): PageSummary[] {
+  const since = parseSince(filter.updatedSince);
+  const prefix = filter.prefix?.trim().replace(/^\/+/, '').toLowerCase();
+  const category = filter.category?.toLowerCase();
+  const tag = filter.tag?.toLowerCase();
+  const rows: PageSummary[] = [];
+  for (const key of index.sortedKeys()) {
+    const meta = index.pages.get(key)!;
+    if (prefix && !key.startsWith(prefix)) continue;
+    if (category !== undefined && meta.category?.toLowerCase() !== category) continue;
+    if (tag !== undefined && !meta.tags.some((t) => t.toLowerCase() === tag)) continue;
+    const last = index.lastRevision(key)!;
+    if (since !== undefined && Date.parse(last.date) < since) continue;
+    rows.push({
+      path: meta.path,
+      title: meta.title,
+      ...(meta.category === undefined ? {} : { category: meta.category }),
+      tags: meta.tags,
+      updated: last.date,
+      revision: last.oid,
+      size: meta.size,
+    });
+  }
+  return rows;
+}
+
+/** Validates `updatedSince` before any work. @throws InvalidArgumentError */
+export function parseSince(updatedSince: string | undefined): number | undefined {
+  if (updatedSince === undefined) return undefined;
+  const since = Date.parse(updatedSince);
+  if (Number.isNaN(since)) throw new InvalidArgumentError(`updatedSince "${updatedSince}" is not an ISO 8601 date`);
+  return since;
+}
+
+/** Links into and out of page `key` (a missing page still has incoming links). */
+export function pageLinks(index: PageIndex, key: string, fallbackPath: string): PageLinks {
+  const meta = index.pages.get(key);
+  const links = meta?.links ?? [];
+  return {
+    path: meta?.path ?? fallbackPath,
+    outgoing: links.map((l) => index.displayOf(l)),
+    incoming: [...(index.incomingLinks().get(key) ?? [])].map((k) => index.pages.get(k)!.path).sort(),
+    missing: links.filter((l) => !index.pages.has(l.toLowerCase())),
+  };
+}
+
+/** Page → the pages it links to. */
+export function linkGraph(index: PageIndex): Record<string, readonly string[]> {
+  const graph: Record<string, readonly string[]> = {};
+  for (const meta of index.pages.values()) graph[meta.path] = meta.links.map((l) => index.displayOf(l));
+  return graph;
+}
+
+/** Pages nothing links to, Home excluded. */
+export function orphans(index: PageIndex): string[] {
+  const incoming = index.incomingLinks();
+  return [...index.pages]
+    .filter(([key]) => key !== 'home' && !incoming.has(key))
+    .map(([, meta]) => meta.path)
+    .sort();
+}
+
+/** The newest `limit` commits of a page. @throws PageNotFoundError when it never existed */
+export function pageHistory(index: PageIndex, key: string, path: string, limit: number): Revision[] {
+  const list = index.history.get(key);
+  if (!list || list.length === 0) throw new PageNotFoundError(path);
+  return newestFirst(index, list, limit);
+}
+
+/** The newest `limit` commits of the branch. */
+export function changelog(index: PageIndex, limit: number): Revision[] {
+  return newestFirst(index, index.changelog, limit);
+}
+
+function newestFirst(index: PageIndex, oids: readonly string[], limit: number): Revision[] {
+  return oids
+    .slice(-limit)
+    .reverse()
+    .map((oid) => toRevision(index.commits.get(oid)!));
+}
+
+function toRevision(record: CommitRecord): Revision {
+  return {
+    revision: record.oid,
+    author: record.author,
+    date: record.date,
+    message: displayMessage(record.message),
+    paths: record.pages,
+  };
+}
+
+/**
+ * Refuses a write based on a revision older than the page's latest change. A base at or after that change
+ * (e.g. the head commit the caller read at) is fine; an unknown base is a conflict too.
+ * @throws EditConflictError
+ */
+export function checkBaseRevision(index: PageIndex, key: string, display: string, base: string | undefined): void {
+  if (base === undefined) return;
+  const last = index.lastRevision(key);
+  const baseOid = expandKnown(index, base);
+  const basePos = baseOid === undefined ? undefined : index.position.get(baseOid);
+  const lastPos = last === undefined ? -1 : index.position.get(last.oid)!;
+  if (basePos === undefined || basePos < lastPos) throw new EditConflictError(display, base, last?.oid ?? index.head ?? '');
+}
+
+/** A full commit id of the branch from a full or abbreviated one. */
+function expandKnown(index: PageIndex, revision: string): string | undefined {
+  const rev = revision.trim().toLowerCase();
+  if (index.commits.has(rev)) return rev;
+  if (!/^[0-9a-f]{4,39}$/.test(rev)) return undefined;
+  const matches = index.changelog.filter((oid) => oid.startsWith(rev));
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -64,9 +64,10 @@ export class PageIndex {
     if (cursor !== this.head) this.reset();
     const touched = new Set<string>();
     for (const commit of chain.reverse()) await this.apply(commit, touched);
-    this.head = head;
     for (const key of touched) await this.describe(key);
     if (touched.size > 0) this.invalidate();
+    // Last: a concurrent reader that sees this head must also see the pages of it.
+    this.head = head;
     return chain.length;
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Wiki } from '../../src/index.js';
 import { ANN, fsck, git, makeTempDir, removeDir } from '../helpers/repo.js';
@@ -34,6 +34,8 @@ describe('a repository made by other tools and packed by git gc', () => {
     const wiki = await Wiki.open({ dir, durable: false });
     // Assess
     expect(git(dir, 'count-objects', '-v')).toMatch(/in-pack: [1-9]/);
+    const idx = readdirSync(join(dir, '.git/objects/pack')).filter((f) => f.endsWith('.idx'));
+    expect(git(dir, 'verify-pack', '-v', ...idx.map((f) => `.git/objects/pack/${f}`))).toMatch(/chain length = [1-9]/);
     expect((await wiki.readPage('OLD NAME')).content).toBe(body(6));
     const history = await wiki.history('old name');
     expect(history.map((r) => r.message)).toEqual(['edit 6', 'edit 5', 'edit 4', 'edit 3', 'edit 2', 'initial']);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ContentTooLargeError,
@@ -100,6 +100,18 @@ describe('writePage', () => {
     await expect(wiki.writePage('Sur', 'a\ud800b', { author: ANN })).rejects.toThrow(InvalidContentError);
     await expect(wiki.writePage('../evil', 'x', { author: ANN })).rejects.toThrow(InvalidPathError);
     expect(git(dir, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
+  });
+
+  it('never mirrors a page into the work tree through a symlink that leaves the repository', async () => {
+    // Prepare
+    const outside = makeTempDir('wiki-outside-');
+    symlinkSync(outside, join(dir, 'evil'));
+    // Act
+    await wiki.writePage('Evil/Page', 'stays in git', { author: ANN });
+    // Assess
+    expect(git(dir, 'show', 'HEAD:evil/page.md')).toBe('stays in git');
+    expect(readdirSync(outside)).toEqual([]);
+    removeDir(outside);
   });
 
   it('sanitises author identities so git fsck --strict accepts them', async () => {

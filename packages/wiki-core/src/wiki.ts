@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from 'diff';
 import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';
 import { validateContent } from './content.js';
-import { EditMatchError, PageExistsError, PageNotFoundError } from './errors.js';
+import { EditMatchError, PageExistsError, PageNotFoundError, WikiBusyError } from './errors.js';
 import { GitStore } from './git-store.js';
 import { acquireWriteLock } from './lock.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
@@ -353,6 +353,9 @@ export class Wiki implements WikiApi {
       try {
         const parent = await this.store.readHead();
         await this.catchUp(parent);
+        // This process already saw a newer commit: the file system served a stale ref (NFS caching). Building on it
+        // would drop commits from the branch, so refuse instead.
+        if (parent !== this.index.head) throw new WikiBusyError(0);
         const { changes, message, result } = await plan();
         const rootTree = parent === null ? null : this.index.commits.get(parent)!.tree;
         const tree = changes.size === 0 ? rootTree : await this.store.applyChanges(rootTree, changes);

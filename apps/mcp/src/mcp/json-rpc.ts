@@ -24,9 +24,16 @@ export async function readJsonRpc(request: Request): Promise<{ parsed: unknown; 
   if (declared > MAX_BODY_BYTES) return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > MAX_BODY_BYTES) return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
+  let text: string;
+  try {
+    // Fatal decoding: replacement characters would otherwise end up in page names and content.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { response: rpcError(400, -32700, 'Parse error: the body is not valid UTF-8') };
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes));
+    parsed = JSON.parse(text);
   } catch {
     return { response: rpcError(400, -32700, 'Parse error: the body is not JSON') };
   }

@@ -181,6 +181,18 @@ describe('bearer auth on /mcp', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
   });
+
+  it('refuses a body that is not valid UTF-8 instead of writing replacement characters', async () => {
+    // Prepare: a write_note whose page name carries the bytes 0xC3 0x28 (an invalid sequence)
+    const head = Buffer.from('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"write_note","arguments":{"path":"Bad ');
+    const tail = Buffer.from('","content":"x"}}}');
+    const body = Buffer.concat([head, Buffer.from([0xc3, 0x28]), tail]);
+    // Act
+    const response = await app().fetch(new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body }));
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700, message: expect.stringMatching(/UTF-8/) } });
+  });
 });
 
 describe('createBearerAuth', () => {

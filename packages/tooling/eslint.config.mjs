@@ -15,6 +15,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',
+      // Input validation here matches control characters on purpose (page paths, commit messages).
+      'no-control-regex': 'off',
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['@wikibot/*/src/*', '**/packages/*/src/*', '**/apps/*/src/*'], message: 'Import a package by its name; its src/index.ts is its public surface.' }] },

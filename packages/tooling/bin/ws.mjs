@@ -43,7 +43,7 @@ const commands = {
   lint: () => must(turbo('lint', 'typecheck')),
   test: () => {
     rmSync(join(root, '.test-results'), { recursive: true, force: true });
-    const status = pnpm('exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=1', '--output-logs=full');
+    const status = pnpm('exec', 'turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=1', '--output-logs=full');
     summarize();
     must(status);
   },

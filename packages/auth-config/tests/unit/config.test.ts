@@ -43,6 +43,13 @@ describe('Function: loadConfig', () => {
     ['ACCESS_POLICY', '{"writers":["not an email"]}'],
     ['ACCESS_POLICY', '{"writers":["*"],"admins":["x@y.z"]}'],
     ['ACCESS_POLICY', '{nope'],
+    ['ACCESS_POLICY', '[]'],
+    ['ACCESS_POLICY', '{"writers":"alice@example.com"}'],
+    ['ACCESS_POLICY', '{"writers":[42]}'],
+    ['ACCESS_POLICY', '{"organization":{"id":"acme"}}'],
+    ['ACCESS_POLICY', '{"organization":{"id":"org_01H","access":"admin"}}'],
+    ['ACCESS_POLICY', '{"organization":{"id":"org_01H","role":"x"}}'],
+    ['ACCESS_POLICY', '{"writers":["*"],"contact":"  "}'],
     ['WIKI_DATA_DIR', ''],
     ['WIKI_READ_ACCESS', 'everyone'],
   ])('refuses to start when %s is %s, naming the variable', (key, value) => {
@@ -80,6 +87,17 @@ describe('Function: accessByEmail', () => {
     [undefined, 'none'],
   ])('gives %s %s access', (email, level) => {
     expect(accessByEmail(policy, email)).toBe(level);
+  });
+
+  it('normalizes entries and defaults an organization to write access', () => {
+    // Act
+    const parsed = parseAccessPolicy('{"writers":["  Alice@Example.COM "],"organization":{"id":"org_01H"},"contact":" admins@example.com "}');
+    // Assess
+    expect(parsed).toEqual({ writers: ['alice@example.com'], readers: [], organization: { id: 'org_01H', access: 'write' }, contact: 'admins@example.com' });
+  });
+
+  it('names the setting it was given in errors', () => {
+    expect(() => parseAccessPolicy('{"writers":["nope"]}', 'LOCAL_ACCESS_POLICY')).toThrow(/^LOCAL_ACCESS_POLICY: writers\.0 must be an email address/);
   });
 
   it('admits everyone with "*"', () => {

@@ -32,6 +32,8 @@ export interface StorageScale {
   readonly firstSearchMs: number;
   /** `Wiki.open` again in the same process state as a fresh Lambda container with a saved index. */
   readonly reopenMs: number;
+  /** The first search after that reopen (loads the saved search index). */
+  readonly reopenSearchMs: number;
   readonly ops: Partial<Record<StorageOp, OpFigures>>;
 }
 
@@ -71,6 +73,7 @@ export async function measureScale(
   const firstSearchMs = await timeOnce(() => wiki.search(fixture.vocabulary[0]));
   await wiki.flush();
   const reopenMs = await timeOnce(async () => (wiki = await Wiki.open({ dir: wikiDir })));
+  const reopenSearchMs = await timeOnce(() => wiki.search(fixture.vocabulary[1]));
 
   const random = seededRandom(pages + 17);
   const pick = () => fixture.pages[Math.floor(random() * fixture.pages.length)];
@@ -105,5 +108,5 @@ export async function measureScale(
   await measure('history', () => wiki.history(pick().path, { limit: 10 }), n.wiki, () => gitHistory(pick()));
   await measure('changelog', () => wiki.changelog({ limit: 10 }), n.wiki, () => gitChangelog());
   await wiki.flush();
-  return { pages, commits: fixture.commits, setupMs, firstOpenMs, firstSearchMs, reopenMs, ops: out };
+  return { pages, commits: fixture.commits, setupMs, firstOpenMs, firstSearchMs, reopenMs, reopenSearchMs, ops: out };
 }

@@ -171,8 +171,16 @@ export function* fuzzCorpus(count: number, ctx: CorpusContext, seed = 1): Genera
   const random = seededRandom(seed);
   const categories = Object.keys(CATEGORIES) as Category[];
   const total = Object.values(CATEGORIES).reduce((a: number, b: number) => a + b, 0);
-  // Oversized bodies are megabytes each: a dozen make the point.
+  // Oversized bodies are megabytes each: a dozen make the point. Rounding and that cap leave a difference
+  // to `count`, spread over the other categories so the quotas add up exactly (and the loop below ends).
   const quota = categories.map((c) => Math.max(1, Math.min(c === 'oversized body' ? 12 : count, Math.round((CATEGORIES[c] / total) * count))));
+  let difference = count - quota.reduce((a, b) => a + b, 0);
+  for (let k = 0; difference !== 0; k = (k + 1) % categories.length) {
+    const step = Math.sign(difference);
+    if ((categories[k] === 'oversized body' && step > 0) || quota[k] + step < 0) continue;
+    quota[k] += step;
+    difference -= step;
+  }
   let made = 0;
   for (let round = 0; made < count; round++) {
     for (const [k, category] of categories.entries()) {

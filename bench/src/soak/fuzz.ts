@@ -25,13 +25,14 @@ export interface FuzzReport {
   examples: string[];
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   body: string;
   error?: string;
 }
 
-function send(base: URL, c: FuzzCase): Promise<Answer> {
+/** Sends one case over raw HTTP and reads (the start of) its answer. */
+export function send(base: URL, c: FuzzCase): Promise<Answer> {
   return new Promise((resolvePromise) => {
     let path = c.path;
     // Node refuses raw control characters and spaces in a request target; send them percent-encoded.

@@ -121,6 +121,7 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
       principal,
       resourceUrl: config.resourceUrl,
       clientName,
+      toolNames: body.summary.tools,
       wiki,
       author: once(() => authorOf(principal)),
       writeRefusal: refusalMessage(config.policy, principal.email ?? principal.sub, 'write'),

@@ -6,7 +6,7 @@ import { startTestIssuer, type TestIssuer } from '@wikibot/identity/testing';
 import { createApp } from '../../src/index.js';
 import { TOOLS } from '../../src/tools/index.js';
 import { RESOURCE, testConfig } from '../helpers/env.js';
-import { mcpRequest } from '../helpers/rpc.js';
+import { callTool, mcpRequest } from '../helpers/rpc.js';
 
 describe('tools/list', () => {
   let issuer: TestIssuer;
@@ -33,5 +33,26 @@ describe('tools/list', () => {
     const body = (await response.json()) as { result: unknown };
     expect(body).toEqual({ jsonrpc: "2.0", id: 1, result: expected });
     await client.close();
+  });
+
+  it('advertises the tools capability on initialize although no tool is registered for it', async () => {
+    // Prepare
+    const token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });
+    const params = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'unit', version: '1' } };
+    // Act
+    const response = await createApp(testConfig(issuer.issuer), { log: () => {} }).fetch(mcpRequest('initialize', params, token));
+    // Assess
+    const body = (await response.json()) as { result: { capabilities: Record<string, unknown> } };
+    expect(body.result.capabilities.tools).toBeDefined();
+  });
+
+  it('answers a call to a tool that does not exist with a tool error naming it', async () => {
+    // Prepare
+    const token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });
+    // Act
+    const result = await callTool(createApp(testConfig(issuer.issuer), { log: () => {} }), token, 'drop_database', {});
+    // Assess
+    expect(result.isError).toBe(true);
+    expect(result.text).toMatch(/drop_database/);
   });
 });

@@ -1,22 +1,14 @@
 /**
  * @module The wiki shim as a web-standard fetch handler: route, gate, handle, and map every error to a
  * response in one place. Created once per container; `src/handler.ts` only adapts it to Lambda.
+ * Only what an anonymous page view needs is imported statically: the REST API, sign-in, the site pages
+ * and the page actions other than viewing are each imported on the first request for them, so a cold
+ * start serving a page parses and evaluates as little code as possible.
  */
 import { randomUUID } from 'node:crypto';
 import type { WikibotConfig } from '@wikibot/auth-config';
-import {
-  createAccessResolver,
-  createSecretResolver,
-  createTokenVerifier,
-  type AccessResolver,
-  type SecretResolver,
-  type TokenVerifier,
-  type UserDirectory,
-} from '@wikibot/identity';
+import { createAccessResolver, createSecretResolver, type AccessResolver, type SecretResolver, type TokenVerifier, type UserDirectory } from '@wikibot/identity';
 import type { WikiApi } from '@wikibot/wiki-core';
-import { createBearerAuth } from './api/bearer.js';
-import { handleApi } from './api/rest.js';
-import { createOidcClient } from './auth/oidc.js';
 import { createSessionCookies, deriveSessionKey, type SessionCookies } from './auth/session.js';
 import { buildContext, type AppDeps } from './context.js';
 import { errorToResponse } from './http/error-response.js';
@@ -24,8 +16,7 @@ import { HttpError } from './http/http-error.js';
 import { jsonResponse, redirect } from './http/responses.js';
 import { withSecurityHeaders } from './http/security-headers.js';
 import { handlePage } from './routes/pages.js';
-import { handleSignIn } from './routes/sign-in.js';
-import { handleSite, handleStatic } from './routes/site.js';
+import { handleStatic } from './routes/static.js';
 import { route } from './router.js';
 import type { Viewer } from './views/layout.js';
 
@@ -79,24 +70,16 @@ function createDeps(options: WikiAppOptions): AppDeps {
     const ref = config.secrets.sessionSecret;
     return ref ? createSessionCookies(deriveSessionKey(await secrets.resolve(ref)), { secure }) : undefined;
   });
+  const services = () => import('./services.js');
   const clientId = config.authkit.clientId;
-  const oidc = clientId
-    ? createOidcClient({
-        authkit: { ...config.authkit, clientId },
-        redirectUri: `${config.origin}/-/auth/callback`,
-        idTokenVerifier: options.idTokenVerifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: clientId, fetch: options.fetch }),
-        clientSecret: config.secrets.authkitClientSecret ? () => secrets.resolve(config.secrets.authkitClientSecret!) : undefined,
-        fetch: options.fetch,
-      })
-    : undefined;
-  const bearer = createBearerAuth({
-    apiKey: config.secrets.mcpApiKey ? () => secrets.resolve(config.secrets.mcpApiKey!) : undefined,
-    accessTokens:
-      options.accessTokenVerifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: config.resourceUrl, fetch: options.fetch }),
-    access,
-  });
+  const oidc = clientId ? memo(async () => (await services()).createSignInClient({ options, secrets }, clientId)) : undefined;
+  const bearer = memo(async () => (await services()).createApiAuth({ options, secrets }, access));
   return { config, wiki: options.wiki, access, cookies, oidc, bearer, log: options.log ?? defaultLog };
 }
+
+/** `/-/<name>` routes answered by the sign-in module and by the site pages module. */
+const SIGN_IN_ROUTES = new Set(['login', 'auth', 'logout']);
+const SITE_PAGES = new Set(['search', 'changelog', 'index', 'create']);
 
 async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: string, setViewer: (v: Viewer) => void): Promise<Response> {
   const target = route(url.pathname);
@@ -104,7 +87,7 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
     case 'reserved':
       return jsonResponse({ error: 'not_found', message: 'Not found.' }, 404);
     case 'api':
-      return handleApi(deps, request, url, target.segments);
+      return (await import('./api/rest.js')).handleApi(deps, request, url, target.segments);
     case 'home':
       return redirect('/Home');
     case 'site':
@@ -114,7 +97,11 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
       const ctx = await buildContext(deps, request, url, requestId);
       setViewer(ctx.viewer);
       if (target.kind === 'page') return handlePage(ctx, target.path, target.action, target.revision);
-      const response = (await handleSignIn(ctx, target.name, target.rest)) ?? (await handleSite(ctx, target.name, target.rest));
+      const response = SIGN_IN_ROUTES.has(target.name)
+        ? await (await import('./routes/sign-in.js')).handleSignIn(ctx, target.name, target.rest)
+        : SITE_PAGES.has(target.name)
+          ? await (await import('./routes/site.js')).handleSite(ctx, target.name, target.rest)
+          : undefined;
       if (response) return response;
       throw new HttpError(404, 'not_found', 'There is no such page.');
     }

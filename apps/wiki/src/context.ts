@@ -20,9 +20,10 @@ export interface AppDeps {
   readonly access: AccessResolver;
   /** Session cookies; undefined when no SESSION_SECRET is configured (then nobody can sign in). */
   readonly cookies: () => Promise<SessionCookies | undefined>;
-  /** The OIDC client; undefined when AUTHKIT_CLIENT_ID is not set. */
-  readonly oidc?: OidcClient;
-  readonly bearer: BearerAuth;
+  /** The OIDC client, built on first use; undefined when AUTHKIT_CLIENT_ID is not set. */
+  readonly oidc?: () => Promise<OidcClient>;
+  /** The REST API's authenticator, built on first use. */
+  readonly bearer: () => Promise<BearerAuth>;
   readonly log: (line: Record<string, unknown>) => void;
 }
 

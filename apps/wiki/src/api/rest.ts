@@ -19,7 +19,7 @@ interface ApiRequest {
 }
 
 async function authorize(req: ApiRequest, wanted: 'read' | 'write'): Promise<ApiPrincipal | undefined> {
-  const principal = await req.deps.bearer.authenticate(req.request);
+  const principal = await (await req.deps.bearer()).authenticate(req.request);
   if (wanted === 'read' && req.deps.config.wikiReadAccess === 'public' && (!principal || principal.level !== 'none')) return principal;
   if (!principal) {
     throw new HttpError(401, 'unauthorized', 'Send "Authorization: Bearer <API key or access token>".', {

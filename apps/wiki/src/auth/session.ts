@@ -2,10 +2,11 @@
  * @module Sessions in an encrypted cookie (JWE, `dir` + A256GCM) with a key derived from SESSION_SECRET:
  * no server-side store, which suits many short-lived Lambda instances. Two kinds share the mechanism
  * and cannot be swapped: the signed-in session and the short-lived sign-in attempt (state, nonce, PKCE
- * verifier). Expiry is inside the encrypted payload, not only in the cookie's Max-Age.
+ * verifier). Expiry is inside the encrypted payload, not only in the cookie's Max-Age. jose is imported
+ * only when a cookie is actually sealed or opened, so an anonymous page view never loads it.
  */
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { EncryptJWT, jwtDecrypt, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { parseCookies, serializeCookie, type CookieJarOptions, cookieName } from './cookies.js';
 
 /** A signed-in user. */
@@ -61,6 +62,7 @@ export interface SessionCookies {
 /** Creates the cookie sealer for a key; `now` is injectable for expiry tests. */
 export function createSessionCookies(key: Uint8Array, jar: CookieJarOptions, now: () => number = Date.now): SessionCookies {
   const seal = async (typ: string, payload: JWTPayload, ttl: number): Promise<string> => {
+    const { EncryptJWT } = await import('jose');
     const iat = Math.floor(now() / 1000);
     return new EncryptJWT({ ...payload, typ })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
@@ -71,6 +73,7 @@ export function createSessionCookies(key: Uint8Array, jar: CookieJarOptions, now
   const open = async (request: Request, name: string, typ: string): Promise<JWTPayload | undefined> => {
     const value = parseCookies(request.headers.get('cookie')).get(cookieName(name, jar));
     if (!value) return undefined;
+    const { jwtDecrypt } = await import('jose');
     try {
       const { payload } = await jwtDecrypt(value, key, {
         keyManagementAlgorithms: ['dir'],

@@ -4,34 +4,55 @@
  * {@link isSafeUrl}, and WikiLinks to pages that do not exist are marked so they show as red links.
  */
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { MarkdownIt as Renderer, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
-import { highlight } from './highlight.js';
 import { isSafeUrl } from './safe-url.js';
 import { wikiLinksPlugin, type WikiLinkMeta } from './wikilinks.js';
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight });
-md.validateLink = isSafeUrl;
-md.use(footnote).use(taskLists, { enabled: false }).use(wikiLinksPlugin);
+type Highlight = (code: string, language: string) => string;
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const href = String(tokens[idx].attrGet('href') ?? '');
-  // Links that leave the wiki carry no referrer and no endorsement.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) tokens[idx].attrSet('rel', 'nofollow noopener noreferrer');
-  return defaultLinkOpen(tokens, idx, options, env, self);
-};
+/** highlight.js, once a page with a fenced code block that names a language has asked for it. */
+let highlighter: Highlight | undefined;
 
-// Table alignment comes out as inline `style`, which the CSP (style-src 'self') blocks; use classes instead.
-for (const rule of ['th_open', 'td_open'] as const) {
-  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
-    const token = tokens[idx];
-    const align = /text-align:(left|right|center)/.exec(String(token.attrGet('style') ?? ''))?.[1];
-    if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style');
-    if (align) token.attrJoin('class', `align-${align}`);
-    return self.renderToken(tokens, idx, options);
+/** The markdown-it instance, built on the first render so that importing this module does no work. */
+let instance: Renderer | undefined;
+
+function createRenderer(): Renderer {
+  // markdown-it's `highlight` hook is synchronous; renderMarkdown loads highlight.js before rendering when needed.
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: (code, lang) => highlighter?.(code, lang) ?? '' });
+  md.validateLink = isSafeUrl;
+  md.use(footnote).use(taskLists, { enabled: false }).use(wikiLinksPlugin);
+
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const href = String(tokens[idx].attrGet('href') ?? '');
+    // Links that leave the wiki carry no referrer and no endorsement.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) tokens[idx].attrSet('rel', 'nofollow noopener noreferrer');
+    return defaultLinkOpen(tokens, idx, options, env, self);
   };
+
+  // Table alignment comes out as inline `style`, which the CSP (style-src 'self') blocks; use classes instead.
+  for (const rule of ['th_open', 'td_open'] as const) {
+    md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+      const token = tokens[idx];
+      const align = /text-align:(left|right|center)/.exec(String(token.attrGet('style') ?? ''))?.[1];
+      if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style');
+      if (align) token.attrJoin('class', `align-${align}`);
+      return self.renderToken(tokens, idx, options);
+    };
+  }
+  return md;
+}
+
+/** True when a fenced code block names a language (the only case highlight.js is needed for). */
+function needsHighlighting(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.type === 'fence' && t.info.trim() !== '');
+}
+
+/** Loads highlight.js (core and its languages, in their own chunk) the first time a page needs it. */
+async function loadHighlighter(): Promise<void> {
+  highlighter ??= (await import('./highlight.js')).highlight;
 }
 
 function* walk(tokens: Token[]): Generator<Token> {
@@ -54,8 +75,10 @@ const MAX_CHECKED_LINKS = 500;
  * @param existing - resolves which WikiLink targets exist; the others get class `wikilink missing`
  */
 export async function renderMarkdown(markdown: string, existing: ExistingPages): Promise<string> {
+  const md = (instance ??= createRenderer());
   const env = {};
   const tokens = md.parse(markdown, env);
+  if (!highlighter && needsHighlighting(tokens)) await loadHighlighter();
   const targetOf = (t: Token): string | undefined => (t.meta as unknown as WikiLinkMeta | null)?.target;
   const links = [...walk(tokens)].filter((t) => t.type === 'link_open' && targetOf(t));
   const targets = [...new Set(links.map((t) => targetOf(t)!))].slice(0, MAX_CHECKED_LINKS);

@@ -1,28 +1,17 @@
 /**
- * @module The page routes: view, a past revision, edit form, save, history and diff.
+ * @module The page routes: viewing a page (now or at a revision) is handled here; edit, save, history
+ * and diff live in page-actions.ts, imported on the first request for one of them.
  */
-import { EditConflictError, PageNotFoundError, normalizePagePath, type WikiApi } from '@wikibot/wiki-core';
-import { checkCsrfToken, checkOrigin } from '../auth/csrf.js';
-import { requireRead, requireWrite, sessionAuthor, type RequestContext } from '../context.js';
-import { readForm } from '../http/body.js';
+import { PageNotFoundError, normalizePagePath, type WikiApi } from '@wikibot/wiki-core';
+import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
-import { htmlResponse, redirect } from '../http/responses.js';
+import { htmlResponse } from '../http/responses.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { PageAction } from '../router.js';
-import { diffPage } from '../views/diff.js';
-import { conflictPage, editPage } from '../views/edit.js';
-import { historyPage } from '../views/history.js';
-import { html, pageHref, trusted } from '../views/html.js';
-import { messagePage, pageNotFound } from '../views/messages.js';
+import { trusted } from '../views/html.js';
+import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
-
-const REVISION = /^[0-9a-f]{4,40}$/i;
-
-function revisionParam(value: string | null | undefined, name: string): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (!REVISION.test(value)) throw new HttpError(400, 'invalid_revision', `"${name}" must be a commit id (4 to 40 hex digits).`);
-  return value;
-}
+import { revisionParam } from './revision-param.js';
 
 /** Beyond this many link targets one page listing is cheaper than one `exists` per target. */
 const EXISTS_CALLS_MAX = 16;
@@ -51,74 +40,6 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
   }
 }
 
-async function edit(ctx: RequestContext, path: string): Promise<Response> {
-  const canonical = normalizePagePath(path);
-  const gate = requireWrite(ctx, pageHref(canonical, '/edit'));
-  if (gate) return gate;
-  try {
-    const page = await ctx.deps.wiki.readPage(canonical);
-    return htmlResponse(editPage({ path: page.path, title: page.title, content: page.content, baseRevision: page.revision, viewer: ctx.viewer }));
-  } catch (error) {
-    if (!(error instanceof PageNotFoundError)) throw error;
-    return htmlResponse(editPage({ path: canonical, title: canonical, content: `# ${canonical.split('/').pop()}\n\n`, baseRevision: '', viewer: ctx.viewer }));
-  }
-}
-
-/** The 403 for a save whose session expired: the text comes back so the edit is not lost. */
-function signedOutSave(ctx: RequestContext, form: URLSearchParams, path: string): Response {
-  const extra = html`<p>Your text is below; copy it, <a href="/-/login?return_to=${encodeURIComponent(pageHref(path, '/edit'))}">sign in again</a> and paste it into the editor.</p>
-<textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
-  const page = messagePage({ title: 'Signed out', message: 'You are not signed in (or your session expired), so nothing was saved.', viewer: ctx.viewer, extra });
-  return htmlResponse(page, 403);
-}
-
-async function save(ctx: RequestContext, path: string): Promise<Response> {
-  checkOrigin(ctx.request, ctx.deps.config.origin);
-  const form = await readForm(ctx.request);
-  if (!ctx.session) return signedOutSave(ctx, form, normalizePagePath(path));
-  requireWrite(ctx); // signed in: throws a 403 naming whom to ask unless the policy grants write
-  const session = ctx.session;
-  checkCsrfToken(form, session);
-  const canonical = normalizePagePath(path);
-  // Browsers send textarea lines with CRLF; pages are stored with LF.
-  const content = (form.get('content') ?? '').replace(/\r\n?/g, '\n');
-  const base = revisionParam(form.get('base'), 'base');
-  const message = (form.get('message') ?? '').trim().slice(0, 500) || undefined;
-  const { wiki } = ctx.deps;
-  const conflict = async (currentRevision: string, diff: string, title: string) =>
-    htmlResponse(conflictPage({ path: canonical, title, content, baseRevision: currentRevision, message, viewer: ctx.viewer, currentRevision, diff }), 409);
-  if (!base && (await wiki.exists(canonical))) {
-    // Someone created the page since this editor opened the empty form.
-    const current = await wiki.readPage(canonical);
-    const created = current.content.split('\n').map((line) => `+${line}`).join('\n');
-    return conflict(current.revision, created, current.title);
-  }
-  try {
-    await wiki.writePage(canonical, content, { author: sessionAuthor(session), message, baseRevision: base });
-  } catch (error) {
-    if (!(error instanceof EditConflictError)) throw error;
-    const diff = await wiki.diff(canonical, error.baseRevision, error.currentRevision);
-    return conflict(error.currentRevision, diff, canonical);
-  }
-  return redirect(pageHref(canonical), 303);
-}
-
-async function history(ctx: RequestContext, path: string): Promise<Response> {
-  const revisions = await ctx.deps.wiki.history(path, { limit: 200 });
-  const canonical = normalizePagePath(path);
-  if (revisions.length === 0) return htmlResponse(pageNotFound(canonical, ctx.viewer), 404);
-  return htmlResponse(historyPage({ path: canonical, title: canonical, revisions, viewer: ctx.viewer }));
-}
-
-async function diff(ctx: RequestContext, path: string): Promise<Response> {
-  const from = revisionParam(ctx.url.searchParams.get('from'), 'from');
-  const to = revisionParam(ctx.url.searchParams.get('to'), 'to');
-  if (!from) throw new HttpError(400, 'invalid_revision', 'Say which revision to compare from: ?from=<commit>[&to=<commit>].');
-  const canonical = normalizePagePath(path);
-  const text = await ctx.deps.wiki.diff(canonical, from, to);
-  return htmlResponse(diffPage({ path: canonical, title: canonical, from, to, diff: text, viewer: ctx.viewer }));
-}
-
 /** Handles `/<Page>[/<action>]`. */
 export async function handlePage(ctx: RequestContext, path: string, action: PageAction, revision?: string): Promise<Response> {
   const method = ctx.request.method;
@@ -126,7 +47,7 @@ export async function handlePage(ctx: RequestContext, path: string, action: Page
   if (method !== expected && !(expected === 'GET' && method === 'HEAD')) {
     throw new HttpError(405, 'method_not_allowed', `Use ${expected} for this address.`);
   }
-  if (action === 'save') return save(ctx, path);
+  if (action === 'save') return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
   const gate = requireRead(ctx);
   if (gate) return gate;
   switch (action) {
@@ -135,10 +56,8 @@ export async function handlePage(ctx: RequestContext, path: string, action: Page
     case 'revision':
       return view(ctx, path, revisionParam(revision, 'revision'));
     case 'edit':
-      return edit(ctx, path);
     case 'history':
-      return history(ctx, path);
     case 'diff':
-      return diff(ctx, path);
+      return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
   }
 }

@@ -30,16 +30,16 @@ function displayName(identity: VerifiedToken): string {
 
 async function login(ctx: RequestContext): Promise<Response> {
   const cookies = await ctx.deps.cookies();
-  const oidc = ctx.deps.oidc;
-  if (!cookies || !oidc) unavailable();
+  if (!cookies || !ctx.deps.oidc) unavailable();
+  const oidc = await ctx.deps.oidc();
   const { url, attempt } = await oidc.begin(safeReturnTo(ctx.url.searchParams.get('return_to')));
   return redirect(url, 302, { 'set-cookie': await cookies.loginCookie(attempt) });
 }
 
 async function callback(ctx: RequestContext): Promise<Response> {
   const cookies = await ctx.deps.cookies();
-  const oidc = ctx.deps.oidc;
-  if (!cookies || !oidc) unavailable();
+  if (!cookies || !ctx.deps.oidc) unavailable();
+  const oidc = await ctx.deps.oidc();
   const attempt = await cookies.readLogin(ctx.request);
   if (!attempt) {
     throw new HttpError(400, 'sign_in_failed', 'This sign-in expired or was started in another browser. Sign in again.');

@@ -1,32 +1,14 @@
 /**
- * @module Site pages under `/-/`: health, the stylesheet, search, changelog, index and new page.
+ * @module Site pages under `/-/`: search, changelog, index and new page (imported on the first request
+ * for one of them; health and the stylesheet are in static.ts).
  */
 import { normalizePagePath, InvalidPathError, type ListFilter } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
-import { htmlResponse, jsonResponse, redirect } from '../http/responses.js';
-import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
+import { htmlResponse, redirect } from '../http/responses.js';
 import { changelogPage } from '../views/history.js';
 import { pageHref } from '../views/html.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
-
-function stylesheet(request: Request): Response {
-  const etag = `"${WIKI_CSS_VERSION}"`;
-  const headers = { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', etag };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(WIKI_CSS, { headers });
-}
-
-/**
- * Health and the stylesheet: answered before any session is read, so load balancers and cached CSS never
- * cost a cookie decryption or a directory lookup. Undefined for anything else.
- */
-export function handleStatic(request: Request, name: string, rest: readonly string[]): Response | undefined {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
-  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(request);
-  return undefined;
-}
 
 async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {
   const query = (rest.length > 0 ? rest.join('/') : (ctx.url.searchParams.get('q') ?? '')).trim().slice(0, 200);

@@ -73,6 +73,21 @@ describe('rendering hostile Markdown', () => {
     expect(html).not.toContain('style=');
   });
 
+  it('highlights fenced code only when it names a known language, and escapes it either way', async () => {
+    // Prepare
+    const plain = '```\nconst a = "<b>";\n```';
+    const unknown = '```nosuchlang\nconst a = "<b>";\n```';
+    const known = '```js\nconst a = "<b>";\n```';
+    // Act (the plain block first: highlight.js is loaded only when a block names a language)
+    const [plainHtml, unknownHtml, knownHtml] = [await renderMarkdown(plain, none), await renderMarkdown(unknown, none), await renderMarkdown(known, none)];
+    // Assess
+    expect(plainHtml).toBe('<pre><code>const a = &quot;&lt;b&gt;&quot;;\n</code></pre>\n');
+    expect(unknownHtml).toBe('<pre><code class="language-nosuchlang">const a = &quot;&lt;b&gt;&quot;;\n</code></pre>\n');
+    expect(knownHtml).toContain('<span class="hljs-keyword">const</span>');
+    expect(knownHtml).toContain('<span class="hljs-string">&quot;&lt;b&gt;&quot;</span>');
+    expect(await renderMarkdown(plain, none)).toBe(plainHtml);
+  });
+
   it('escapes raw HTML instead of dropping the text', async () => {
     expect(await renderMarkdown('<b>bold</b>', none)).toBe('<p>&lt;b&gt;bold&lt;/b&gt;</p>\n');
   });

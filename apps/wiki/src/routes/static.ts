@@ -1,0 +1,24 @@
+/**
+ * @module `/-/healthz` and `/-/static/wiki.css`: answered before any session is read or any other route
+ * module is loaded.
+ */
+import { jsonResponse } from '../http/responses.js';
+import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
+
+function stylesheet(request: Request): Response {
+  const etag = `"${WIKI_CSS_VERSION}"`;
+  const headers = { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', etag };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(WIKI_CSS, { headers });
+}
+
+/**
+ * Health and the stylesheet: answered before any session is read, so load balancers and cached CSS never
+ * cost a cookie decryption or a directory lookup. Undefined for anything else.
+ */
+export function handleStatic(request: Request, name: string, rest: readonly string[]): Response | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
+  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(request);
+  return undefined;
+}

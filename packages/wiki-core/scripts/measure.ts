@@ -24,7 +24,9 @@ const random = (n: number): number => {
 const syllables = ['ka', 'lo', 'mi', 'ner', 'sta', 'tri', 'vo', 'zen', 'por', 'qua', 'rel', 'shi', 'tan', 'ex', 'un', 'bra', 'cor', 'dis', 'fel', 'gor'];
 const words = [...new Set(Array.from({ length: 30_000 }, () => Array.from({ length: 1 + random(4) }, () => syllables[random(syllables.length)]).join('')))].slice(0, 20_000);
 const word = (): string => words[Math.floor(words.length ** (random(1_000_000) / 1_000_000)) - 1]!;
-const pathOf = (i: number): string => `Section ${i % 100}/Page ${i}`;
+// FLAT=1: 8,000 of 10,000 pages at the root, as a flat Otterwiki has them (the bench fixture's shape).
+const flat = process.env.FLAT === '1';
+const pathOf = (i: number): string => (flat && i % 5 !== 0 ? `Page ${i}` : `Section ${i % 100}/Page ${i}`);
 
 function seedRepository(): void {
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
@@ -80,6 +82,10 @@ await sample('list (tag + category)', 50, (i) => cold.listPages({ tag: `t${i % 7
 await sample('history(10)', 200, () => cold.history(pathOf(random(pages)), { limit: 10 }));
 await sample('changelog(50)', 100, () => cold.changelog({ limit: 50 }));
 await sample('getLinks', 200, () => cold.getLinks(pathOf(random(pages))));
+await sample('edit (durable)', 100, (i) => {
+  const k = (i * 7919 + 13) % pages; // distinct pages, each still holding its seeded heading
+  return cold.editPage(pathOf(k), `# Page ${k}\n`, `# Page ${k} (edited)\n`, { author: { name: 'M', email: 'm@example.com' } });
+});
 await sample('write (durable)', 100, (i) => cold.writePage(pathOf(random(pages)), `# Edit ${i}\n\nnew text ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }));
 await sample('write (new page)', 50, (i) => cold.writePage(`New/Page ${i}`, `# New ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }));
 await sample('read after writes', 200, () => cold.readPage(pathOf(random(pages))));

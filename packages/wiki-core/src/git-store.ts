@@ -9,14 +9,13 @@ import git from 'isomorphic-git';
 import { createAtomicFs, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { RevisionNotFoundError, WikiError } from './errors.js';
 import {
+  EncodedTree,
   encodeObject,
   hasLooseObject,
   looseObjectPath,
   parseCommit,
-  parseTree,
   readLooseObject,
   serializeCommit,
-  serializeTree,
   writeFileAtomicSync,
   type EncodedObject,
   type GitObject,
@@ -53,7 +52,7 @@ const FULL_OID = /^[0-9a-f]{40}$/;
 export class GitStore {
   readonly fs: ReturnType<typeof createAtomicFs>;
   private readonly cache: object = {};
-  private readonly trees = new Map<string, TreeEntry[]>();
+  private readonly trees = new Map<string, EncodedTree>();
   private readonly texts = new Map<string, string>();
   private headRefName: string | null = null;
   private readonly packs: PackStore;
@@ -106,19 +105,24 @@ export class GitStore {
     writeFileAtomicSync(join(this.gitdir, await this.branchRef()), `${newOid}\n`, this.write);
   }
 
-  async readTree(oid: string): Promise<TreeEntry[]> {
+  async readTree(oid: string): Promise<readonly TreeEntry[]> {
+    return (await this.encodedTree(oid)).entries;
+  }
+
+  /** A tree with its encoded form, from a small LRU (a write patches the cached form of the trees it changes). */
+  private async encodedTree(oid: string): Promise<EncodedTree> {
     const hit = this.trees.get(oid);
     if (hit) {
       this.trees.delete(oid); // LRU: move to the end
       this.trees.set(oid, hit);
       return hit;
     }
-    const tree = parseTree((await this.readObject(oid, 'tree')).body);
+    const tree = EncodedTree.parse((await this.readObject(oid, 'tree')).body);
     this.remember(oid, tree);
     return tree;
   }
 
-  private remember(oid: string, tree: TreeEntry[]): void {
+  private remember(oid: string, tree: EncodedTree): void {
     this.trees.set(oid, tree);
     if (this.trees.size > TREE_CACHE_SIZE) this.trees.delete(this.trees.keys().next().value!);
   }
@@ -135,16 +139,7 @@ export class GitStore {
   }
 
   async readCommit(oid: string): Promise<CommitData> {
-    const commit = parseCommit((await this.readObject(oid, 'commit')).body);
-    const { name, email, timestamp } = commit.author;
-    return {
-      oid,
-      tree: commit.tree,
-      parent: commit.parents[0] ?? null,
-      author: { name, email },
-      date: new Date(timestamp * 1000).toISOString(),
-      message: commit.message,
-    };
+    return commitData(oid, (await this.readObject(oid, 'commit')).body);
   }
 
   async readBlob(oid: string): Promise<Uint8Array> {
@@ -238,43 +233,73 @@ export class GitStore {
 
   /**
    * Writes the tree that results from applying `changes` (file → blob id, or null to delete) to `rootOid`.
-   * Only trees along changed paths are read and written; empty directories disappear.
+   * Only trees along changed paths are read and written, each by patching its cached encoded form; empty
+   * directories disappear. Also returns the blob changes this makes, in {@link diffTrees}' form and order, or
+   * null when a change replaced a directory by a file or the reverse (then diff the trees to know).
    */
-  async applyChanges(rootOid: string | null, changes: ReadonlyMap<string, string | null>): Promise<string> {
+  async applyChanges(
+    rootOid: string | null,
+    changes: ReadonlyMap<string, string | null>,
+  ): Promise<{ readonly tree: string; readonly changes: FileChange[] | null }> {
     const list = [...changes].map(([file, oid]) => ({ parts: file.split('/'), oid }));
-    return (await this.buildTree(rootOid, list)) ?? this.writeTree([]);
+    const made: { changes: FileChange[] | null } = { changes: [] };
+    const tree = (await this.buildTree(rootOid, list, '', made)) ?? this.writeTree(EncodedTree.from([]));
+    return { tree, changes: made.changes?.sort(byFile) ?? null };
   }
 
-  private async buildTree(treeOid: string | null, changes: { parts: string[]; oid: string | null }[]): Promise<string | null> {
-    const entries = new Map((treeOid ? await this.readTree(treeOid) : []).map((e) => [e.path, e]));
+  private async buildTree(
+    treeOid: string | null,
+    changes: { parts: string[]; oid: string | null }[],
+    prefix: string,
+    made: { changes: FileChange[] | null },
+  ): Promise<string | null> {
+    const tree = treeOid ? await this.encodedTree(treeOid) : EMPTY_TREE;
+    const updates = new Map<string, TreeEntry | null>();
     const subdirs = new Map<string, { parts: string[]; oid: string | null }[]>();
     for (const change of changes) {
       const [name, ...rest] = change.parts;
-      if (rest.length === 0) {
-        if (change.oid === null) entries.delete(name!);
-        else entries.set(name!, { mode: '100644', path: name!, oid: change.oid, type: 'blob' });
-      } else {
+      if (rest.length > 0) {
         subdirs.set(name!, [...(subdirs.get(name!) ?? []), { parts: rest, oid: change.oid }]);
+        continue;
+      }
+      const existing = tree.get(name!);
+      if (existing !== undefined && existing.type !== 'blob') made.changes = null;
+      const oldOid = existing?.type === 'blob' ? existing.oid : null;
+      if (oldOid !== change.oid) made.changes?.push({ file: prefix + name, oldOid, newOid: change.oid });
+      if (change.oid === null) {
+        if (existing) updates.set(name!, null);
+      } else if (existing?.oid !== change.oid || existing.mode !== '100644') {
+        updates.set(name!, { mode: '100644', path: name!, oid: change.oid, type: 'blob' });
       }
     }
     for (const [name, sub] of subdirs) {
-      const existing = entries.get(name);
-      const subOid = await this.buildTree(existing?.type === 'tree' ? existing.oid : null, sub);
-      if (subOid === null) entries.delete(name);
-      else entries.set(name, { mode: '040000', path: name, oid: subOid, type: 'tree' });
+      const existing = tree.get(name);
+      if (existing !== undefined && existing.type !== 'tree') made.changes = null;
+      const before = existing?.type === 'tree' ? existing.oid : null;
+      const subOid = await this.buildTree(before, sub, `${prefix}${name}/`, made);
+      if (subOid === null) {
+        if (existing) updates.set(name, null);
+      } else if (subOid !== before) {
+        updates.set(name, { mode: '040000', path: name, oid: subOid, type: 'tree' });
+      }
     }
-    if (entries.size === 0) return null;
-    return this.writeTree([...entries.values()]);
+    if (updates.size === 0) return treeOid;
+    const patched = tree.patch(updates);
+    return patched.entries.length === 0 ? null : this.writeTree(patched);
   }
 
-  private async writeTree(tree: TreeEntry[]): Promise<string> {
-    const oid = this.putObject('tree', serializeTree(tree));
+  private writeTree(tree: EncodedTree): string {
+    const oid = this.putObject('tree', tree.body);
     this.remember(oid, tree);
     return oid;
   }
 
-  /** Blob changes between two trees (either may be null), descending only into subtrees that differ. */
-  async diffTrees(a: string | null, b: string | null, prefix = ''): Promise<FileChange[]> {
+  /** Blob changes between two trees (either may be null), descending only into subtrees that differ; by file. */
+  async diffTrees(a: string | null, b: string | null): Promise<FileChange[]> {
+    return (await this.diffInto(a, b, '')).sort(byFile);
+  }
+
+  private async diffInto(a: string | null, b: string | null, prefix: string): Promise<FileChange[]> {
     if (a === b) return [];
     const left = new Map((a ? await this.readTree(a) : []).map((e) => [e.path, e]));
     const right = new Map((b ? await this.readTree(b) : []).map((e) => [e.path, e]));
@@ -286,7 +311,7 @@ export class GitStore {
       const path = prefix + name;
       const lTree = l?.type === 'tree' ? l.oid : null;
       const rTree = r?.type === 'tree' ? r.oid : null;
-      if (lTree || rTree) changes.push(...(await this.diffTrees(lTree, rTree, `${path}/`)));
+      if (lTree || rTree) changes.push(...(await this.diffInto(lTree, rTree, `${path}/`)));
       const lBlob = l?.type === 'blob' ? l.oid : null;
       const rBlob = r?.type === 'blob' ? r.oid : null;
       if (lBlob !== rBlob) changes.push({ file: path, oldOid: lBlob, newOid: rBlob });
@@ -294,10 +319,30 @@ export class GitStore {
     return changes;
   }
 
-  async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<string> {
+  /** Queues the commit object; returns it as {@link readCommit} would read it back. */
+  async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<CommitData> {
     const body = serializeCommit({ ...input, timestamp: Math.floor(Date.now() / 1000) });
-    return this.putObject('commit', body);
+    return commitData(this.putObject('commit', body), body);
   }
+}
+
+const EMPTY_TREE = EncodedTree.from([]);
+
+function byFile(a: FileChange, b: FileChange): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+function commitData(oid: string, body: Buffer): CommitData {
+  const commit = parseCommit(body);
+  const { name, email, timestamp } = commit.author;
+  return {
+    oid,
+    tree: commit.tree,
+    parent: commit.parents[0] ?? null,
+    author: { name, email },
+    date: new Date(timestamp * 1000).toISOString(),
+    message: commit.message,
+  };
 }
 
 /** The id of `ref` in `packed-refs`, or null. */

@@ -3,7 +3,7 @@
  * branch by replaying only new commits (tree diffs), and persisted as a disposable cache keyed by its commit.
  */
 import { pageTrailers } from './commit-message.js';
-import type { CommitData, GitStore } from './git-store.js';
+import type { CommitData, FileChange, GitStore } from './git-store.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import { fileToKey } from './paths.js';
 
@@ -28,6 +28,13 @@ export interface CommitRecord extends CommitData {
   readonly pages: readonly string[];
 }
 
+/** A commit this process just made, with the blob changes it was built from (so no tree diff is needed). */
+export interface OwnCommit {
+  readonly commit: CommitData;
+  /** Every blob change of the commit against its parent, sorted by file, as `GitStore.diffTrees` returns them. */
+  readonly changes: readonly FileChange[];
+}
+
 const CACHE_VERSION = 1;
 
 /** The in-memory index; one per `Wiki`. */
@@ -50,20 +57,23 @@ export class PageIndex {
   /**
    * Brings the index to `head` by replaying the commits after the indexed one. If the indexed commit is not in
    * the branch's history (history rewritten, or no cache), rebuilds from scratch. Returns how many commits it read.
+   * `own` is a commit this process made: its changes are taken as given instead of diffing its tree.
    */
-  async catchUp(head: string | null): Promise<number> {
+  async catchUp(head: string | null, own?: OwnCommit): Promise<number> {
     // The branch only moves forward: a commit already indexed is a stale view of an older head (a racing reader).
     if (head === this.head || (head !== null && this.position.has(head))) return 0;
     const chain: CommitData[] = [];
     let cursor = head;
     while (cursor !== null && cursor !== this.head) {
-      const commit = await this.store.readCommit(cursor);
+      const commit = cursor === own?.commit.oid ? own.commit : await this.store.readCommit(cursor);
       chain.push(commit);
       cursor = commit.parent;
     }
     if (cursor !== this.head) this.reset();
     const touched = new Set<string>();
-    for (const commit of chain.reverse()) await this.apply(commit, touched);
+    for (const commit of chain.reverse()) {
+      await this.apply(commit, touched, commit === own?.commit ? own.changes : undefined);
+    }
     for (const key of touched) await this.describe(key);
     if (touched.size > 0) this.invalidate();
     // Last: a concurrent reader that sees this head must also see the pages of it.
@@ -89,11 +99,8 @@ export class PageIndex {
     return this.sorted;
   }
 
-  private async apply(commit: CommitData, touched: Set<string>): Promise<void> {
-    const parentTree = commit.parent
-      ? (this.commits.get(commit.parent)?.tree ?? (await this.store.readCommit(commit.parent)).tree)
-      : null;
-    const changes = await this.store.diffTrees(parentTree, commit.tree);
+  private async apply(commit: CommitData, touched: Set<string>, known?: readonly FileChange[]): Promise<void> {
+    const changes = known ?? (await this.store.diffTrees(await this.parentTree(commit), commit.tree));
     for (const display of pageTrailers(commit.message)) this.displayPaths.set(display.toLowerCase(), display);
     const pages: string[] = [];
     for (const change of changes) {
@@ -110,6 +117,11 @@ export class PageIndex {
     this.commits.set(commit.oid, { ...commit, files: changes.map((c) => c.file), pages });
     this.position.set(commit.oid, this.changelog.length);
     this.changelog.push(commit.oid);
+  }
+
+  private async parentTree(commit: CommitData): Promise<string | null> {
+    if (commit.parent === null) return null;
+    return this.commits.get(commit.parent)?.tree ?? (await this.store.readCommit(commit.parent)).tree;
   }
 
   /** Re-reads one page's metadata at the indexed commit (or forgets it when its file is gone). */

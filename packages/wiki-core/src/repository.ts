@@ -24,10 +24,10 @@ export async function ensureRepository(dir: string, author: Author | undefined, 
     const store = new GitStore(staging, { tmpDir: join(staging, 'wikibot', 'tmp'), durable });
     await git.init({ fs: store.fs, dir, gitdir: staging, defaultBranch: 'main' });
     const blob = await store.writeBlob(Buffer.from(HOME_CONTENT));
-    const tree = await store.applyChanges(null, new Map([['home.md', blob]]));
+    const { tree } = await store.applyChanges(null, new Map([['home.md', blob]]));
     const message = buildMessage(undefined, 'Create Home', undefined, ['Home']);
     const commit = await store.writeCommit({ tree, parent: null, author: sanitizeAuthor(author ?? DEFAULT_AUTHOR), message });
-    await store.updateHead(null, commit);
+    await store.updateHead(null, commit.oid);
     await fsp.rename(staging, join(dir, '.git'));
     await fsp.writeFile(join(dir, 'home.md'), HOME_CONTENT, { flag: 'wx' }).catch(() => undefined); // work tree copy
   } catch (err) {

@@ -12,7 +12,7 @@ import { EditMatchError, PageExistsError, PageNotFoundError, WikiBusyError } fro
 import { GitStore } from './git-store.js';
 import { acquireWriteLock } from './lock.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
-import { PageIndex, type CommitRecord, type PageMeta } from './page-index.js';
+import { PageIndex, type CommitRecord, type OwnCommit, type PageMeta } from './page-index.js';
 import * as queries from './queries.js';
 import { isAttachmentOf, normalizePagePath, pageKey, pagePathToFile } from './paths.js';
 import { ensureRepository } from './repository.js';
@@ -107,9 +107,9 @@ export class Wiki implements WikiApi {
     if (head !== this.index.head) await this.catchUp(head);
   }
 
-  private catchUp(head: string | null): Promise<void> {
+  private catchUp(head: string | null, own?: OwnCommit): Promise<void> {
     const run = this.catchingUp.then(async () => {
-      this.unsaved += await this.index.catchUp(head);
+      this.unsaved += await this.index.catchUp(head, own);
       if (this.unsaved >= SAVE_EVERY_COMMITS) await this.saveIndex();
     });
     this.catchingUp = run.catch(() => undefined);
@@ -358,14 +358,16 @@ export class Wiki implements WikiApi {
         if (parent !== this.index.head) throw new WikiBusyError(0);
         const { changes, message, result } = await plan();
         const rootTree = parent === null ? null : this.index.commits.get(parent)!.tree;
-        const tree = changes.size === 0 ? rootTree : await this.store.applyChanges(rootTree, changes);
-        if (tree === null || tree === rootTree) return result(parent ?? '', false);
-        const commit = await this.store.writeCommit({ tree, parent, author, message });
+        const made = changes.size === 0 ? null : await this.store.applyChanges(rootTree, changes);
+        if (made === null || made.tree === rootTree) return result(parent ?? '', false);
+        const commit = await this.store.writeCommit({ tree: made.tree, parent, author, message });
         await lock.assertHeld();
-        await this.store.updateHead(parent, commit);
-        await this.catchUp(commit);
+        await this.store.updateHead(parent, commit.oid);
+        // The index learns this commit from the change set it was built from (no tree diff); pages are described
+        // before the index publishes the new head, exactly as for a commit from another process.
+        await this.catchUp(commit.oid, made.changes === null ? undefined : { commit, changes: made.changes });
         if (this.options.checkout) await mirrorWorkTree(this.dir, this.store, changes, this.scratch);
-        return result(commit, true);
+        return result(commit.oid, true);
       } finally {
         this.store.discardPending();
         await lock.release();

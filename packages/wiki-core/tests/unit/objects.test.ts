@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { EncodedTree, serializeTree, type TreeEntry } from '../../src/objects.js';
+import { git, makeTempDir, removeDir } from '../helpers/repo.js';
+
+const oid = (seed: string): string => createHash('sha1').update(seed).digest('hex');
+const blob = (path: string, seed = path): TreeEntry => ({ mode: '100644', path, oid: oid(seed), type: 'blob' });
+const tree = (path: string, seed = path): TreeEntry => ({ mode: '040000', path, oid: oid(seed), type: 'tree' });
+
+/** The tree id the git CLI computes for these entries (`git mktree` sorts them itself). */
+function gitTreeId(repo: string, entries: readonly TreeEntry[]): string {
+  const input = entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`).join('');
+  return execFileSync('git', ['-c', 'safe.directory=*', 'mktree', '--missing'], { cwd: repo, input, encoding: 'utf8' }).trim();
+}
+const treeId = (body: Buffer): string =>
+  createHash('sha1').update(Buffer.concat([Buffer.from(`tree ${body.length}\0`), body])).digest('hex');
+
+let repo: string;
+beforeAll(() => {
+  repo = makeTempDir();
+  git(repo, 'init', '-q');
+});
+afterAll(() => removeDir(repo));
+
+const base = [blob('a'), blob('a-b'), blob('a.md'), blob('a0'), tree('b'), blob('home.md'), blob('zz.md')];
+
+describe('EncodedTree.patch', () => {
+  it.each<[string, [string, TreeEntry | null][]]>([
+    ['replaces a file in place', [['a.md', blob('a.md', 'v2')]]],
+    ['adds a directory that sorts between "a.md" and "a0"', [['a', null], ['a', tree('a')]]],
+    ['adds files at the start, middle and end', [['A.md', blob('A.md')], ['a1.md', blob('a1.md')], ['é.md', blob('é.md')]]],
+    ['removes the first and the last entry', [['a', null], ['zz.md', null]]],
+    ['replaces a directory and removes a file next to it', [['b', tree('b', 'v2')], ['a0', null]]],
+    ['adds two new neighbours given out of order', [['c2.md', blob('c2.md')], ['c1.md', blob('c1.md')]]],
+    ['removes every entry', base.map((e) => [e.path, null])],
+  ])('%s, byte for byte as git encodes the whole tree', (_name, updates) => {
+    // Prepare
+    const expected = new Map(base.map((e) => [e.path, e]));
+    for (const [name, entry] of updates) {
+      if (entry) expected.set(name, entry);
+      else expected.delete(name);
+    }
+    // Act
+    const patched = EncodedTree.parse(serializeTree(base)).patch(new Map(updates));
+    // Assess
+    expect(patched.body.equals(serializeTree([...expected.values()]))).toBe(true);
+    expect(EncodedTree.parse(patched.body).entries).toEqual(patched.entries);
+    if (expected.size > 0) expect(treeId(patched.body)).toBe(gitTreeId(repo, [...expected.values()]));
+    for (const e of expected.values()) expect(patched.get(e.path)).toEqual(e);
+  });
+
+  it('finds entries by name whether they are files or directories', () => {
+    const encoded = EncodedTree.parse(serializeTree(base));
+    expect(encoded.get('b')).toEqual(tree('b'));
+    expect(encoded.get('a-b')).toEqual(blob('a-b'));
+    expect(encoded.get('missing')).toBeUndefined();
+  });
+
+  it('re-sorts a tree whose stored entries are out of git order (a foreign tool wrote it)', () => {
+    // Prepare: the same bytes as a sorted tree, but with two entries swapped
+    const unsorted = Buffer.concat([serializeTree([blob('b.md')]), serializeTree([blob('a.md')])]);
+    // Act
+    const patched = EncodedTree.parse(unsorted).patch(new Map([['c.md', blob('c.md')]]));
+    // Assess
+    expect(patched.body.equals(serializeTree([blob('a.md'), blob('b.md'), blob('c.md')]))).toBe(true);
+  });
+});

@@ -7,12 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WikibotConfig } from '@wikibot/auth-config';
-import { createAccessResolver, createSecretResolver, type AccessResolver, type SecretResolver, type TokenVerifier, type UserDirectory } from '@wikibot/identity';
-import type { WikiApi } from '@wikibot/wiki-core';
+import type { AccessResolver, SecretResolver, TokenVerifier, UserDirectory } from '@wikibot/identity';
+import { WikiError, type WikiApi } from '@wikibot/wiki-core';
 import { createSessionCookies, deriveSessionKey, type SessionCookies } from './auth/session.js';
 import { buildContext, type AppDeps } from './context.js';
 import { errorToResponse } from './http/error-response.js';
 import { HttpError } from './http/http-error.js';
+import { lazyAccessResolver, lazySecretResolver, loadIdentity, type Identity } from './identity.js';
+import { memo } from './lazy.js';
 import { jsonResponse, redirect } from './http/responses.js';
 import { withSecurityHeaders } from './http/security-headers.js';
 import { handlePage } from './routes/pages.js';
@@ -50,21 +52,10 @@ const defaultLog = (line: Record<string, unknown>): void => {
   else console.log(text);
 };
 
-function memo<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => {
-    value ??= make();
-    value.catch(() => {
-      value = undefined; // retry a failed secret read on the next request
-    });
-    return value;
-  };
-}
-
 function createDeps(options: WikiAppOptions): AppDeps {
   const { config } = options;
-  const secrets = options.secrets ?? createSecretResolver();
-  const access = options.access ?? createAccessResolver({ policy: config.policy, directory: options.directory });
+  const secrets = options.secrets ?? lazySecretResolver((identity) => identity.createSecretResolver());
+  const access = options.access ?? lazyAccessResolver((identity) => identity.createAccessResolver({ policy: config.policy, directory: options.directory }));
   const secure = new URL(config.origin).protocol === 'https:';
   const cookies = memo(async (): Promise<SessionCookies | undefined> => {
     const ref = config.secrets.sessionSecret;
@@ -109,6 +100,15 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
 }
 
 /**
+ * `@wikibot/identity`, when `error` might be one of its errors (which only exist once it has been
+ * imported); undefined for the app's and wiki-core's own errors, so a 404 does not import it.
+ */
+async function identityFor(error: unknown): Promise<Identity | undefined> {
+  if (error instanceof HttpError || error instanceof WikiError) return undefined;
+  return loadIdentity().catch(() => undefined);
+}
+
+/**
  * Creates the wiki app.
  *
  * @example
@@ -131,6 +131,7 @@ export function createWikiApp(options: WikiAppOptions): WikiApp {
         response = await dispatch(deps, request, url, requestId, (v) => (viewer = v));
       } catch (error) {
         response = errorToResponse(error, {
+          identity: await identityFor(error),
           format: json ? 'json' : 'html',
           requestId,
           method: request.method,

@@ -41,14 +41,15 @@ export interface RequestContext {
 
 /** Reads the session (if any) and resolves the user's access. */
 export async function buildContext(deps: AppDeps, request: Request, url: URL, requestId: string): Promise<RequestContext> {
-  const cookies = await deps.cookies();
+  // Without a Cookie header there is no session to read: the secret and the cookie code stay unloaded.
+  const cookies = request.headers.has('cookie') ? await deps.cookies() : undefined;
   const session = cookies ? await cookies.readSession(request) : undefined;
   const level: AccessLevel = session ? await deps.access.resolve(session) : 'none';
   const viewer: Viewer = {
     user: session ? { name: session.name, email: session.email } : undefined,
     canEdit: level === 'write',
     csrfToken: session?.csrf,
-    signInAvailable: Boolean(cookies && deps.oidc),
+    signInAvailable: Boolean(deps.config.secrets.sessionSecret && deps.oidc),
   };
   return { deps, request, url, requestId, session, level, viewer };
 }

@@ -14,7 +14,7 @@ import {
   RevisionNotFoundError,
   WikiBusyError,
 } from '@wikibot/wiki-core';
-import { IdentityError, InvalidTokenError } from '@wikibot/identity';
+import type { Identity } from '../identity.js';
 import { ANONYMOUS, type Viewer } from '../views/layout.js';
 import { messagePage } from '../views/messages.js';
 import { HttpError } from './http-error.js';
@@ -28,14 +28,14 @@ interface Mapped {
   headers?: Record<string, string>;
 }
 
-function classify(error: unknown): Mapped | undefined {
+function classify(error: unknown, identity: Identity | undefined): Mapped | undefined {
   if (error instanceof HttpError) {
     return { status: error.status, code: error.code, message: error.message, details: error.details, headers: { ...error.headers } };
   }
-  if (error instanceof InvalidTokenError) {
+  if (identity && error instanceof identity.InvalidTokenError) {
     return { status: 401, code: 'invalid_token', message: error.message, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
   }
-  if (error instanceof IdentityError) return { status: 503, code: 'unavailable', message: error.message, headers: { 'retry-after': '5' } };
+  if (identity && error instanceof identity.IdentityError) return { status: 503, code: 'unavailable', message: error.message, headers: { 'retry-after': '5' } };
   if (error instanceof InvalidPathError) return { status: 400, code: 'invalid_path', message: error.message };
   if (error instanceof InvalidContentError) return { status: 400, code: 'invalid_content', message: error.message };
   if (error instanceof PageNotFoundError) return { status: 404, code: 'not_found', message: error.message };
@@ -73,6 +73,11 @@ export interface ErrorContext {
   readonly path: string;
   readonly viewer?: Viewer;
   readonly log?: (line: Record<string, unknown>) => void;
+  /**
+   * `@wikibot/identity`, to recognize its errors (an invalid token → 401, an unreachable issuer,
+   * directory or secret store → 503). Without it they are unexpected errors (500).
+   */
+  readonly identity?: Identity;
 }
 
 const defaultLog = (line: Record<string, unknown>): void => console.error(JSON.stringify(line));
@@ -82,7 +87,7 @@ const defaultLog = (line: Record<string, unknown>): void => console.error(JSON.s
  * 500 naming only the request id (the details go to the log).
  */
 export function errorToResponse(error: unknown, context: ErrorContext): Response {
-  const known = classify(error);
+  const known = classify(error, context.identity);
   const mapped: Mapped = known ?? {
     status: 500,
     code: 'internal_error',

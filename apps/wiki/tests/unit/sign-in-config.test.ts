@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:net';
+import { SecretUnavailableError, type SecretResolver } from '@wikibot/identity';
 import { openTestWiki } from '../helpers/wiki-app.js';
 
 /** A port nothing listens on (bound, then released). */
@@ -42,6 +43,33 @@ describe('sign-in configuration', () => {
     const t = await openTestWiki();
     try {
       expect((await t.get('/-/auth/callback?code=x&state=y')).status).toBe(400);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('serves anonymous readers without reading the session secret, and answers 503 to a browser with cookies while it is unreadable', async () => {
+    // Prepare: a secret store that is down
+    const reads: string[] = [];
+    const secrets: SecretResolver = {
+      resolve: async (ref) => {
+        reads.push(ref.kind);
+        throw new SecretUnavailableError('/wikibot/session-secret', 'unreachable');
+      },
+    };
+    const t = await openTestWiki({}, { secrets });
+    try {
+      await t.wiki.writePage('Home', '# Home\n\nHello.', { author: { name: 'a', email: 'a@example.com' } });
+      // Act
+      const anonymous = await t.get('/Home');
+      const anonymousReads = reads.length;
+      const withCookie = await t.get('/Home', { headers: { cookie: 'wiki_session=x' } });
+      // Assess
+      expect(anonymous.status).toBe(200);
+      expect(await anonymous.text()).toContain('Sign in');
+      expect(anonymousReads).toBe(0);
+      expect(withCookie.status).toBe(503);
+      expect(withCookie.headers.get('retry-after')).toBe('5');
     } finally {
       await t.close();
     }

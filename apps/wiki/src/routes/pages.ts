@@ -1,12 +1,13 @@
 /**
  * @module The page routes: viewing a page (now or at a revision) is handled here; edit, save, history
- * and diff live in page-actions.ts, imported on the first request for one of them.
+ * and diff live in page-actions.ts, imported on the first request for one of them. The Markdown
+ * renderer (markdown-it, whose entity tables are built when it is imported) is imported by the first
+ * view, so health checks, the stylesheet and the REST API never load it.
  */
 import { PageNotFoundError, normalizePagePath, type WikiApi } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse } from '../http/responses.js';
-import { renderMarkdown } from '../render/markdown.js';
 import type { PageAction } from '../router.js';
 import { trusted } from '../views/html.js';
 import { pageNotFound } from '../views/messages.js';
@@ -32,6 +33,7 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
   const { wiki } = ctx.deps;
   try {
     const page = await wiki.readPage(path, revision ? { revision } : undefined);
+    const { renderMarkdown } = await import('../render/markdown.js');
     const rendered = trusted(await renderMarkdown(page.body, existing(wiki)));
     return htmlResponse(pageView({ page, rendered, viewer: ctx.viewer, atRevision: revision }));
   } catch (error) {

@@ -11,6 +11,7 @@ import { RevisionNotFoundError, WikiError } from './errors.js';
 import {
   EncodedTree,
   encodeObject,
+  encodeTreeObject,
   hasLooseObject,
   looseObjectPath,
   parseCommit,
@@ -202,7 +203,10 @@ export class GitStore {
 
   /** Queues an object for {@link flushObjects} unless it is already stored; returns its id. */
   private putObject(type: string, body: Buffer): string {
-    const object = encodeObject(type, body);
+    return this.queue(encodeObject(type, body));
+  }
+
+  private queue(object: EncodedObject): string {
     if (!this.pending.has(object.oid) && !hasLooseObject(this.gitdir, object.oid)) this.pending.set(object.oid, object);
     return object.oid;
   }
@@ -289,7 +293,7 @@ export class GitStore {
   }
 
   private writeTree(tree: EncodedTree): string {
-    const oid = this.putObject('tree', tree.body);
+    const oid = this.queue(encodeTreeObject(tree));
     this.remember(oid, tree);
     return oid;
   }

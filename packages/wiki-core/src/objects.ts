@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants, deflateRawSync, deflateSync, inflateSync } from 'node:zlib';
 import type { AtomicWriteOptions } from './atomic-fs.js';
 
 /** A git object's type and content. */
@@ -59,11 +59,54 @@ export interface EncodedObject extends GitObject {
   readonly deflated: Buffer;
 }
 
+/** Loose objects are deflated at level 1: git's default (`core.looseCompression`, else `core.compression`, else 1). */
+const LOOSE_LEVEL = 1;
+
 /** Hashes and compresses an object without touching the disk. */
 export function encodeObject(type: string, body: Buffer): EncodedObject {
   const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`, 'latin1'), body]);
   const oid = createHash('sha1').update(data).digest('hex');
-  return { oid, type, body, deflated: deflateSync(data, { level: 1 }) };
+  return { oid, type, body, deflated: deflateSync(data, { level: LOOSE_LEVEL }) };
+}
+
+/**
+ * Hashes and compresses a tree, reusing the compressed bytes of the runs of entries that the tree it was patched
+ * from already had (see {@link EncodedTree}): the zlib stream is a series of independently flushed deflate blocks,
+ * which any inflater (git's included) reads as one stream.
+ */
+export function encodeTreeObject(tree: EncodedTree): EncodedObject {
+  const head = Buffer.from(`tree ${tree.body.length}\0`, 'latin1');
+  const oid = createHash('sha1').update(head).update(tree.body).digest('hex');
+  const parts = [ZLIB_HEADER, deflateBlock(head), ...tree.deflatedRuns(), FINAL_BLOCK, adler32Bytes(head, tree.body)];
+  return { oid, type: 'tree', body: tree.body, deflated: Buffer.concat(parts) };
+}
+
+/** Raw deflate of `bytes`, ending on a byte boundary with no final block, so further blocks may follow. */
+function deflateBlock(bytes: Buffer): Buffer {
+  return deflateRawSync(bytes, { level: LOOSE_LEVEL, finishFlush: constants.Z_FULL_FLUSH });
+}
+
+/** zlib header for deflate with a 32 KiB window at the fastest level (what `deflateSync({ level: 1 })` writes). */
+const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
+const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0), { level: LOOSE_LEVEL });
+
+function adler32Bytes(...chunks: Buffer[]): Buffer {
+  let a = 1;
+  let b = 0;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; ) {
+      const end = Math.min(chunk.length, i + 5552); // the largest run before the sums can overflow 2^53 safely
+      for (; i < end; i++) {
+        a += chunk[i]!;
+        b += a;
+      }
+      a %= 65521;
+      b %= 65521;
+    }
+  }
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(((b << 16) | a) >>> 0);
+  return out;
 }
 
 /** True when the object is stored loose. */
@@ -146,7 +189,35 @@ export class EncodedTree {
     private readonly offsets: Uint32Array,
     /** False when the stored entries are not in git's order (a foreign tool's tree): patching then re-sorts. */
     private readonly ordered: boolean,
+    /** Compressed runs of the tree this one was patched from, by the run's first entry name. */
+    private inherited: ReadonlyMap<string, DeflatedRun> = new Map(),
   ) {}
+
+  private runs: Map<string, DeflatedRun> | null = null;
+
+  /**
+   * The body compressed as independent deflate blocks, one per run of entries. Runs end after entries whose name
+   * hashes to 0 mod {@link RUN_DIVISOR}, so they do not move when other entries change, are added or go: a patched
+   * tree recompresses only the runs holding its changes and reuses the others' bytes.
+   */
+  deflatedRuns(): Buffer[] {
+    const runs = new Map<string, DeflatedRun>();
+    const out: Buffer[] = [];
+    let first = 0;
+    for (let i = 0; i < this.entries.length; i++) {
+      if (i < this.entries.length - 1 && nameHash(this.entries[i]!.path) % RUN_DIVISOR !== 0) continue;
+      const name = this.entries[first]!.path;
+      const raw = this.body.subarray(this.offsets[first], this.offsets[i + 1]);
+      const known = this.runs?.get(name) ?? this.inherited.get(name);
+      const run = known && known.raw.equals(raw) ? known : { raw, deflated: deflateBlock(raw) };
+      runs.set(name, run);
+      out.push(run.deflated);
+      first = i + 1;
+    }
+    this.runs = runs;
+    this.inherited = new Map();
+    return out;
+  }
 
   static parse(body: Buffer): EncodedTree {
     const entries: TreeEntry[] = [];
@@ -282,8 +353,24 @@ export class EncodedTree {
     });
     keep(this.entries.length);
     starts[entries.length] = pos;
-    return new EncodedTree(body, entries, starts.slice(0, entries.length + 1), true);
+    return new EncodedTree(body, entries, starts.slice(0, entries.length + 1), true, this.runs ?? this.inherited);
   }
+}
+
+/** Bytes of a run of tree entries and their deflate block. */
+interface DeflatedRun {
+  readonly raw: Buffer;
+  readonly deflated: Buffer;
+}
+
+/** About one run boundary per this many entries (~2.5 KB of a tree per independently compressed block). */
+const RUN_DIVISOR = 64;
+
+/** FNV-1a of a name: cheap, and stable for an entry whatever its content. */
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Parses commit object content (extra headers such as `gpgsig` are skipped). */

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { EncodedTree, serializeTree, type TreeEntry } from '../../src/objects.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { EncodedTree, encodeObject, encodeTreeObject, serializeTree, type TreeEntry } from '../../src/objects.js';
 import { git, makeTempDir, removeDir } from '../helpers/repo.js';
 
 const oid = (seed: string): string => createHash('sha1').update(seed).digest('hex');
@@ -64,5 +67,40 @@ describe('EncodedTree.patch', () => {
     const patched = EncodedTree.parse(unsorted).patch(new Map([['c.md', blob('c.md')]]));
     // Assess
     expect(patched.body.equals(serializeTree([blob('a.md'), blob('b.md'), blob('c.md')]))).toBe(true);
+  });
+});
+
+describe('encodeTreeObject', () => {
+  const many = Array.from({ length: 2000 }, (_, i) => blob(`page ${i}.md`));
+
+  it('writes a zlib stream of the whole object with git\'s id, reusing the compressed runs a patch left alone', () => {
+    // Prepare
+    const first = EncodedTree.parse(serializeTree(many));
+    const before = new Set(first.deflatedRuns());
+    const patched = first.patch(new Map([['page 77.md', blob('page 77.md', 'v2')], ['new.md', blob('new.md')]]));
+    // Act
+    const object = encodeTreeObject(patched);
+    // Assess
+    const expected = encodeObject('tree', serializeTree(patched.entries));
+    expect(object.oid).toBe(expected.oid);
+    expect(inflateSync(object.deflated).equals(inflateSync(expected.deflated))).toBe(true);
+    const runs = patched.deflatedRuns();
+    const reused = runs.filter((r) => before.has(r)).length;
+    expect(runs.length).toBeGreaterThan(10);
+    expect(reused).toBeGreaterThanOrEqual(runs.length - 2);
+    expect(reused).toBeLessThan(runs.length);
+  });
+
+  it('is read back by the git CLI', () => {
+    // Prepare
+    const entries = [blob('a.md'), tree('sub'), blob('z.md')];
+    const object = encodeTreeObject(EncodedTree.parse(serializeTree(entries)));
+    const path = join(repo, '.git', 'objects', object.oid.slice(0, 2));
+    mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, object.oid.slice(2)), object.deflated);
+    // Act
+    const listed = git(repo, 'cat-file', '-p', object.oid);
+    // Assess
+    expect(listed).toBe(entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`).join(''));
   });
 });

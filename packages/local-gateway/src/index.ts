@@ -13,7 +13,7 @@ export { DEV_STACK_FILE, DEFAULT_WIKI_DATA_DIR, REPO_ROOT } from './paths.js';
 /** Building blocks */
 export { startGateway, interpretResult, MAX_REQUEST_BYTES } from './gateway.js';
 export type { Gateway, GatewayOptions, RouteInvoker } from './gateway.js';
-export { FunctionPool, resolveHandler } from './function-pool.js';
+export { FunctionPool, resolveHandler, workerResourceLimits, DEFAULT_POOL_SIZE } from './function-pool.js';
 export type { FunctionPoolOptions } from './function-pool.js';
 export { unpackArtifact, DEFAULT_ARTIFACT_CACHE } from './artifact-cache.js';
 export { localEnvironment } from './environment.js';

@@ -41,7 +41,10 @@ export interface LocalSystemOptions {
   accessPolicy?: string | object;
   /** WorkOS organization memberships in the stand-in's API fake. */
   organizations?: Record<string, string[]>;
-  /** Concurrent executions per function. Default 2. */
+  /**
+   * Most concurrent executions (workers) per function. Default 2: one stays warm, a second starts only
+   * while requests wait behind a long invocation and stops when idle (see {@link FunctionPool}).
+   */
   concurrency?: number;
   /** Where to report function failures; default one JSON line on stderr. */
   onError?: (error: unknown, route: ResolvedRoute | undefined) => void;

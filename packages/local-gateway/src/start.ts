@@ -28,6 +28,18 @@ const local = await startLocalSystem({
   process.exit(1);
 });
 
+// Signal handlers before the banner: whoever reads it may stop us at once.
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await local.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
 const autoLogin = process.env.AUTH_DEV_AUTO_LOGIN?.trim();
 console.log(`
 wikibot is running locally
@@ -46,14 +58,3 @@ Connect an MCP client:
 
 Ctrl-C stops everything.
 `);
-
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping…`);
-  await local.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -37,6 +37,8 @@ export async function readJsonRpc(request: Request): Promise<{ parsed: unknown; 
   } catch {
     return { response: rpcError(400, -32700, 'Parse error: the body is not JSON') };
   }
+  // JSON-RPC 2.0 §6: an empty batch is itself an invalid request (the transport would answer 202, empty).
+  if (Array.isArray(parsed) && parsed.length === 0) return { response: rpcError(400, -32600, 'Invalid Request: an empty batch') };
   return { parsed, summary: summarizeJsonRpc(parsed) };
 }
 

@@ -182,6 +182,12 @@ describe('bearer auth on /mcp', () => {
     expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
   });
 
+  it('answers an empty batch with a JSON-RPC invalid request error, not an empty 202', async () => {
+    const response = await app().fetch(new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body: '[]' }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32600 } });
+  });
+
   it('refuses a body that is not valid UTF-8 instead of writing replacement characters', async () => {
     // Prepare: a write_note whose page name carries the bytes 0xC3 0x28 (an invalid sequence)
     const head = Buffer.from('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"write_note","arguments":{"path":"Bad ');

@@ -119,7 +119,9 @@ function generate(category: Category, random: () => number, ctx: CorpusContext, 
     case 'invalid UTF-8': {
       const bad = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xed, 0xa0, 0x80]);
       const at = Math.floor(random() * bad.length);
-      const junk = bad.subarray(at, at + 1 + Math.floor(random() * 4));
+      const slice = bad.subarray(at, at + 1 + Math.floor(random() * 4));
+      // A slice can be valid on its own (0x28 is "("): then it would not test invalid UTF-8 at all.
+      const junk = isValidUtf8(slice) ? Buffer.concat([Buffer.from([0xff]), slice]) : slice;
       if (i % 2 === 0) {
         const [before, middle, after] = toolCall('write_note', { path: 'Fuzz/Utf8 XX', content: '# bad XX bytes' }, i).split('XX');
         return mcpCase(category, ctx, Buffer.concat([Buffer.from(before), junk, Buffer.from(middle), junk, Buffer.from(after)]));
@@ -189,5 +191,14 @@ export function* fuzzCorpus(count: number, ctx: CorpusContext, seed = 1): Genera
         yield generate(category, random, ctx, round);
       }
     }
+  }
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -31,4 +31,21 @@ describe('fuzzCorpus', () => {
     // Assess
     expect(second).toEqual(first);
   });
+
+  it('sends only bodies that really are invalid UTF-8 in the invalid UTF-8 category', () => {
+    // Act
+    const bodies = [...fuzzCorpus(10_000, context)].filter((c) => c.category === 'invalid UTF-8' && c.body).map((c) => c.body!);
+
+    // Assess
+    expect(bodies.length).toBeGreaterThan(0);
+    const decodes = bodies.filter((b) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(decodes).toEqual([]);
+  });
 });

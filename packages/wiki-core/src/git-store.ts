@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import git from 'isomorphic-git';
 import { createAtomicFs, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { RevisionNotFoundError, WikiError } from './errors.js';
 import {
@@ -24,6 +23,14 @@ import {
 } from './objects.js';
 import { PackStore } from './pack.js';
 import type { Author } from './types.js';
+
+/**
+ * isomorphic-git (with pako) is only the fallback reader for packed objects and the repository initialiser; loading
+ * it on first use keeps ~200 KB of bundled CommonJS out of every cold start that reads loose objects or packs natively.
+ */
+export async function isomorphicGit(): Promise<typeof import('isomorphic-git').default> {
+  return (await import('isomorphic-git')).default;
+}
 
 export type { TreeEntry } from './objects.js';
 
@@ -132,7 +139,7 @@ export class GitStore {
   async readObject(oid: string, expected: string): Promise<GitObject> {
     let object: GitObject | null = this.pending.get(oid) ?? readLooseObject(this.gitdir, oid) ?? this.packs.read(oid);
     if (object === null) {
-      const packed = await git.readObject({ ...this.opts, oid, format: 'content' });
+      const packed = await (await isomorphicGit()).readObject({ ...this.opts, oid, format: 'content' });
       object = { type: packed.type, body: Buffer.from(packed.object as Uint8Array) };
     }
     if (object.type !== expected) throw new WikiError(`Object ${oid} is a ${object.type}, not a ${expected}`);
@@ -194,7 +201,7 @@ export class GitStore {
     const loose = names.filter((n) => n.startsWith(prefix.slice(2))).map((n) => prefix.slice(0, 2) + n);
     if (loose.length === 1) return loose[0]!;
     if (loose.length > 1) throw new WikiError(`Revision ${prefix} is ambiguous`);
-    return git.expandOid({ ...this.opts, oid: prefix });
+    return (await isomorphicGit()).expandOid({ ...this.opts, oid: prefix });
   }
 
   async writeBlob(bytes: Uint8Array): Promise<string> {

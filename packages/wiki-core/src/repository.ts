@@ -5,9 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import git from 'isomorphic-git';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';
-import { GitStore } from './git-store.js';
+import { GitStore, isomorphicGit } from './git-store.js';
 import { WikiError } from './errors.js';
 import type { Author } from './types.js';
 
@@ -22,7 +21,7 @@ export async function ensureRepository(dir: string, author: Author | undefined, 
   const staging = join(dir, `.wikibot-init-${randomBytes(6).toString('hex')}`);
   try {
     const store = new GitStore(staging, { tmpDir: join(staging, 'wikibot', 'tmp'), durable });
-    await git.init({ fs: store.fs, dir, gitdir: staging, defaultBranch: 'main' });
+    await (await isomorphicGit()).init({ fs: store.fs, dir, gitdir: staging, defaultBranch: 'main' });
     const blob = await store.writeBlob(Buffer.from(HOME_CONTENT));
     const { tree } = await store.applyChanges(null, new Map([['home.md', blob]]));
     const message = buildMessage(undefined, 'Create Home', undefined, ['Home']);

@@ -4,7 +4,6 @@
  */
 import * as fsp from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';
 import { validateContent } from './content.js';
@@ -424,6 +423,8 @@ export class Wiki implements WikiApi {
     const [a, b] = await Promise.all([this.store.fileAt(fromOid, file), this.store.fileAt(toOid, file)]);
     if (a === null && b === null) throw new PageNotFoundError(normalizePagePath(path));
     const text = async (oid: string | null): Promise<string> => (oid === null ? '' : this.store.readText(oid));
+    // Loaded on first use: only the diff view needs it.
+    const { createTwoFilesPatch } = await import('diff');
     return createTwoFilesPatch(`a/${file}`, `b/${file}`, await text(a), await text(b), fromOid.slice(0, 7), toOid.slice(0, 7));
   }
 }

@@ -5,7 +5,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { authorizeWithForms } from '@wikibot/authkit-standin';
 import { startMcpStack, type McpStack } from '../helpers/stack.js';
-import { TestOAuthProvider } from '../helpers/oauth-provider.js';
+import { TestOAuthProvider } from '@wikibot/authkit-standin/testing';
 
 describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
   let stack: McpStack;

@@ -12,7 +12,7 @@ import { createLambdaHandler } from '@wikibot/lambda-http';
 import { createApp } from '../../src/index.js';
 import { tempDir } from './env.js';
 import { startLocalGateway, type LocalGateway } from './gateway.js';
-import { TestOAuthProvider } from './oauth-provider.js';
+import { TestOAuthProvider } from '@wikibot/authkit-standin/testing';
 
 /** A running stack. */
 export interface McpStack {

@@ -5,7 +5,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { authorizeWithForms } from '@wikibot/authkit-standin';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { RecordingOAuthProvider } from '../helpers/oauth-provider.js';
+import { TestOAuthProvider } from '@wikibot/authkit-standin/testing';
 
 const USER = { email: 'grace@example.com', name: 'Grace Hopper' };
 const PAGE = 'E2E/Session Note';
@@ -23,7 +23,7 @@ describe('an MCP client session with OAuth through the local system', () => {
   it('discovers OAuth from the 401, registers, signs in, writes a page, and the page is in the wiki and in git', async () => {
     // Prepare: the first connection ends at the authorization redirect
     const { local } = system;
-    const provider = new RecordingOAuthProvider();
+    const provider = new TestOAuthProvider();
     const first = new StreamableHTTPClientTransport(new URL(local.mcpUrl), { authProvider: provider });
     await expect(new Client({ name: 'wikibot-e2e', version: '1.0.0' }).connect(first)).rejects.toBeInstanceOf(UnauthorizedError);
     const authorizationUrl = provider.authorizationUrl as URL;

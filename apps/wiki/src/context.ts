@@ -11,6 +11,7 @@ import type { Session, SessionCookies } from './auth/session.js';
 import type { BearerAuth } from './api/bearer.js';
 import { HttpError } from './http/http-error.js';
 import { redirect } from './http/responses.js';
+import { loginHref } from './views/urls.js';
 import type { Viewer } from './views/layout.js';
 
 /** The app's collaborators, created once per container. */
@@ -58,7 +59,7 @@ function loginRedirect(ctx: RequestContext, returnTo: string): Response {
   if (!ctx.viewer.signInAvailable) {
     throw new HttpError(401, 'sign_in_unavailable', 'Signing in is not configured for this wiki, so it cannot be changed here.');
   }
-  return redirect(`/-/login?return_to=${encodeURIComponent(returnTo)}`);
+  return redirect(loginHref(returnTo));
 }
 
 /** The local path and query of this request, to come back to after signing in. */

@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import { normalizePagePath } from '@wikibot/wiki-core';
-import { pageHref } from '../views/html.js';
+import { pageHref } from '../views/urls.js';
 
 /** What the renderer learns about one WikiLink while parsing. */
 export interface WikiLinkMeta {

@@ -11,7 +11,8 @@ import { htmlResponse, redirect } from '../http/responses.js';
 import { diffPage } from '../views/diff.js';
 import { conflictPage, editPage } from '../views/edit.js';
 import { historyPage } from '../views/history.js';
-import { html, pageHref } from '../views/html.js';
+import { html } from '../views/html.js';
+import { loginHref, pageHref } from '../views/urls.js';
 import { messagePage, pageNotFound } from '../views/messages.js';
 import { revisionParam } from './revision-param.js';
 
@@ -30,7 +31,7 @@ async function edit(ctx: RequestContext, path: string): Promise<Response> {
 
 /** The 403 for a save whose session expired: the text comes back so the edit is not lost. */
 function signedOutSave(ctx: RequestContext, form: URLSearchParams, path: string): Response {
-  const extra = html`<p>Your text is below; copy it, <a href="/-/login?return_to=${encodeURIComponent(pageHref(path, '/edit'))}">sign in again</a> and paste it into the editor.</p>
+  const extra = html`<p>Your text is below; copy it, <a href="${loginHref(pageHref(path, '/edit'))}">sign in again</a> and paste it into the editor.</p>
 <textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
   const page = messagePage({ title: 'Signed out', message: 'You are not signed in (or your session expired), so nothing was saved.', viewer: ctx.viewer, extra });
   return htmlResponse(page, 403);

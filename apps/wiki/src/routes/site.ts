@@ -7,7 +7,7 @@ import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse, redirect } from '../http/responses.js';
 import { changelogPage } from '../views/history.js';
-import { pageHref } from '../views/html.js';
+import { pageHref } from '../views/urls.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
 
 async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {

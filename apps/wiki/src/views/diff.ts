@@ -1,7 +1,8 @@
 /**
  * @module A unified diff between two revisions of a page, coloured line by line (no script).
  */
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** A unified diff as a `<pre>` with one span per line. */

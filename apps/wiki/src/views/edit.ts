@@ -2,7 +2,8 @@
  * @module The edit form, and the conflict page shown when someone else saved the page first.
  * The form carries the revision it was based on, so a save over a newer revision is refused, not lost.
  */
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 import { diffBlock } from './diff.js';
 

@@ -3,7 +3,8 @@
  * a GET form so any two revisions can be compared without script.
  */
 import type { Revision } from '@wikibot/wiki-core';
-import { html, pageHref, timeTag, type SafeHtml } from './html.js';
+import { html, timeTag, type SafeHtml } from './html.js';
+import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** `/<Page>/history`. */

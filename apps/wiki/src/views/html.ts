@@ -46,11 +46,6 @@ export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
 
-/** The URL of a page: `/` plus each path segment percent-encoded (Otterwiki's scheme). */
-export function pageHref(path: string, suffix = ''): string {
-  return `/${path.split('/').map(encodeURIComponent).join('/')}${suffix}`;
-}
-
 /** A `<time>` element showing an ISO 8601 instant as `YYYY-MM-DD HH:MM UTC`. */
 export function timeTag(iso: string): SafeHtml {
   const date = new Date(iso);

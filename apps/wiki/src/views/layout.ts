@@ -4,7 +4,8 @@
  * which is its main per-view cost; the index lives at `/-/index`.
  */
 import { WIKI_CSS_URL } from '../static/wiki-css.js';
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { loginHref, pageHref } from './urls.js';
 
 /** Who is looking, as far as the page frame needs to know. */
 export interface Viewer {
@@ -42,7 +43,7 @@ function account(viewer: Viewer, returnTo: string): SafeHtml {
       <form method="post" action="/-/logout"><input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}"><button class="link" type="submit">Sign out</button></form>`;
   }
   if (!viewer.signInAvailable) return html``;
-  return html`<a href="/-/login?return_to=${encodeURIComponent(returnTo)}">Sign in</a>`;
+  return html`<a href="${loginHref(returnTo)}">Sign in</a>`;
 }
 
 function tabs(path: string, tab: PageTab | undefined): SafeHtml {

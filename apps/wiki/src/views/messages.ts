@@ -2,7 +2,8 @@
  * @module Pages that explain something went differently than asked: not found (with an offer to create
  * the page), refused (naming whom to ask), and the generic status page used for every other error.
  */
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** A plain page with a title and a message (errors, refusals, notices). */
@@ -23,6 +24,6 @@ export function messagePage(options: {
 export function pageNotFound(path: string, viewer: Viewer): SafeHtml {
   const body = html`<div class="notice"><p>There is no page called <strong>${path}</strong> yet.</p>
 <p><a class="button" href="${pageHref(path, '/edit')}">Create ${path}</a></p>
-<p class="meta">Or <a href="/-/search?q=${encodeURIComponent(path)}">search for “${path}”</a>.</p></div>`;
+<p class="meta">Or <a href="${siteHref('search', { q: path })}">search for “${path}”</a>.</p></div>`;
   return layout({ title: path, viewer, body, returnTo: pageHref(path, '/edit') });
 }

@@ -2,7 +2,8 @@
  * @module A page as read: rendered Markdown, its category and tags, and when and by whom it last changed.
  */
 import type { Page } from '@wikibot/wiki-core';
-import { html, pageHref, timeTag, type SafeHtml } from './html.js';
+import { html, timeTag, type SafeHtml } from './html.js';
+import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** Renders a page; `rendered` is the Markdown renderer's output; `atRevision` marks an old revision. */
@@ -13,9 +14,9 @@ export function pageView(options: { page: Page; rendered: SafeHtml; viewer: View
 <a href="${pageHref(page.path)}">See the current version</a> or <a href="${pageHref(page.path, `/diff?from=${encodeURIComponent(page.revision)}`)}">what changed since</a>.</p></div>`
     : '';
   const tags = page.tags.length
-    ? html` · tags: ${page.tags.map((t, i) => html`${i ? ', ' : ''}<a href="/-/index?tag=${encodeURIComponent(t)}">${t}</a>`)}`
+    ? html` · tags: ${page.tags.map((t, i) => html`${i ? ', ' : ''}<a href="${siteHref('index', { tag: t })}">${t}</a>`)}`
     : '';
-  const category = page.category ? html` · category: <a href="/-/index?category=${encodeURIComponent(page.category)}">${page.category}</a>` : '';
+  const category = page.category ? html` · category: <a href="${siteHref('index', { category: page.category })}">${page.category}</a>` : '';
   const body = html`${old}<article class="content">${rendered}</article>
 <p class="meta">Last changed ${timeTag(page.updated)} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>`;
   const ownHeading = /^\s*# \S/.test(page.body);

@@ -3,7 +3,8 @@
  * folder), and the new-page form.
  */
 import type { PageSummary, SearchHit } from '@wikibot/wiki-core';
-import { html, pageHref, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** `/-/search?q=`. */
@@ -14,7 +15,7 @@ export function searchPage(options: { query: string; hits: readonly SearchHit[];
         (h) => html`<li><a href="${pageHref(h.path)}">${h.title}</a> <span class="meta">${h.path}</span><p class="snippet">${h.snippet}</p></li>`,
       )}</ul>`
     : query
-      ? html`<p>No pages match “${query}”. <a href="${pageHref(query, '/edit')}">Create ${query}</a>?</p>`
+      ? html`<p>No pages match “${query}”. <a href="${siteHref('create', { name: query })}">Create ${query}</a>?</p>`
       : '';
   const body = html`<form method="get" action="/-/search"><input type="search" name="q" value="${query}" aria-label="Search"> <button type="submit">Search</button></form>${results}`;
   return layout({ title: query ? `Search: ${query}` : 'Search', viewer: options.viewer, body });

@@ -37,21 +37,28 @@ export function buildMessage(
   return `${text}\n\n${lines.join('\n')}\n`;
 }
 
-/** Display paths named by `Wiki-Page` trailers in a commit message. */
+/**
+ * The message split at its last paragraph: git's trailer block. wikibot always ends a message with its own
+ * block, so a `Wiki-Page:` line anywhere in the caller's text (which comes before it) is never read as a trailer.
+ */
+function splitTrailerBlock(message: string): { text: string; block: string[] } {
+  const trimmed = message.replace(/\s+$/, '');
+  const at = trimmed.lastIndexOf('\n\n');
+  return { text: at < 0 ? '' : trimmed.slice(0, at), block: trimmed.slice(at < 0 ? 0 : at + 2).split('\n') };
+}
+
+/** Display paths named by `Wiki-Page` trailers in a commit message's trailer block. */
 export function pageTrailers(message: string): string[] {
   const prefix = `${PAGE_TRAILER}: `;
-  return message
-    .split('\n')
-    .filter((line) => line.startsWith(prefix))
+  return splitTrailerBlock(message)
+    .block.filter((line) => line.startsWith(prefix))
     .map((line) => line.slice(prefix.length).trim());
 }
 
 /** The message as people should see it: without wikibot's own `Wiki-Page` trailers. */
 export function displayMessage(message: string): string {
   const prefix = `${PAGE_TRAILER}: `;
-  return message
-    .split('\n')
-    .filter((line) => !line.startsWith(prefix))
-    .join('\n')
-    .trim();
+  const { text, block } = splitTrailerBlock(message);
+  const kept = block.filter((line) => !line.startsWith(prefix));
+  return (kept.length === 0 ? text : `${text}\n\n${kept.join('\n')}`).trim();
 }

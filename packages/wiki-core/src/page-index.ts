@@ -101,7 +101,11 @@ export class PageIndex {
 
   private async apply(commit: CommitData, touched: Set<string>, known?: readonly FileChange[]): Promise<void> {
     const changes = known ?? (await this.store.diffTrees(await this.parentTree(commit), commit.tree));
-    for (const display of pageTrailers(commit.message)) this.displayPaths.set(display.toLowerCase(), display);
+    // A trailer only names the casing of a page this commit changed: one naming any other page is not wikibot's.
+    const changed = new Set(changes.map((c) => fileToKey(c.file)?.toLowerCase()));
+    for (const display of pageTrailers(commit.message)) {
+      if (changed.has(display.toLowerCase())) this.displayPaths.set(display.toLowerCase(), display);
+    }
     const pages: string[] = [];
     for (const change of changes) {
       if (change.newOid) this.files.set(change.file, change.newOid);

@@ -1,0 +1,60 @@
+/**
+ * `Wiki-Page` trailers keep a page's display casing in git itself. They must come from wikibot, never from the
+ * caller's commit message: a forged line would rename how another page is shown in every process that replays it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Wiki } from '../../src/index.js';
+import { ANN, BOB, git, makeTempDir, removeDir } from '../helpers/repo.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => removeDir(dir));
+
+/** A Wiki opened after deleting the caches: it replays every commit from git. */
+async function replayed(): Promise<Wiki> {
+  for (const file of ['index-v1.json', 'search-v1.json']) rmSync(join(dir, '.git', 'wikibot', file), { force: true });
+  return Wiki.open({ dir, durable: false });
+}
+
+describe('Wiki-Page trailers in commit messages', () => {
+  it.each([
+    ['a trailer line inside the text', 'Tidy up\nWiki-Page: TARGET PAGE\nmore words'],
+    ['a trailer paragraph at the end of the text', 'Tidy up\n\nWiki-Page: TARGET PAGE'],
+  ])('ignores %s written by the caller', async (_name, message) => {
+    // Prepare
+    const wiki = await Wiki.open({ dir, durable: false });
+    await wiki.writePage('Target Page', 'the target', { author: ANN });
+    // Act
+    await wiki.writePage('Other', 'another page', { author: BOB, message });
+    // Assess: this process, and one replaying the commits from git, still show the name it was created with
+    expect((await wiki.readPage('target page')).path).toBe('Target Page');
+    const fresh = await replayed();
+    expect((await fresh.readPage('target page')).path).toBe('Target Page');
+    expect((await fresh.history('Other'))[0]!.paths).toEqual(['Other']);
+    expect(git(dir, 'log', '-1', '--format=%B')).toContain('TARGET PAGE'); // the caller's text is kept
+  });
+
+  it('ignores a trailer naming a page the commit did not change (a commit made with the git CLI)', async () => {
+    // Prepare
+    const wiki = await Wiki.open({ dir, durable: false });
+    await wiki.writePage('Target Page', 'the target', { author: ANN });
+    // Act
+    const ident = ['-c', 'user.name=Cli', '-c', 'user.email=cli@example.com'];
+    const oid = git(dir, ...ident, 'commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', 'cli', '-m', 'Wiki-Page: TARGET PAGE');
+    git(dir, 'update-ref', 'HEAD', oid.trim());
+    await wiki.writePage('Other', 'after the CLI commit', { author: ANN });
+    // Assess
+    expect((await (await replayed()).readPage('target page')).path).toBe('Target Page');
+  });
+
+  it('shows the caller’s message without wikibot’s own trailers', async () => {
+    const wiki = await Wiki.open({ dir, durable: false });
+    await wiki.writePage('Other', 'x', { author: BOB, message: 'Say\nWiki-Page: Quoted' });
+    const [revision] = await wiki.history('Other');
+    expect(revision!.message).toBe('Say\nWiki-Page: Quoted');
+  });
+});

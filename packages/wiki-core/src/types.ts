@@ -87,6 +87,11 @@ export interface WriteOptions {
   readonly trailers?: Readonly<Record<string, string>>;
   /** The revision the caller based its change on; if the page changed since, the write is refused. */
   readonly baseRevision?: string;
+  /**
+   * `writePage` only: create the page or fail with `PageExistsError`, decided under the write lock (so two
+   * creators racing for one name never overwrite each other).
+   */
+  readonly createOnly?: boolean;
 }
 
 /** Links into and out of a page. */

@@ -192,6 +192,7 @@ export class Wiki implements WikiApi {
     validateContent(content);
     return this.mutate(options, async () => {
       const meta = this.index.pages.get(key);
+      if (meta && options.createOnly) throw new PageExistsError(meta.path);
       queries.checkBaseRevision(this.index, key, display, options.baseRevision);
       return this.contentPlan(key, display, meta, content, meta ? 'Update' : 'Create', options);
     });

@@ -2,7 +2,7 @@
  * @module The page actions beyond viewing: edit form, save, history and diff. Imported by pages.ts on
  * the first request for one of them, so a page view never loads the editor, CSRF checks or diff views.
  */
-import { EditConflictError, PageNotFoundError, normalizePagePath } from '@wikibot/wiki-core';
+import { EditConflictError, PageExistsError, PageNotFoundError, normalizePagePath } from '@wikibot/wiki-core';
 import { checkCsrfToken, checkOrigin } from '../auth/csrf.js';
 import { requireWrite, sessionAuthor, type RequestContext } from '../context.js';
 import { readForm } from '../http/body.js';
@@ -52,15 +52,16 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
   const { wiki } = ctx.deps;
   const conflict = async (currentRevision: string, diff: string, title: string) =>
     htmlResponse(conflictPage({ path: canonical, title, content, baseRevision: currentRevision, message, viewer: ctx.viewer, currentRevision, diff }), 409);
-  if (!base && (await wiki.exists(canonical))) {
-    // Someone created the page since this editor opened the empty form.
-    const current = await wiki.readPage(canonical);
-    const created = current.content.split('\n').map((line) => `+${line}`).join('\n');
-    return conflict(current.revision, created, current.title);
-  }
   try {
-    await wiki.writePage(canonical, content, { author: sessionAuthor(session), message, baseRevision: base });
+    // No base: the editor opened an empty form, so the save is create-only, decided under the write lock.
+    await wiki.writePage(canonical, content, { author: sessionAuthor(session), message, baseRevision: base, createOnly: !base });
   } catch (error) {
+    if (error instanceof PageExistsError) {
+      // Someone created the page since this editor opened the empty form.
+      const current = await wiki.readPage(canonical);
+      const created = current.content.split('\n').map((line) => `+${line}`).join('\n');
+      return conflict(current.revision, created, current.title);
+    }
     if (!(error instanceof EditConflictError)) throw error;
     const diff = await wiki.diff(canonical, error.baseRevision, error.currentRevision);
     return conflict(error.currentRevision, diff, canonical);

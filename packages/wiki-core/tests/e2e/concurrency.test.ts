@@ -43,6 +43,23 @@ describe('several processes writing one repository', () => {
     const wiki = await Wiki.open({ dir });
     expect((await wiki.listPages()).length).toBe(25);
   }, 120_000);
+
+  it('creating the same pages create-only: each page created once, every other writer told it exists', async () => {
+    // Prepare + Act: four processes race to create the same six pages
+    const writers = ['a', 'b', 'c', 'd'].map((p) => startWriter('create', dir, p, '6'));
+    await Promise.all(writers.map((w) => w.exited));
+    // Assess
+    const lines = writers.flatMap((w, i) => w.lines.map((line) => ({ writer: 'abcd'[i]!, line })));
+    for (let i = 0; i < 6; i++) {
+      const path = `race-${i}`;
+      const winners = lines.filter(({ line }) => line.startsWith(`done ${path} `));
+      expect(winners).toHaveLength(1);
+      expect(lines.filter(({ line }) => line === `error PageExistsError ${path}`)).toHaveLength(3);
+      expect(git(dir, 'show', `HEAD:${path}.md`)).toBe(`created by ${winners[0]!.writer}\n`);
+      expect(git(dir, 'rev-list', '--count', 'HEAD', '--', `${path}.md`).trim()).toBe('1');
+    }
+    fsck(dir);
+  }, 120_000);
 });
 
 describe('a writer killed with SIGKILL', () => {

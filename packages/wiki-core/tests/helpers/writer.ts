@@ -2,6 +2,7 @@
  * A separate writer process for the multi-process tests, run as `node --import tsx writer.ts <mode> <dir> ...`.
  * Prints one line per event so the parent knows what was reported done.
  *   write <dir> <prefix> <count> [staleMs]  write pages <prefix>-<i>; prints "done <path> <revision>" or "error <name> <message>"
+ *   create <dir> <prefix> <count>           create-only writes of the shared pages race-<i>, content naming <prefix>
  *   hold <dir>                              take the write lock, print "locked", then wait to be killed
  *   midcommit <dir>                         write a commit's objects without moving the branch, print "objects", wait
  */
@@ -24,6 +25,18 @@ if (mode === 'write') {
       process.stdout.write(`done ${path} ${result.revision}\n`);
     } catch (err) {
       process.stdout.write(`error ${(err as Error).name} ${(err as Error).message}\n`);
+    }
+  }
+} else if (mode === 'create') {
+  const wiki = await Wiki.open({ dir: dir!, lockTimeoutMs: 20_000 });
+  const author = { name: `Writer ${prefix}`, email: `${prefix}@example.com` };
+  for (let i = 0; i < Number(countText); i++) {
+    const path = `race-${i}`;
+    try {
+      const result = await wiki.writePage(path, `created by ${prefix}\n`, { author, createOnly: true });
+      process.stdout.write(`done ${path} ${result.revision}\n`);
+    } catch (err) {
+      process.stdout.write(`error ${(err as Error).name} ${path}\n`);
     }
   }
 } else if (mode === 'hold') {

@@ -8,13 +8,35 @@ import { readForm } from '../http/body.js';
 import { HttpError } from '../http/http-error.js';
 import { redirect } from '../http/responses.js';
 
-/** A local path to return to: starts with one `/`, never `//` or `/\` (which browsers treat as another host). */
+/** Resolves return addresses to check that they stay on this site; never a real host. */
+const HERE = 'https://wiki.invalid';
+/** Longest return address kept (it travels in the sign-in cookie). */
+const RETURN_TO_MAX = 2000;
+
+/**
+ * A local path to return to after signing in: starts with one `/` (never `//` or `/\`, which browsers treat
+ * as another host), percent-encoded as a browser would send it, so it is ASCII and fits a `Location` header
+ * (a raw `日本` once made the callback fail after the code was spent). Anything else → `/Home`.
+ *
+ * @example
+ * ```ts
+ * safeReturnTo('/Straße?x=ü'); // '/Stra%C3%9Fe?x=%C3%BC'
+ * safeReturnTo('//evil.example'); // '/Home'
+ * ```
+ */
 export function safeReturnTo(value: string | null): string {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\\]/.test(value)) {
     return '/Home';
   }
-  return value.slice(0, 2000);
+  let url: URL;
+  try {
+    url = new URL(value, HERE);
+  } catch {
+    return '/Home';
+  }
+  const local = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === HERE && local.length <= RETURN_TO_MAX ? local : '/Home';
 }
 
 function unavailable(): never {
@@ -57,7 +79,8 @@ async function callback(ctx: RequestContext): Promise<Response> {
     }),
   );
   ctx.deps.log({ level: 'info', msg: 'signed in', requestId: ctx.requestId, sub: identity.sub });
-  return redirect(attempt.returnTo, 303, headers);
+  // Checked again: a sign-in cookie sealed by an older version may hold an address never made safe.
+  return redirect(safeReturnTo(attempt.returnTo), 303, headers);
 }
 
 async function logout(ctx: RequestContext): Promise<Response> {

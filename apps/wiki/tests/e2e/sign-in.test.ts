@@ -130,6 +130,25 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     expect(replay.jar.has('wiki_session')).toBe(false);
   });
 
+  it.each([
+    ['/Straße/日本語?x=ü#ç', '/Stra%C3%9Fe/%E6%97%A5%E6%9C%AC%E8%AA%9E?x=%C3%BC#%C3%A7'],
+    ['/\u{1F9A6} otter', '/%F0%9F%A6%A6%20otter'],
+    ['/already%20encoded', '/already%20encoded'],
+  ])('brings the browser back to %j after signing in (non-Latin-1 included), never a 500', async (returnTo, location) => {
+    // Prepare
+    const browser = new Browser(served.origin);
+    const start = await browser.fetch(`/-/login?return_to=${encodeURIComponent(returnTo)}`);
+    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
+    // Act
+    const response = await browser.fetch(callback);
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(location);
+    const back = new URL(location, served.origin);
+    expect(decodeURIComponent(back.pathname + back.search + back.hash)).toBe(decodeURIComponent(returnTo));
+    expect(browser.jar.has('wiki_session')).toBe(true);
+  });
+
   it('keeps return_to on this site', async () => {
     const browser = new Browser(served.origin);
     const start = await browser.fetch('/-/login?return_to=//evil.example/x');

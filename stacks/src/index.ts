@@ -15,7 +15,7 @@ export { mergeConfig, applyEnvOverrides } from './overrides.js';
 export { originForDomain } from './constructs/domain.js';
 
 /** Paths */
-export { REPO_ROOT, DEFAULT_OUTDIR, artifactPath } from './paths.js';
+export { REPO_ROOT, DEFAULT_OUTDIR, artifactPath, resolveOutdir } from './paths.js';
 export type { AppName } from './paths.js';
 
 /** Errors */

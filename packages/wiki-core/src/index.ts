@@ -30,6 +30,10 @@ export {
 } from './errors.js';
 /** The engine. */
 export { Wiki, type WikiOpenOptions } from './wiki.js';
+/** Semantic search: the embedding provider interface, chunking and result types. */
+export type { EmbeddingProvider, EmbeddingPurpose } from './embedding-provider.js';
+export type { SemanticHit, SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
+export { chunkPage, type PageChunk } from './chunker.js';
 /** Page paths and the Otterwiki file layout. */
 export { normalizePagePath, pagePathToFile, pageKey, MAX_SEGMENT_CHARS, MAX_PATH_CHARS } from './paths.js';
 /** Content limits. */

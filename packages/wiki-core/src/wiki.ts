@@ -16,6 +16,9 @@ import * as queries from './queries.js';
 import { isAttachmentOf, normalizePagePath, pageKey, pagePathToFile } from './paths.js';
 import { ensureRepository } from './repository.js';
 import { SearchIndex } from './search-index.js';
+import type { EmbeddingProvider } from './embedding-provider.js';
+import { SemanticIndex } from './semantic-index.js';
+import { semanticSearch, type SemanticSearchOptions, type SemanticSearchResult } from './semantic-search.js';
 import type {
   ListFilter,
   Page,
@@ -41,6 +44,8 @@ export interface WikiOpenOptions extends WikiOptions {
   readonly durable?: boolean;
   /** Keep the work tree's files in step with each commit, as Otterwiki has them (default true). */
   readonly checkout?: boolean;
+  /** The embedding model semantic search uses; absent → `semanticSearch` answers lexically, with a note. */
+  readonly embeddings?: EmbeddingProvider;
 }
 
 /** A planned change, computed inside the lock against the latest commit. */
@@ -55,6 +60,7 @@ interface Plan<R> {
 export class Wiki implements WikiApi {
   private readonly index: PageIndex;
   private readonly searchIndex: SearchIndex;
+  private readonly semantic: SemanticIndex | null;
   private readonly cacheFile: string;
   private readonly lockFile: string;
   private catchingUp: Promise<unknown> = Promise.resolve();
@@ -67,6 +73,7 @@ export class Wiki implements WikiApi {
     private readonly store: GitStore,
     private readonly write: AtomicWriteOptions,
     private readonly options: Required<Pick<WikiOpenOptions, 'lockTimeoutMs' | 'staleLockMs' | 'checkout'>>,
+    embeddings: EmbeddingProvider | undefined,
   ) {
     const meta = join(store.gitdir, 'wikibot');
     this.cacheFile = join(meta, 'index-v1.json');
@@ -75,6 +82,9 @@ export class Wiki implements WikiApi {
     // Caches and the work-tree copy are disposable: written atomically, but without fsync.
     this.scratch = { ...write, durable: false };
     this.searchIndex = new SearchIndex(join(meta, 'search-v1.json'), this.index, store, this.scratch);
+    this.semantic = embeddings
+      ? new SemanticIndex(join(meta, 'vectors-v1.bin'), this.index, store, this.scratch, embeddings)
+      : null;
   }
 
   /**
@@ -92,7 +102,7 @@ export class Wiki implements WikiApi {
       lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
       staleLockMs: options.staleLockMs ?? 30_000,
       checkout: options.checkout ?? true,
-    });
+    }, options.embeddings);
     await sweepTmpDir(write.tmpDir, 3_600_000);
     const cached = await fsp.readFile(wiki.cacheFile, 'utf8').catch(() => null);
     if (cached === null || !wiki.index.restore(cached)) wiki.unsaved = SAVE_EVERY_COMMITS;
@@ -108,8 +118,11 @@ export class Wiki implements WikiApi {
 
   private catchUp(head: string | null, own?: OwnCommit): Promise<void> {
     const run = this.catchingUp.then(async () => {
-      this.unsaved += await this.index.catchUp(head, own);
+      const applied = await this.index.catchUp(head, own);
+      this.unsaved += applied;
       if (this.unsaved >= SAVE_EVERY_COMMITS) await this.saveIndex();
+      // Vectors follow in the background: embedding is never on a write's or a read's critical path.
+      if (applied > 0) void this.semantic?.schedule();
     });
     this.catchingUp = run.catch(() => undefined);
     return run;
@@ -125,6 +138,7 @@ export class Wiki implements WikiApi {
     await this.catchingUp;
     await this.saveIndex();
     await this.searchIndex.flush();
+    await this.semantic?.flush();
   }
 
   async head(): Promise<string> {
@@ -386,6 +400,17 @@ export class Wiki implements WikiApi {
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     await this.sync();
     return this.searchIndex.search(String(query ?? ''), clampLimit(options.limit, 20));
+  }
+
+  /**
+   * Chunks nearest in meaning to `query` (otterwiki-mcp's `semantic_search`): at most `n`, at most
+   * `maxChunksPerPage` of one page, with cosine distances. Never fails for want of the model: without one, or
+   * while it is unreachable or the vector store is being built, it returns keyword results and says so in `note`.
+   */
+  async semanticSearch(query: string, options: SemanticSearchOptions = {}): Promise<SemanticSearchResult> {
+    await this.sync();
+    const lexical = (q: string, limit: number): Promise<SearchHit[]> => this.searchIndex.search(q, limit);
+    return semanticSearch(this.semantic, this.index, this.store, lexical, query, options);
   }
 
   async getLinks(path: string): Promise<PageLinks> {

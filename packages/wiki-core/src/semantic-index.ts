@@ -1,0 +1,141 @@
+/**
+ * @module Keeps the chunk vectors in step with the branch, off every request's critical path: after a write and
+ * before a search it embeds only pages whose blob changed since the commit the store describes (the same changelog
+ * the page index catches up from, so commits of other processes are followed too). The store is a disposable cache
+ * under `.git/wikibot/`; while it is missing or behind, searches answer from what is there or lexically.
+ */
+import * as fsp from 'node:fs/promises';
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import { chunkPage, embeddingText } from './chunker.js';
+import type { EmbeddingProvider } from './embedding-provider.js';
+import type { GitStore } from './git-store.js';
+import type { PageIndex } from './page-index.js';
+import { fileToKey } from './paths.js';
+import { decodeStore, encodeStore, quantize, type PageVectors } from './vector-store.js';
+
+/** Texts sent to the provider per call (it limits concurrency and retries itself). */
+const EMBED_BATCH = 16;
+/** Save a long rebuild this often (pages), so a killed process loses little: pages whose blob is stored are skipped. */
+const SAVE_EVERY_PAGES = 256;
+
+/** The vector store of one `Wiki` and its upkeep. */
+export class SemanticIndex {
+  /** Page key → vectors of the blob they were cut from. */
+  readonly pages = new Map<string, PageVectors>();
+  /** The commit the store is complete for (null: nothing yet). */
+  private head: string | null = null;
+  private loaded = false;
+  private updating: Promise<void> | null = null;
+  /** Why the last update failed (e.g. the embedding model was unreachable); cleared by a successful one. */
+  lastError: unknown = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly index: PageIndex,
+    private readonly store: GitStore,
+    private readonly write: AtomicWriteOptions,
+    readonly provider: EmbeddingProvider,
+  ) {}
+
+  /** True when the store describes the index's current commit. */
+  get current(): boolean {
+    return this.loaded && this.head === this.index.head && this.updating === null;
+  }
+
+  /** Starts catching up in the background if behind (never throws; a failure is kept in {@link lastError}). */
+  schedule(): Promise<void> {
+    if (this.updating !== null) return this.updating;
+    if (this.loaded && this.head === this.index.head) return Promise.resolve();
+    const run = this.update()
+      .then(() => {
+        this.lastError = null;
+      })
+      .catch((error: unknown) => {
+        this.lastError = error;
+      })
+      .finally(() => {
+        if (this.updating === run) this.updating = null;
+      });
+    this.updating = run;
+    return run;
+  }
+
+  /** Waits up to `ms` for the store to catch up; true when it then describes the current commit. */
+  async settle(ms: number): Promise<boolean> {
+    const run = this.schedule();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([run, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+    return this.current;
+  }
+
+  private async update(): Promise<void> {
+    if (!this.loaded) await this.load();
+    // Re-check after each pass: the branch may have moved while pages were being embedded.
+    while (this.head !== this.index.head) {
+      const target = this.index.head;
+      const keys = this.changedKeys();
+      let done = 0;
+      for (const key of keys) {
+        await this.refreshPage(key);
+        if (++done % SAVE_EVERY_PAGES === 0) await this.save();
+      }
+      this.head = target;
+      await this.save();
+    }
+  }
+
+  private async load(): Promise<void> {
+    const bytes = await fsp.readFile(this.file).catch(() => null);
+    const decoded = bytes === null ? null : decodeStore(bytes, this.provider.id, this.provider.dimensions);
+    // A store of a commit this branch does not have (history rewritten) is kept as a seed: pages whose blob
+    // matches are still skipped by the full pass that follows.
+    if (decoded !== null) {
+      for (const [key, page] of decoded.pages) this.pages.set(key, page);
+      this.head = decoded.head !== null && this.index.position.has(decoded.head) ? decoded.head : null;
+    }
+    this.loaded = true;
+  }
+
+  /** Pages that may differ between the stored commit and the index's: all of them after a rebuild. */
+  private changedKeys(): Set<string> {
+    const from = this.head === null ? undefined : this.index.position.get(this.head);
+    if (from === undefined) return new Set([...this.index.pages.keys(), ...this.pages.keys()]);
+    const keys = new Set<string>();
+    for (const oid of this.index.changelog.slice(from + 1)) {
+      for (const file of this.index.commits.get(oid)?.files ?? []) {
+        const key = fileToKey(file)?.toLowerCase();
+        if (key !== undefined) keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  private async refreshPage(key: string): Promise<void> {
+    const meta = this.index.pages.get(key);
+    if (!meta) {
+      this.pages.delete(key);
+      return;
+    }
+    if (this.pages.get(key)?.oid === meta.oid) return;
+    const chunks = chunkPage(await this.store.readText(meta.oid));
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
+      const batch = chunks.slice(i, i + EMBED_BATCH).map((chunk) => embeddingText(meta.title, chunk));
+      vectors.push(...(await this.provider.embed(batch, 'document')));
+    }
+    const sections = chunks.map((chunk) => chunk.sectionPath);
+    this.pages.set(key, quantize(meta.oid, sections, vectors, this.provider.dimensions));
+  }
+
+  /** Writes the store (atomically; a cache, so failures are ignored). */
+  private async save(): Promise<void> {
+    const bytes = encodeStore(this.provider.id, this.provider.dimensions, this.head, this.pages);
+    await writeFileAtomic(this.file, bytes, this.write).catch(() => undefined);
+  }
+
+  /** Waits for a running update (tests and `Wiki.flush`). */
+  async flush(): Promise<void> {
+    await this.updating;
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { CHUNK_WORDS, OVERLAP_WORDS, chunkPage, embeddingText } from '../../src/chunker.js';
+
+const words = (n: number, word = 'w'): string => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
+
+describe('chunkPage', () => {
+  it('makes one chunk per section, titled by its heading path', () => {
+    // Prepare
+    const page = `---\ntitle: Setup guide\n---\n${words(20, 'intro')}\n\n# Install\n\n${words(20, 'inst')}\n\n## On Linux\n\n${words(20, 'lin')}\n\n# Use\n\n${words(20, 'use')}\n`;
+    // Act
+    const chunks = chunkPage(page);
+    // Assess
+    expect(chunks.map((c) => [c.section, c.sectionPath])).toEqual([
+      ['', ''],
+      ['Install', 'Install'],
+      ['On Linux', 'Install > On Linux'],
+      ['Use', 'Use'],
+    ]);
+    expect(chunks[0]!.text).not.toContain('title');
+    expect(chunks[2]!.text).toBe(words(20, 'lin'));
+  });
+
+  it('ignores headings inside fenced code and strips markup', () => {
+    const page = `# Real\n\nSee **bold** and [[Other Page]] and [a link](http://x.example).\n\n\`\`\`sh\n# not a heading\necho hi\n\`\`\`\n`;
+    const chunks = chunkPage(page);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.sectionPath).toBe('Real');
+    expect(chunks[0]!.text).toContain('See bold and Other Page and a link');
+    expect(chunks[0]!.text).toContain('not a heading');
+  });
+
+  it('splits a long section into windows that overlap', () => {
+    const chunks = chunkPage(`# Long\n\n${words(400)}`);
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const c of chunks) expect(c.text.split(' ').length).toBeLessThanOrEqual(CHUNK_WORDS);
+    const first = chunks[0]!.text.split(' ');
+    const second = chunks[1]!.text.split(' ');
+    expect(second.slice(0, OVERLAP_WORDS)).toEqual(first.slice(-OVERLAP_WORDS));
+    expect(chunks[chunks.length - 1]!.text.endsWith('w399')).toBe(true);
+    expect(chunks.every((c) => c.sectionPath === 'Long')).toBe(true);
+  });
+
+  it('merges a stub section into the next one instead of embedding a few words alone', () => {
+    const chunks = chunkPage(`# Parent\n\nshort words\n\n## Child\n\n${words(30)}`);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.sectionPath).toBe('Parent > Child');
+    expect(chunks[0]!.text.startsWith('short words w0')).toBe(true);
+  });
+
+  it('returns nothing for an empty page and one chunk for a short one', () => {
+    expect(chunkPage('')).toEqual([]);
+    expect(chunkPage('just a line')).toEqual([{ section: '', sectionPath: '', text: 'just a line' }]);
+  });
+
+  it('prefixes the embedded text with the page title and heading path', () => {
+    const [chunk] = chunkPage(`# A\n\n## B\n\n${words(20)}`);
+    expect(embeddingText('Guide', chunk!)).toBe(`Guide: A > B\n${words(20)}`);
+  });
+});

@@ -11,11 +11,17 @@ const MAX_SEGMENT_BYTES = 250;
 
 // C0 controls, DEL and C1 controls; NUL is among them.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const MD_SUFFIX = /\.md$/i;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
- * Validates a page path and returns its canonical form: trimmed, single slashes, no leading/trailing slash,
- * no trailing `.md`. Casing is kept (lookup is case-insensitive elsewhere).
+ * Validates a page path and returns its canonical form, the ONE normalisation of page names (MCP, REST and the
+ * browser all pass through it): Unicode NFC, the whole name trimmed, empty segments (`//`, a trailing `/`)
+ * dropped, one trailing `.md` dropped (callers may pass a file name). Spaces inside the name, also around `/`,
+ * are kept, as Otterwiki keeps them. Casing is kept (lookup is case-insensitive elsewhere).
+ * Idempotent: `normalizePagePath(normalizePagePath(p)) === normalizePagePath(p)`, so every later step (file
+ * name, existence and conflict checks) sees the same name. A name still ending in `.md` after dropping one
+ * suffix (`X.md.md`) is refused rather than shortened again, which would make it another page's name.
  * @throws InvalidPathError with a message saying what is wrong.
  * @example normalizePagePath('  Foo//Bar Baz.md ') // 'Foo/Bar Baz'
  */
@@ -25,26 +31,26 @@ export function normalizePagePath(path: string): string {
   if (CONTROL.test(path)) throw new InvalidPathError('Page path contains a control character (e.g. a newline or tab)');
   if (LONE_SURROGATE.test(path)) throw new InvalidPathError('Page path is not valid Unicode');
   if (path.includes('\\')) throw new InvalidPathError('Page path contains a backslash; use "/" between segments');
-  const trimmed = path.trim();
+  const trimmed = path.normalize('NFC').trim();
   if (trimmed === '') throw new InvalidPathError('Page path is empty');
   if (trimmed.startsWith('/') || /^[A-Za-z]:/.test(trimmed)) {
     throw new InvalidPathError(`Page path "${abbreviate(trimmed)}" is absolute; give it relative to the wiki root`);
   }
-  if (trimmed.length > MAX_PATH_CHARS) {
-    throw new InvalidPathError(`Page path is ${trimmed.length} characters long; the limit is ${MAX_PATH_CHARS}`);
-  }
-  const segments = trimmed
-    .split('/')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const segments = trimmed.split('/').filter((s) => s !== '');
   const last = segments.length - 1;
-  if (last >= 0 && /\.md$/i.test(segments[last]!)) segments[last] = segments[last]!.slice(0, -3).trim();
+  // The name ends at its last segment, not at a trailing "/": trim there too, also after dropping `.md`.
+  if (last >= 0) segments[last] = segments[last]!.replace(MD_SUFFIX, '').trimEnd();
   if (segments.length === 0 || segments[last] === '') throw new InvalidPathError('Page path is empty');
-  segments.forEach((segment, i) => checkSegment(segment, i === last));
-  return segments.join('/');
+  segments.forEach((segment) => checkSegment(segment));
+  const canonical = segments.join('/');
+  if (canonical.length > MAX_PATH_CHARS) {
+    throw new InvalidPathError(`Page path is ${canonical.length} characters long; the limit is ${MAX_PATH_CHARS}`);
+  }
+  return canonical;
 }
 
-function checkSegment(segment: string, isLast: boolean): void {
+function checkSegment(segment: string): void {
+  if (segment.trim() === '') throw new InvalidPathError('Page path has a segment of only spaces');
   if (segment === '..' || segment === '.') {
     throw new InvalidPathError(`Page path may not contain "${segment}" segments`);
   }
@@ -58,10 +64,9 @@ function checkSegment(segment: string, isLast: boolean): void {
       `Page path segment "${abbreviate(segment)}" is too long (limit ${MAX_SEGMENT_CHARS} characters / ${MAX_SEGMENT_BYTES} bytes)`,
     );
   }
-  // A directory named "x.md" would collide with the file of page "x".
-  if (!isLast && /\.md$/i.test(segment)) {
-    throw new InvalidPathError(`Page path directory "${abbreviate(segment)}" may not end with ".md"`);
-  }
+  // A directory named "x.md" would collide with the file of page "x"; a page "x.md" would be page "x" once
+  // normalised again.
+  if (MD_SUFFIX.test(segment)) throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not end with ".md"`);
 }
 
 function abbreviate(text: string): string {

@@ -1,15 +1,30 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { InvalidPathError, normalizePagePath, pagePathToFile } from '../../src/index.js';
 
 describe('normalizePagePath', () => {
   it.each([
     ['  Foo//Bar Baz.md ', 'Foo/Bar Baz'],
-    ['Foo/ Bar /', 'Foo/Bar'],
+    ['Foo/Bar/', 'Foo/Bar'],
     ['Home', 'Home'],
     ['home.MD', 'home'],
     ['Ünïcode/Straße', 'Ünïcode/Straße'],
+    ['X .md', 'X'],
+    // Otterwiki keeps spaces around "/" (its file is `foo / bar.md`): only the whole name is trimmed.
+    ['Foo / Bar', 'Foo / Bar'],
+    [' Foo/ Bar ', 'Foo/ Bar'],
   ])('canonicalises %j to %j', (input, expected) => {
     expect(normalizePagePath(input)).toBe(expected);
+  });
+
+  it('composes Unicode to NFC, so NFD and NFC spellings name the same page', () => {
+    // Prepare
+    const nfd = 'Cafe\u0301/Zu\u0308rich';
+    // Act
+    const normalized = normalizePagePath(nfd);
+    // Assess
+    expect(normalized).toBe('Caf\u00e9/Z\u00fcrich');
+    expect(pagePathToFile(nfd)).toBe(pagePathToFile('Caf\u00e9/Z\u00fcrich'));
   });
 
   it.each([
@@ -32,6 +47,10 @@ describe('normalizePagePath', () => {
     ['.hidden', /may not start with "\."/],
     ['x.md/y', /may not end with "\.md"/],
     ['bad\ud800', /Unicode/],
+    ['X.md.md', /may not end with "\.md"/],
+    ['X.md.md.md', /may not end with "\.md"/],
+    ['X.MD .md', /may not end with "\.md"/],
+    ['Foo/   /Bar', /only spaces/],
   ])('rejects %j with a clear InvalidPathError', (input, message) => {
     // Act
     const act = () => normalizePagePath(input);
@@ -42,6 +61,27 @@ describe('normalizePagePath', () => {
 
   it('rejects a non-string path', () => {
     expect(() => normalizePagePath(42 as unknown as string)).toThrow(InvalidPathError);
+  });
+
+  // Names built from the pieces that trip normalisation up: suffixes, slashes, spaces, dots, decomposed accents.
+  const piece = fc.constantFrom('a', 'B', '.md', '.MD', '/', '//', ' ', '.', 'e\u0301', '\u00e9', 'ß', '-', '😀', '\u3000');
+  const names = fc.oneof(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), fc.string({ unit: 'binary' }));
+
+  it('is idempotent: a normalised name normalises to itself', () => {
+    fc.assert(
+      fc.property(names, (name) => {
+        let once: string;
+        try {
+          once = normalizePagePath(name);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidPathError);
+          return;
+        }
+        expect(normalizePagePath(once)).toBe(once);
+        expect(pagePathToFile(once)).toBe(pagePathToFile(name));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

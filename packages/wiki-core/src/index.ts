@@ -35,7 +35,10 @@ export type { EmbeddingProvider, EmbeddingPurpose } from './embedding-provider.j
 export type { SemanticHit, SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
 export { chunkPage, type PageChunk } from './chunker.js';
 /** Page paths and the Otterwiki file layout. */
-export { normalizePagePath, pagePathToFile, pageKey, MAX_SEGMENT_CHARS, MAX_PATH_CHARS } from './paths.js';
+export { normalizePagePath, pageKey, MAX_SEGMENT_CHARS, MAX_PATH_CHARS } from './paths.js';
+/** Page names as An Otter Wiki shows them, and their files. */
+export { pageDisplayName, pageFileName, DEFAULT_PAGE_NAMING, type PageNaming } from './page-names.js';
+export { titleCase } from './title-case.js';
 /** Content limits. */
 export { MAX_PAGE_BYTES, validateContent } from './content.js';
 /** The Markdown page model. */

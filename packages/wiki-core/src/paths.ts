@@ -73,14 +73,6 @@ function abbreviate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/**
- * The file of a page in Otterwiki's layout: the lower-cased path plus `.md`, spaces and directories kept.
- * @example pagePathToFile('Foo/Bar Baz') // 'foo/bar baz.md'
- */
-export function pagePathToFile(path: string): string {
-  return `${pageKey(path)}.md`;
-}
-
 /** The case-insensitive identity of a page: its normalised, lower-cased path. */
 export function pageKey(path: string): string {
   return normalizePagePath(path).toLowerCase();

@@ -13,7 +13,8 @@ import { acquireWriteLock } from './lock.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter, rewriteWikiLinks } from './markdown.js';
 import { PageIndex, type CommitRecord, type OwnCommit, type PageMeta } from './page-index.js';
 import * as queries from './queries.js';
-import { isAttachmentOf, normalizePagePath, pageKey, pagePathToFile } from './paths.js';
+import { pageFileName } from './page-names.js';
+import { isAttachmentOf, normalizePagePath, pageKey } from './paths.js';
 import { ensureRepository } from './repository.js';
 import { SearchIndex } from './search-index.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
@@ -262,7 +263,7 @@ export class Wiki implements WikiApi {
     const oid = await this.writeText(content);
     const finalPath = meta?.path ?? display;
     return {
-      changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pagePathToFile(display), oid]]),
+      changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pageFileName(display), oid]]),
       message: buildMessage(options.message, `${verb} ${finalPath}`, options.trailers, [finalPath]),
       result: (revision, changed) => ({
         path: this.displayAfter(key, finalPath),
@@ -300,7 +301,7 @@ export class Wiki implements WikiApi {
       const meta = this.requirePage(key, path);
       if (this.index.pages.has(targetKey)) throw new PageExistsError(this.index.pages.get(targetKey)!.path);
       queries.checkBaseRevision(this.index, key, meta.path, options.baseRevision);
-      const newFile = pagePathToFile(target);
+      const newFile = pageFileName(target);
       const changes = new Map<string, string | null>([[meta.file, null]]);
       const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);
       changes.set(newFile, await this.writeText(ownText));

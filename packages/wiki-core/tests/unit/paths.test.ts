@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { InvalidPathError, normalizePagePath, pagePathToFile } from '../../src/index.js';
+import { InvalidPathError, normalizePagePath, pageFileName } from '../../src/index.js';
 
 describe('normalizePagePath', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('normalizePagePath', () => {
     const normalized = normalizePagePath(nfd);
     // Assess
     expect(normalized).toBe('Caf\u00e9/Z\u00fcrich');
-    expect(pagePathToFile(nfd)).toBe(pagePathToFile('Caf\u00e9/Z\u00fcrich'));
+    expect(pageFileName(nfd)).toBe(pageFileName('Caf\u00e9/Z\u00fcrich'));
   });
 
   it.each([
@@ -78,19 +78,19 @@ describe('normalizePagePath', () => {
           return;
         }
         expect(normalizePagePath(once)).toBe(once);
-        expect(pagePathToFile(once)).toBe(pagePathToFile(name));
+        expect(pageFileName(once)).toBe(pageFileName(name));
       }),
       { numRuns: 5000 },
     );
   });
 });
 
-describe('pagePathToFile', () => {
+describe('pageFileName', () => {
   it.each([
     ['Foo/Bar Baz', 'foo/bar baz.md'],
     ['FOO/BAR BAZ.md', 'foo/bar baz.md'],
     ['Home', 'home.md'],
   ])('maps %j to the Otterwiki file %j', (path, file) => {
-    expect(pagePathToFile(path)).toBe(file);
+    expect(pageFileName(path)).toBe(file);
   });
 });

@@ -144,7 +144,7 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
     out.push(
       '## Storage scaling',
       '',
-      'wiki-core (isomorphic-git, in-process) on repositories built with `git fast-import`, next to the native git CLI on an identical copy: `git show HEAD:<file>` (read), write + `git add` + `git commit` (write), `git grep -l -i -F` over the work tree (search), `git ls-tree -r` (list), `git log -n 10 -- <file>` (history), `git log -n 10 --name-only` (changelog). Each git figure is one fresh git process timed inside bash (no Node spawn overhead). Edit has no git equivalent.',
+      'wiki-core (native git objects, in-process) on repositories built with `git fast-import`, next to the native git CLI on an identical copy: `git show HEAD:<file>` (read), write + `git add` + `git commit` (write), `git grep -l -i -F` over the work tree (search), `git ls-tree -r` (list), `git log -n 10 -- <file>` (history), `git log -n 10 --name-only` (changelog). Each git figure is one fresh git process timed inside bash (no Node spawn overhead). Edit has no git equivalent.',
       '',
       `![storage scaling](${chartFile})`,
       '',

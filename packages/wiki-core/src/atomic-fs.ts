@@ -1,11 +1,11 @@
 /**
  * @module Crash-safe file writes: every file is written to a temporary file, flushed, then renamed into place,
- * so a reader (or a process killed mid-write) never sees a torn file. isomorphic-git gets this as its `fs`.
+ * so a reader (or a process killed mid-write) never sees a torn file.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PromiseFsClient } from 'isomorphic-git';
 
 /** Options of the atomic writer. */
 export interface AtomicWriteOptions {
@@ -53,21 +53,32 @@ export async function sweepTmpDir(tmpDir: string, maxAgeMs: number): Promise<voi
   );
 }
 
-/** An `fs` for isomorphic-git whose `writeFile` is atomic (objects, refs and config alike). */
-export function createAtomicFs(options: AtomicWriteOptions): PromiseFsClient {
-  return {
-    promises: {
-      readFile: fsp.readFile,
-      writeFile: (path: string, data: string | Uint8Array) => writeFileAtomic(path, data, options),
-      unlink: fsp.unlink,
-      readdir: fsp.readdir,
-      mkdir: fsp.mkdir,
-      rmdir: fsp.rmdir,
-      stat: fsp.stat,
-      lstat: fsp.lstat,
-      readlink: fsp.readlink,
-      symlink: fsp.symlink,
-      chmod: fsp.chmod,
-    },
-  };
+/** Synchronous twin of `writeFileAtomic`: temp file → (fsync) → rename. */
+export function writeFileAtomicSync(path: string, data: Uint8Array | string, options: AtomicWriteOptions): void {
+  const tmp = join(options.tmpDir, `${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(options.tmpDir, { recursive: true });
+    fd = openSync(tmp, 'wx');
+  }
+  try {
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      if (options.durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw err;
+  }
 }

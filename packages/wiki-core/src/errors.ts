@@ -90,11 +90,14 @@ export class RevisionNotFoundError extends WikiError {
   }
 }
 
-/** Another writer held the lock for longer than the caller may wait. */
+/** Another writer (wikibot or git) held a lock for longer than the caller may wait. */
 export class WikiBusyError extends WikiError {
-  constructor(waitedMs: number, options?: ErrorOptions) {
-    super(`The wiki is busy with another write (waited ${waitedMs} ms); try again shortly`, options);
+  /** How long this write waited, from the call until it gave up. */
+  readonly waitedMs: number;
+  constructor(waitedMs: number, holder = 'another write', options?: ErrorOptions) {
+    super(`The wiki is busy with ${holder} (waited ${Math.round(waitedMs)} ms); try again shortly`, options);
     this.name = 'WikiBusyError';
+    this.waitedMs = Math.round(waitedMs);
   }
 }
 

@@ -3,11 +3,11 @@
  * taken over when stale, waited for with bounded backoff.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
 import { WikiBusyError, WikiError } from './errors.js';
+import { createExclusive } from './lock-file.js';
 
 /** Options of {@link acquireWriteLock}. */
 export interface LockOptions {
@@ -17,6 +17,8 @@ export interface LockOptions {
   readonly timeoutMs: number;
   /** A lock file not refreshed for this long is abandoned and may be taken over. */
   readonly staleMs: number;
+  /** When the caller started waiting (e.g. queued behind writes of its own process); default now. */
+  readonly startedAt?: number;
 }
 
 /** A held lock: refreshed while held, released once. */
@@ -35,10 +37,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function acquireWriteLock(options: LockOptions): Promise<HeldLock> {
   const owner = randomUUID();
   const body = `${JSON.stringify({ owner, pid: process.pid, host: hostname(), time: new Date().toISOString() })}\n`;
-  const start = Date.now();
+  const start = options.startedAt ?? Date.now();
   let delay = 5;
   for (;;) {
-    if (tryCreate(options.path, body)) return holdLock(options, owner);
+    if (createExclusive(options.path, body)) return holdLock(options, owner);
     const st = statOrNull(options.path);
     if (st === null) continue; // released meanwhile: try again at once
     if (Date.now() - st.mtimeMs > options.staleMs) {
@@ -50,26 +52,6 @@ export async function acquireWriteLock(options: LockOptions): Promise<HeldLock> 
     await sleep(Math.min(delay * (0.5 + Math.random()), options.timeoutMs - waited));
     delay = Math.min(delay * 1.6, 250);
   }
-}
-
-/** Exclusive create (O_CREAT|O_EXCL, atomic on NFSv3+/EFS). Synchronous: no thread-pool hop on the write path. */
-function tryCreate(path: string, body: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, 'wx');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'ENOENT') throw err;
-    mkdirSync(dirname(path), { recursive: true });
-    return false;
-  }
-  try {
-    writeSync(fd, body);
-  } finally {
-    closeSync(fd);
-  }
-  return true;
 }
 
 /**

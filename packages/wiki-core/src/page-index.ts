@@ -1,25 +1,14 @@
 /**
  * @module The derived page index: metadata, link graph, per-page history and changelog, kept in step with the
  * branch by replaying only new commits (tree diffs), and persisted as a disposable cache keyed by its commit.
+ * State is private; callers ask through methods, and may listen for changed pages ({@link PageIndex.onPagesChanged}).
  */
 import { pageTrailers } from './commit-message.js';
 import type { CommitData, FileChange, GitStore } from './git-store.js';
-import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
-import { fileToKey } from './paths.js';
+import { describePage, type PageMeta } from './page-description.js';
+import { fileToKey, isAttachmentOf } from './paths.js';
 
-/** What the index knows of a page at the indexed commit. */
-export interface PageMeta {
-  /** Display path (see README: display casing rule). */
-  readonly path: string;
-  readonly file: string;
-  readonly oid: string;
-  readonly title: string;
-  readonly category?: string;
-  readonly tags: readonly string[];
-  /** Outgoing link targets, canonical, as written. */
-  readonly links: readonly string[];
-  readonly size: number;
-}
+export type { PageMeta } from './page-description.js';
 
 /** A commit plus what it changed. */
 export interface CommitRecord extends CommitData {
@@ -35,24 +24,48 @@ export interface OwnCommit {
   readonly changes: readonly FileChange[];
 }
 
+/** What a catch-up changed, as told to {@link PageIndex.onPagesChanged} listeners. */
+export interface PagesChanged {
+  /** The commit the index now describes. */
+  readonly head: string | null;
+  /** Keys of the pages created, changed or deleted (every page after a rebuild). */
+  readonly keys: readonly string[];
+  /** True when the index was rebuilt from scratch (history rewritten, or no cache). */
+  readonly rebuilt: boolean;
+}
+
 const CACHE_VERSION = 1;
 
 /** The in-memory index; one per `Wiki`. */
 export class PageIndex {
-  head: string | null = null;
-  readonly files = new Map<string, string>();
-  readonly pages = new Map<string, PageMeta>();
+  private indexedHead: string | null = null;
+  private readonly files = new Map<string, string>();
+  private readonly pages = new Map<string, PageMeta>();
   /** Commit ids that changed each page (by key), oldest first; kept for deleted pages too. */
-  readonly history = new Map<string, string[]>();
-  readonly commits = new Map<string, CommitRecord>();
-  /** Commit ids along the branch's first-parent chain, oldest first. */
-  readonly changelog: string[] = [];
-  readonly position = new Map<string, number>();
+  private readonly history = new Map<string, string[]>();
+  private readonly commits = new Map<string, CommitRecord>();
+  /** Commit ids along the branch's first-parent chain, oldest first, and each one's position in it. */
+  private readonly changelog: string[] = [];
+  private readonly position = new Map<string, number>();
   private readonly displayPaths = new Map<string, string>();
+  private readonly listeners: ((change: PagesChanged) => void)[] = [];
   private incoming: Map<string, Set<string>> | null = null;
   private sorted: string[] | null = null;
 
   constructor(private readonly store: GitStore) {}
+
+  /** The commit the index describes (null: empty repository). */
+  get head(): string | null {
+    return this.indexedHead;
+  }
+
+  /**
+   * Calls `listener` after every catch-up that changed pages (own writes, other processes' commits, rebuilds),
+   * once the new head is published. Listeners run synchronously: queue slow work (e.g. embeddings) elsewhere.
+   */
+  onPagesChanged(listener: (change: PagesChanged) => void): void {
+    this.listeners.push(listener);
+  }
 
   /**
    * Brings the index to `head` by replaying the commits after the indexed one. If the indexed commit is not in
@@ -61,15 +74,16 @@ export class PageIndex {
    */
   async catchUp(head: string | null, own?: OwnCommit): Promise<number> {
     // The branch only moves forward: a commit already indexed is a stale view of an older head (a racing reader).
-    if (head === this.head || (head !== null && this.position.has(head))) return 0;
+    if (head === this.indexedHead || (head !== null && this.position.has(head))) return 0;
     const chain: CommitData[] = [];
     let cursor = head;
-    while (cursor !== null && cursor !== this.head) {
+    while (cursor !== null && cursor !== this.indexedHead) {
       const commit = cursor === own?.commit.oid ? own.commit : await this.store.readCommit(cursor);
       chain.push(commit);
       cursor = commit.parent;
     }
-    if (cursor !== this.head) this.reset();
+    const rebuilt = cursor !== this.indexedHead;
+    if (rebuilt) this.reset();
     const touched = new Set<string>();
     for (const commit of chain.reverse()) {
       await this.apply(commit, touched, commit === own?.commit ? own.changes : undefined);
@@ -77,12 +91,17 @@ export class PageIndex {
     for (const key of touched) await this.describe(key);
     if (touched.size > 0) this.invalidate();
     // Last: a concurrent reader that sees this head must also see the pages of it.
-    this.head = head;
+    this.indexedHead = head;
+    if (touched.size > 0 || rebuilt) this.notify({ head, keys: [...touched], rebuilt });
     return chain.length;
   }
 
+  private notify(change: PagesChanged): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
   private reset(): void {
-    this.head = null;
+    this.indexedHead = null;
     for (const map of [this.files, this.pages, this.history, this.commits, this.position, this.displayPaths]) map.clear();
     this.changelog.length = 0;
     this.invalidate();
@@ -91,12 +110,6 @@ export class PageIndex {
   private invalidate(): void {
     this.incoming = null;
     this.sorted = null;
-  }
-
-  /** Page keys in code-unit order (cheap and stable; locale collation is far too slow for 10k rows per call). */
-  sortedKeys(): readonly string[] {
-    this.sorted ??= [...this.pages.keys()].sort();
-    return this.sorted;
   }
 
   private async apply(commit: CommitData, touched: Set<string>, known?: readonly FileChange[]): Promise<void> {
@@ -132,31 +145,12 @@ export class PageIndex {
   private async describe(key: string): Promise<void> {
     const file = this.fileOfKey(key);
     const oid = file === null ? undefined : this.files.get(file);
-    if (file === null || oid === undefined) {
-      this.pages.delete(key);
-      return;
-    }
-    const text = await this.store.readText(oid);
-    const { frontmatter, body } = parseFrontmatter(text);
-    const base = this.displayPaths.get(key) ?? file.slice(0, -3);
-    const fallbackTitle = base.split('/').pop()!;
-    const title = pageTitle(fallbackTitle, frontmatter, body);
-    const path = withTitleCasing(base, title);
-    const category = frontmatterCategory(frontmatter);
-    this.pages.set(key, {
-      path,
-      file,
-      oid,
-      title,
-      ...(category === undefined ? {} : { category }),
-      tags: frontmatterTags(frontmatter),
-      links: extractLinks(path, body),
-      size: Buffer.byteLength(text),
-    });
+    if (file === null || oid === undefined) this.pages.delete(key);
+    else this.pages.set(key, await describePage(this.store, file, oid, this.displayPaths.get(key)));
   }
 
   /** The file holding page `key`: the Otterwiki name, or a differently cased one found in a dropped-in repository. */
-  fileOfKey(key: string): string | null {
+  private fileOfKey(key: string): string | null {
     const file = `${key}.md`;
     if (this.files.has(file)) return file;
     const known = this.pages.get(key)?.file;
@@ -165,10 +159,81 @@ export class PageIndex {
     return null;
   }
 
+  /** The page with key `key` at the indexed commit. */
+  page(key: string): PageMeta | undefined {
+    return this.pages.get(key);
+  }
+
+  hasPage(key: string): boolean {
+    return this.pages.has(key);
+  }
+
+  /** Every page with its key, in no particular order. */
+  pageEntries(): IterableIterator<[string, PageMeta]> {
+    return this.pages.entries();
+  }
+
+  /** Page keys in code-unit order (cheap and stable; locale collation is far too slow for 10k rows per call). */
+  sortedKeys(): readonly string[] {
+    this.sorted ??= [...this.pages.keys()].sort();
+    return this.sorted;
+  }
+
+  /** The blob id of any file (page or attachment) at the indexed commit. */
+  fileOid(file: string): string | undefined {
+    return this.files.get(file);
+  }
+
+  /** Files stored as attachments of the page file `pageFile`. */
+  attachmentsOf(pageFile: string): string[] {
+    return [...this.files.keys()].filter((file) => isAttachmentOf(file, pageFile));
+  }
+
+  /** Ids of the commits that changed page `key`, oldest first (also for a deleted page). */
+  historyOf(key: string): readonly string[] {
+    return this.history.get(key) ?? [];
+  }
+
+  /** A commit of the indexed first-parent chain. */
+  commit(oid: string): CommitRecord | undefined {
+    return this.commits.get(oid);
+  }
+
+  /** Where `oid` is in the first-parent chain (0 = root), or undefined when it is not in it. */
+  positionOf(oid: string): number | undefined {
+    return this.position.get(oid);
+  }
+
+  /** Ids of the chain's commits after position `from` (exclusive), oldest first. */
+  commitsAfter(from: number): readonly string[] {
+    return this.changelog.slice(from + 1);
+  }
+
+  /** The newest `limit` commit ids of the chain, oldest first. */
+  latestCommits(limit: number): readonly string[] {
+    return this.changelog.slice(-limit);
+  }
+
+  /** Full ids of the chain's commits starting with `prefix`. */
+  commitsStartingWith(prefix: string): string[] {
+    return this.changelog.filter((oid) => oid.startsWith(prefix));
+  }
+
   /** The newest commit that changed page `key`. */
   lastRevision(key: string): CommitRecord | undefined {
     const list = this.history.get(key);
     return list && list.length > 0 ? this.commits.get(list[list.length - 1]!) : undefined;
+  }
+
+  /** The newest commit at or before `commit` that changed page `key`. */
+  revisionAt(key: string, commit: string): CommitRecord | undefined {
+    const limit = this.position.get(commit);
+    if (limit === undefined) return undefined;
+    const list = this.history.get(key) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (this.position.get(list[i]!)! <= limit) return this.commits.get(list[i]!);
+    }
+    return undefined;
   }
 
   /** Display path of a link target: the existing page's path, else the target as written. */
@@ -177,7 +242,7 @@ export class PageIndex {
   }
 
   /** Target key → keys of pages linking to it. Built lazily, dropped whenever a page changes. */
-  incomingLinks(): Map<string, Set<string>> {
+  incomingLinks(): ReadonlyMap<string, ReadonlySet<string>> {
     if (this.incoming === null) {
       const incoming = new Map<string, Set<string>>();
       for (const [key, meta] of this.pages) {
@@ -195,7 +260,7 @@ export class PageIndex {
   serialize(): string {
     return JSON.stringify({
       version: CACHE_VERSION,
-      head: this.head,
+      head: this.indexedHead,
       files: [...this.files],
       pages: [...this.pages.values()],
       history: [...this.history],
@@ -227,18 +292,11 @@ export class PageIndex {
         this.changelog.push(record.oid);
       }
       for (const [key, path] of data.displayPaths) this.displayPaths.set(key, path);
-      this.head = data.head;
+      this.indexedHead = data.head;
       return true;
     } catch {
       this.reset();
       return false;
     }
   }
-}
-
-/** Uses the title's casing for the last path segment when they match case-insensitively (Otterwiki's rule). */
-function withTitleCasing(path: string, title: string): string {
-  const slash = path.lastIndexOf('/');
-  const last = path.slice(slash + 1);
-  return title.toLowerCase() === last.toLowerCase() ? path.slice(0, slash + 1) + title : path;
 }

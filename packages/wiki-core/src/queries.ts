@@ -15,7 +15,7 @@ export function listPages(index: PageIndex, filter: ListFilter): PageSummary[] {
   const tag = filter.tag?.toLowerCase();
   const rows: PageSummary[] = [];
   for (const key of index.sortedKeys()) {
-    const meta = index.pages.get(key)!;
+    const meta = index.page(key)!;
     if (prefix && !key.startsWith(prefix)) continue;
     if (category !== undefined && meta.category?.toLowerCase() !== category) continue;
     if (tag !== undefined && !meta.tags.some((t) => t.toLowerCase() === tag)) continue;
@@ -44,27 +44,27 @@ export function parseSince(updatedSince: string | undefined): number | undefined
 
 /** Links into and out of page `key` (a missing page still has incoming links). */
 export function pageLinks(index: PageIndex, key: string, fallbackPath: string): PageLinks {
-  const meta = index.pages.get(key);
+  const meta = index.page(key);
   const links = meta?.links ?? [];
   return {
     path: meta?.path ?? fallbackPath,
     outgoing: links.map((l) => index.displayOf(l)),
-    incoming: [...(index.incomingLinks().get(key) ?? [])].map((k) => index.pages.get(k)!.path).sort(),
-    missing: links.filter((l) => !index.pages.has(l.toLowerCase())),
+    incoming: [...(index.incomingLinks().get(key) ?? [])].map((k) => index.page(k)!.path).sort(),
+    missing: links.filter((l) => !index.hasPage(l.toLowerCase())),
   };
 }
 
 /** Page → the pages it links to. */
 export function linkGraph(index: PageIndex): Record<string, readonly string[]> {
   const graph: Record<string, readonly string[]> = {};
-  for (const meta of index.pages.values()) graph[meta.path] = meta.links.map((l) => index.displayOf(l));
+  for (const [, meta] of index.pageEntries()) graph[meta.path] = meta.links.map((l) => index.displayOf(l));
   return graph;
 }
 
 /** Pages nothing links to, Home excluded. */
 export function orphans(index: PageIndex): string[] {
   const incoming = index.incomingLinks();
-  return [...index.pages]
+  return [...index.pageEntries()]
     .filter(([key]) => key !== 'home' && !incoming.has(key))
     .map(([, meta]) => meta.path)
     .sort();
@@ -72,21 +72,19 @@ export function orphans(index: PageIndex): string[] {
 
 /** The newest `limit` commits of a page. @throws PageNotFoundError when it never existed */
 export function pageHistory(index: PageIndex, key: string, path: string, limit: number): Revision[] {
-  const list = index.history.get(key);
-  if (!list || list.length === 0) throw new PageNotFoundError(path);
-  return newestFirst(index, list, limit);
+  const list = index.historyOf(key);
+  if (list.length === 0) throw new PageNotFoundError(path);
+  return newestFirst(index, list.slice(-limit));
 }
 
 /** The newest `limit` commits of the branch. */
 export function changelog(index: PageIndex, limit: number): Revision[] {
-  return newestFirst(index, index.changelog, limit);
+  return newestFirst(index, index.latestCommits(limit));
 }
 
-function newestFirst(index: PageIndex, oids: readonly string[], limit: number): Revision[] {
-  return oids
-    .slice(-limit)
-    .reverse()
-    .map((oid) => toRevision(index.commits.get(oid)!));
+/** Revisions of `oids` (oldest first), newest first. */
+function newestFirst(index: PageIndex, oids: readonly string[]): Revision[] {
+  return [...oids].reverse().map((oid) => toRevision(index.commit(oid)!));
 }
 
 function toRevision(record: CommitRecord): Revision {
@@ -108,16 +106,16 @@ export function checkBaseRevision(index: PageIndex, key: string, display: string
   if (base === undefined) return;
   const last = index.lastRevision(key);
   const baseOid = expandKnown(index, base);
-  const basePos = baseOid === undefined ? undefined : index.position.get(baseOid);
-  const lastPos = last === undefined ? -1 : index.position.get(last.oid)!;
+  const basePos = baseOid === undefined ? undefined : index.positionOf(baseOid);
+  const lastPos = last === undefined ? -1 : index.positionOf(last.oid)!;
   if (basePos === undefined || basePos < lastPos) throw new EditConflictError(display, base, last?.oid ?? index.head ?? '');
 }
 
 /** A full commit id of the branch from a full or abbreviated one. */
 function expandKnown(index: PageIndex, revision: string): string | undefined {
   const rev = revision.trim().toLowerCase();
-  if (index.commits.has(rev)) return rev;
+  if (index.commit(rev)) return rev;
   if (!/^[0-9a-f]{4,39}$/.test(rev)) return undefined;
-  const matches = index.changelog.filter((oid) => oid.startsWith(rev));
+  const matches = index.commitsStartingWith(rev);
   return matches.length === 1 ? matches[0] : undefined;
 }

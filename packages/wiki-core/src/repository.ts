@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';
-import { GitStore, isomorphicGit } from './git-store.js';
+import { GitStore } from './git-store.js';
 import { WikiError } from './errors.js';
 import type { Author } from './types.js';
 
@@ -21,18 +21,29 @@ export async function ensureRepository(dir: string, author: Author | undefined, 
   const staging = join(dir, `.wikibot-init-${randomBytes(6).toString('hex')}`);
   try {
     const store = new GitStore(staging, { tmpDir: join(staging, 'wikibot', 'tmp'), durable });
-    await (await isomorphicGit()).init({ fs: store.fs, dir, gitdir: staging, defaultBranch: 'main' });
+    await initGitDir(staging);
     const blob = await store.writeBlob(Buffer.from(HOME_CONTENT));
     const { tree } = await store.applyChanges(null, new Map([['home.md', blob]]));
     const message = buildMessage(undefined, 'Create Home', undefined, ['Home']);
     const commit = await store.writeCommit({ tree, parent: null, author: sanitizeAuthor(author ?? DEFAULT_AUTHOR), message });
-    await store.updateHead(null, commit.oid);
+    await store.flushObjects();
+    store.moveBranch(null, commit.oid);
     await fsp.rename(staging, join(dir, '.git'));
     await fsp.writeFile(join(dir, 'home.md'), HOME_CONTENT, { flag: 'wx' }).catch(() => undefined); // work tree copy
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true });
     if (!(await isRepository(dir))) throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });
   }
+}
+
+/** What `git init -b main` makes, minus samples and hooks. */
+async function initGitDir(gitdir: string): Promise<void> {
+  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags']) {
+    await fsp.mkdir(join(gitdir, sub), { recursive: true });
+  }
+  await fsp.writeFile(join(gitdir, 'HEAD'), 'ref: refs/heads/main\n');
+  const core = ['repositoryformatversion = 0', 'filemode = true', 'bare = false', 'logallrefupdates = true'];
+  await fsp.writeFile(join(gitdir, 'config'), `[core]\n${core.map((line) => `\t${line}\n`).join('')}`);
 }
 
 async function isRepository(dir: string): Promise<boolean> {

@@ -62,7 +62,7 @@ export class SearchIndex {
     if (results.length === 0) results = mini.search(q, { combineWith: 'OR' });
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
-      const meta = this.index.pages.get(result.id as string);
+      const meta = this.index.page(result.id as string);
       if (!meta) continue;
       const text = plainText(stripFrontmatter(await this.store.readText(meta.oid)));
       hits.push({ path: meta.path, title: meta.title, score: result.score, snippet: snippet(text, result.terms, q) });
@@ -87,42 +87,43 @@ export class SearchIndex {
       const text = await fsp.readFile(this.file, 'utf8');
       const newline = text.indexOf('\n');
       const header = JSON.parse(text.slice(0, newline)) as { version: number; head: string };
-      if (header.version !== CACHE_VERSION || !this.index.position.has(header.head)) return;
+      const position = this.index.positionOf(header.head);
+      if (header.version !== CACHE_VERSION || position === undefined) return;
       this.mini = MiniSearch.loadJSON<SearchDoc>(text.slice(newline + 1), OPTIONS);
       this.head = header.head;
-      this.savedPosition = this.index.position.get(header.head)!;
+      this.savedPosition = position;
     } catch {
       this.mini = null; // missing or corrupt: rebuilt below
     }
   }
 
   private async catchUp(): Promise<void> {
-    const from = this.head === null ? undefined : this.index.position.get(this.head);
+    const from = this.head === null ? undefined : this.index.positionOf(this.head);
     if (this.mini === null || from === undefined) {
       this.mini = new MiniSearch<SearchDoc>(OPTIONS);
-      for (const key of this.index.pages.keys()) this.mini.add(await this.document(key));
+      for (const [key] of this.index.pageEntries()) this.mini.add(await this.document(key));
     } else {
       const keys = new Set<string>();
-      for (const oid of this.index.changelog.slice(from + 1)) {
-        for (const file of this.index.commits.get(oid)!.files) {
+      for (const oid of this.index.commitsAfter(from)) {
+        for (const file of this.index.commit(oid)!.files) {
           const key = fileToKey(file)?.toLowerCase();
           if (key !== undefined) keys.add(key);
         }
       }
       for (const key of keys) {
         if (this.mini.has(key)) this.mini.discard(key);
-        if (this.index.pages.has(key)) this.mini.add(await this.document(key));
+        if (this.index.hasPage(key)) this.mini.add(await this.document(key));
       }
     }
     this.head = this.index.head;
-    const position = this.head === null ? -1 : this.index.position.get(this.head)!;
+    const position = this.head === null ? -1 : this.index.positionOf(this.head)!;
     if (from === undefined || position - this.savedPosition >= SAVE_EVERY_COMMITS) await this.save(position);
   }
 
   /** Saves the index now if it is loaded and newer than its file. */
   async flush(): Promise<void> {
     await this.updating;
-    const position = this.head === null ? undefined : this.index.position.get(this.head);
+    const position = this.head === null ? undefined : this.index.positionOf(this.head);
     if (position !== undefined && position > this.savedPosition) await this.save(position);
   }
 
@@ -134,7 +135,7 @@ export class SearchIndex {
   }
 
   private async document(key: string): Promise<SearchDoc> {
-    const meta = this.index.pages.get(key)!;
+    const meta = this.index.page(key)!;
     const body = parseFrontmatter(await this.store.readText(meta.oid)).body;
     return { id: key, path: meta.path, title: meta.title, tags: meta.tags.join(' '), body: plainText(body) };
   }

@@ -92,18 +92,18 @@ export class SemanticIndex {
     // matches are still skipped by the full pass that follows.
     if (decoded !== null) {
       for (const [key, page] of decoded.pages) this.pages.set(key, page);
-      this.head = decoded.head !== null && this.index.position.has(decoded.head) ? decoded.head : null;
+      this.head = decoded.head !== null && this.index.positionOf(decoded.head) !== undefined ? decoded.head : null;
     }
     this.loaded = true;
   }
 
   /** Pages that may differ between the stored commit and the index's: all of them after a rebuild. */
   private changedKeys(): Set<string> {
-    const from = this.head === null ? undefined : this.index.position.get(this.head);
-    if (from === undefined) return new Set([...this.index.pages.keys(), ...this.pages.keys()]);
+    const from = this.head === null ? undefined : this.index.positionOf(this.head);
+    if (from === undefined) return new Set([...this.index.sortedKeys(), ...this.pages.keys()]);
     const keys = new Set<string>();
-    for (const oid of this.index.changelog.slice(from + 1)) {
-      for (const file of this.index.commits.get(oid)?.files ?? []) {
+    for (const oid of this.index.commitsAfter(from)) {
+      for (const file of this.index.commit(oid)?.files ?? []) {
         const key = fileToKey(file)?.toLowerCase();
         if (key !== undefined) keys.add(key);
       }
@@ -112,7 +112,7 @@ export class SemanticIndex {
   }
 
   private async refreshPage(key: string): Promise<void> {
-    const meta = this.index.pages.get(key);
+    const meta = this.index.page(key);
     if (!meta) {
       this.pages.delete(key);
       return;

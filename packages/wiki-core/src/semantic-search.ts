@@ -110,7 +110,7 @@ function bestChunks(semantic: SemanticIndex, index: PageIndex, query: Float32Arr
   const dims = semantic.provider.dimensions;
   const pages: Candidate[][] = [];
   for (const [key, page] of semantic.pages) {
-    if (!index.pages.has(key)) continue;
+    if (!index.hasPage(key)) continue;
     const d = distances(page, query, dims);
     const rows = [...d.keys()].sort((a, b) => d[a]! - d[b]!).slice(0, perPage);
     pages.push(rows.map((row) => ({ key, row, distance: d[row]! })));
@@ -139,7 +139,7 @@ function fuse(semanticPages: Candidate[][], lexicalHits: SearchHit[], n: number,
 /** The hit for a chosen chunk, its text re-cut from the very blob its vector was computed from. */
 async function describe(semantic: SemanticIndex, index: PageIndex, store: GitStore, c: Candidate): Promise<SemanticHit> {
   const page = semantic.pages.get(c.key)!;
-  const meta = index.pages.get(c.key)!;
+  const meta = index.page(c.key)!;
   const content = await store.readText(page.oid);
   const chunks = chunkPage(content);
   const chunk = chunks[c.row];

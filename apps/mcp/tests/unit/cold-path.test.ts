@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { tempDir } from '../helpers/env.js';
 
 const run = promisify(execFile);
-const HEAVY = ['@modelcontextprotocol/sdk', '/packages/wiki-core/', 'isomorphic-git', '@workos-inc/node', 'aws4fetch'];
+const HEAVY = ['@modelcontextprotocol/sdk', '/packages/wiki-core/', '@workos-inc/node', 'aws4fetch'];
 
 describe('what a cold start loads', () => {
   let temp: { dir: string; remove: () => Promise<void> };
@@ -35,6 +35,6 @@ describe('what a cold start loads', () => {
   });
 
   it('loads the wiki for a tool call', async () => {
-    expect(await loadedBy('tool')).toEqual(expect.arrayContaining(['@modelcontextprotocol/sdk', '/packages/wiki-core/', 'isomorphic-git']));
+    expect(await loadedBy('tool')).toEqual(expect.arrayContaining(['@modelcontextprotocol/sdk', '/packages/wiki-core/']));
   });
 });

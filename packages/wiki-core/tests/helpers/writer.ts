@@ -48,7 +48,7 @@ if (mode === 'write') {
   await Wiki.open({ dir: dir! });
   await acquireWriteLock({ path: join(gitdir, 'wikibot', 'write.lock'), timeoutMs: 5000, staleMs: 60_000 });
   const store = new GitStore(gitdir, { tmpDir: join(gitdir, 'wikibot', 'tmp'), durable: true });
-  const head = await store.readHead();
+  const head = store.readHead();
   const blob = await store.writeBlob(Buffer.from('never committed\n'));
   const { tree } = await store.applyChanges((await store.readCommit(head!)).tree, new Map([['ghost.md', blob]]));
   await store.writeCommit({ tree, parent: head, author: { name: 'Ghost', email: 'g@example.com' }, message: 'ghost\n' });

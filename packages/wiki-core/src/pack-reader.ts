@@ -1,12 +1,13 @@
 /**
  * @module Reading objects from git packfiles (v2 index), with delta resolution and a small cache of resolved
  * objects — deltified trees are the common case in a `git gc`-ed or fast-imported repository, and resolving their
- * chains without a cache is what makes generic readers slow. Synchronous, like the loose-object codec.
+ * chains without a cache is what makes generic readers slow. Synchronous, like the loose-object codec. Pack index
+ * version 1 (git before 1.5.2, 2007) is not supported.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import type { GitObject } from './objects.js';
+import type { GitObject } from './object-codec.js';
 
 const TYPES = ['', 'commit', 'tree', 'blob', 'tag'] as const;
 const OFS_DELTA = 6;
@@ -48,6 +49,28 @@ class Pack {
       else lo = mid + 1;
     }
     return -1;
+  }
+
+  /** Ids in this pack starting with `prefix` (hex, even or odd length). */
+  matching(prefix: string): string[] {
+    const names = 8 + 256 * 4;
+    const low = Buffer.from(prefix.padEnd(40, '0'), 'hex');
+    const first = low[0]!;
+    let lo = first === 0 ? 0 : this.idx.readUInt32BE(8 + (first - 1) * 4);
+    let hi = this.idx.readUInt32BE(8 + first * 4);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      // idx.compare(target, …, sourceStart, sourceEnd) compares the idx entry with `low`.
+      if (this.idx.compare(low, 0, 20, names + mid * 20, names + mid * 20 + 20) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.count; i++) {
+      const oid = this.idx.toString('hex', names + i * 20, names + i * 20 + 20);
+      if (!oid.startsWith(prefix)) break;
+      out.push(oid);
+    }
+    return out;
   }
 
   private offsetAt(i: number): number {
@@ -164,6 +187,12 @@ export class PackStore {
     return this.refresh() ? this.search(oid) : null;
   }
 
+  /** Packed ids starting with `prefix`. */
+  matching(prefix: string): string[] {
+    this.refresh();
+    return [...new Set([...this.packs.values()].flatMap((pack) => pack.matching(prefix)))];
+  }
+
   private search(oid: string): GitObject | null {
     for (const pack of this.packs.values()) {
       const offset = pack.find(oid);
@@ -189,7 +218,7 @@ export class PackStore {
         this.packs.set(name, new Pack(idx, join(dir, `${name.slice(0, -4)}.pack`), (o) => this.readLoose(o) ?? this.read(o)));
         added = true;
       } catch {
-        // a pack being written right now, or unsupported: isomorphic-git remains the fallback
+        // a pack being written right now (retried on the next miss), or an unsupported index version
       }
     }
     return added;

@@ -1,0 +1,197 @@
+/**
+ * @module Tree objects: entries parsed with their byte offsets, so a write patches a tree by splicing the changed
+ * entries into its encoded body (git's order kept by binary search) instead of sorting and re-encoding it.
+ */
+
+/** One entry of a git tree. */
+export interface TreeEntry {
+  readonly mode: string;
+  readonly path: string;
+  readonly oid: string;
+  readonly type: 'blob' | 'tree' | 'commit';
+}
+
+/** Parses tree object content. */
+export function parseTree(body: Buffer): readonly TreeEntry[] {
+  return EncodedTree.parse(body).entries;
+}
+
+/** Serialises tree entries in git's order (bytewise, directories compared as if they ended in "/"). */
+export function serializeTree(entries: readonly TreeEntry[]): Buffer {
+  const keyed = entries.map((e) => ({ e, key: Buffer.from(e.type === 'tree' ? `${e.path}/` : e.path, 'utf8') }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  const parts = keyed.map(({ e }) => encodeEntry(e));
+  const out = Buffer.allocUnsafe(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) at += part.copy(out, at);
+  return out;
+}
+
+/** One entry's bytes: `<mode> <name>\0<20-byte id>`. */
+function encodeEntry(e: TreeEntry): Buffer {
+  const head = `${e.type === 'tree' ? '40000' : e.mode} ${e.path}\0`;
+  const out = Buffer.allocUnsafe(Buffer.byteLength(head, 'utf8') + 20);
+  const n = out.write(head, 'utf8');
+  out.write(e.oid, n, 'hex');
+  return out;
+}
+
+const SLASH = 0x2f;
+
+/**
+ * A tree's encoded body together with its parsed entries and each entry's byte offset, so a write can replace,
+ * add or remove a few entries by splicing bytes instead of sorting and re-encoding thousands of unchanged ones
+ * (a flat wiki's root tree holds one entry per page). Immutable: {@link patch} returns a new one.
+ */
+export class EncodedTree {
+  private constructor(
+    readonly body: Buffer,
+    readonly entries: readonly TreeEntry[],
+    /** `offsets[i]` is where entry i starts; `offsets[entries.length]` is the body's length. */
+    private readonly offsets: Uint32Array,
+    /** False when the stored entries are not in git's order (a foreign tool's tree): patching then re-sorts. */
+    private readonly ordered: boolean,
+  ) {}
+
+  /** The encoded bytes of entries `from` (inclusive) to `to` (exclusive). */
+  bytesOf(from: number, to: number): Buffer {
+    return this.body.subarray(this.offsets[from], this.offsets[to]);
+  }
+
+  static parse(body: Buffer): EncodedTree {
+    const entries: TreeEntry[] = [];
+    const starts: number[] = [];
+    let i = 0;
+    while (i < body.length) {
+      const space = body.indexOf(0x20, i);
+      const nul = body.indexOf(0, space);
+      if (space < 0 || nul < 0 || nul + 21 > body.length) throw new Error('Corrupt tree object');
+      const mode = body.subarray(i, space).toString('latin1').padStart(6, '0');
+      const path = body.subarray(space + 1, nul).toString('utf8');
+      const oid = body.subarray(nul + 1, nul + 21).toString('hex');
+      const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+      entries.push({ mode, path, oid, type });
+      starts.push(i);
+      i = nul + 21;
+    }
+    starts.push(body.length);
+    const tree = new EncodedTree(body, entries, Uint32Array.from(starts), true);
+    return tree.checkOrder() ? tree : new EncodedTree(body, entries, tree.offsets, false);
+  }
+
+  /** Encodes entries in git's order. */
+  static from(entries: readonly TreeEntry[]): EncodedTree {
+    return EncodedTree.parse(serializeTree(entries));
+  }
+
+  private checkOrder(): boolean {
+    for (let i = 1; i < this.entries.length; i++) if (this.compareAt(i - 1, this.keyOf(this.entries[i]!)) >= 0) return false;
+    return true;
+  }
+
+  private keyOf(e: TreeEntry): Buffer {
+    return Buffer.from(e.type === 'tree' ? `${e.path}/` : e.path, 'utf8');
+  }
+
+  /** Compares entry i's sort key (its name bytes, plus "/" for a tree) with `key`, bytewise. */
+  private compareAt(i: number, key: Buffer): number {
+    const start = this.body.indexOf(0x20, this.offsets[i]) + 1;
+    const end = this.offsets[i + 1]! - 21;
+    const isTree = this.entries[i]!.type === 'tree';
+    const len = end - start + (isTree ? 1 : 0);
+    const n = Math.min(len, key.length);
+    for (let j = 0; j < n; j++) {
+      const a = start + j < end ? this.body[start + j]! : SLASH;
+      if (a !== key[j]) return a - key[j]!;
+    }
+    return len - key.length;
+  }
+
+  /** First index whose key is ≥ `key` (entries are in order). */
+  private lowerBound(key: Buffer): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compareAt(mid, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The entry named `name` (a file or a directory), or undefined. */
+  get(name: string): TreeEntry | undefined {
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : this.entries[i];
+  }
+
+  private indexOf(name: string): number {
+    if (!this.ordered) return this.entries.findIndex((e) => e.path === name);
+    for (const key of [Buffer.from(name, 'utf8'), Buffer.from(`${name}/`, 'utf8')]) {
+      const i = this.lowerBound(key);
+      if (i < this.entries.length && this.compareAt(i, key) === 0) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The tree with entries replaced, added (name → entry) or removed (name → null). Unchanged entries keep their
+   * bytes; only the changed ones are encoded.
+   */
+  patch(updates: ReadonlyMap<string, TreeEntry | null>): EncodedTree {
+    if (!this.ordered) {
+      const map = new Map(this.entries.map((e) => [e.path, e]));
+      for (const [name, entry] of updates) {
+        if (entry) map.set(name, entry);
+        else map.delete(name);
+      }
+      return EncodedTree.from([...map.values()]);
+    }
+    // Splices against the old body: drop [at, end) and insert `entry` there.
+    const splices: { at: number; end: number; entry: TreeEntry | null; key: Buffer | null }[] = [];
+    for (const [name, entry] of updates) {
+      const old = this.indexOf(name);
+      if (old >= 0) splices.push({ at: old, end: old + 1, entry: null, key: null });
+      if (entry) {
+        const key = this.keyOf(entry);
+        const at = this.lowerBound(key);
+        splices.push({ at, end: at, entry, key });
+      }
+    }
+    // Insertions at a position come (in key order) before a removal starting there.
+    splices.sort((a, b) => a.at - b.at || (a.key && b.key ? Buffer.compare(a.key, b.key) : a.key ? -1 : b.key ? 1 : 0));
+    const encoded = splices.map((s) => (s.entry ? encodeEntry(s.entry) : null));
+    const size =
+      this.body.length +
+      splices.reduce((n, s, i) => n + (encoded[i]?.length ?? 0) - (this.offsets[s.end]! - this.offsets[s.at]!), 0);
+    const body = Buffer.allocUnsafe(size);
+    const entries: TreeEntry[] = [];
+    const starts = new Uint32Array(this.entries.length + splices.length + 1);
+    let pos = 0;
+    let cursor = 0;
+    const keep = (until: number): void => {
+      if (until <= cursor) return;
+      const from = this.offsets[cursor]!;
+      const shift = pos - from;
+      for (let i = cursor; i < until; i++) {
+        starts[entries.length] = this.offsets[i]! + shift;
+        entries.push(this.entries[i]!);
+      }
+      pos += this.body.copy(body, pos, from, this.offsets[until]);
+      cursor = until;
+    };
+    splices.forEach((s, i) => {
+      keep(s.at);
+      const bytes = encoded[i];
+      if (s.entry && bytes) {
+        starts[entries.length] = pos;
+        entries.push(s.entry);
+        pos += bytes.copy(body, pos);
+      }
+      cursor = Math.max(cursor, s.end);
+    });
+    keep(this.entries.length);
+    starts[entries.length] = pos;
+    return new EncodedTree(body, entries, starts.slice(0, entries.length + 1), true);
+  }
+}

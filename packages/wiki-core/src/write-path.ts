@@ -1,0 +1,88 @@
+/**
+ * @module The write path: one commit per change, under the cross-process write lock, in a fixed order —
+ * objects, then the work tree, then the branch ref — so a crash at any instant leaves git consistent.
+ */
+import type { AtomicWriteOptions } from './atomic-fs.js';
+import { sanitizeAuthor } from './commit-message.js';
+import { WikiBusyError } from './errors.js';
+import type { GitStore } from './git-store.js';
+import { acquireWriteLock } from './lock.js';
+import type { OwnCommit, PageIndex } from './page-index.js';
+import type { Author } from './types.js';
+import { mirrorWorkTree } from './work-tree.js';
+
+/** A planned change, computed inside the lock against the latest commit. */
+export interface Plan<R> {
+  /** File → new blob id, or null to delete. */
+  readonly changes: Map<string, string | null>;
+  readonly message: string;
+  /** The result, given the new commit id (or the current one when nothing changed). */
+  readonly result: (revision: string, changed: boolean) => R;
+}
+
+/** Settings of the write path. */
+export interface WritePathOptions {
+  readonly dir: string;
+  readonly lockFile: string;
+  readonly lockTimeoutMs: number;
+  readonly staleLockMs: number;
+  /** Keep the work tree's files in step with each commit. */
+  readonly checkout: boolean;
+  /** How the disposable work-tree copy is written. */
+  readonly scratch: AtomicWriteOptions;
+}
+
+/** Runs the writes of one `Wiki`, one at a time per process, and one at a time across processes. */
+export class WritePath {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: GitStore,
+    private readonly index: PageIndex,
+    /** Brings the index (and its caches) to a head; `own` when it is this process's commit. */
+    private readonly catchUp: (head: string | null, own?: OwnCommit) => Promise<void>,
+    private readonly options: WritePathOptions,
+  ) {}
+
+  /**
+   * Runs `plan` against the latest commit and commits its changes: in-process queue, cross-process lock, catch-up,
+   * plan, then objects → work tree → ref. Unchanged content makes no commit.
+   */
+  write<R>(author: Author, plan: () => Promise<Plan<R>>): Promise<R> {
+    const startedAt = Date.now();
+    const run = this.queue.then(() => this.locked(startedAt, sanitizeAuthor(author), plan));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async locked<R>(startedAt: number, author: Author, plan: () => Promise<Plan<R>>): Promise<R> {
+    const { lockFile, lockTimeoutMs, staleLockMs } = this.options;
+    const lock = await acquireWriteLock({ path: lockFile, timeoutMs: lockTimeoutMs, staleMs: staleLockMs, startedAt });
+    try {
+      const parent = this.store.readHead();
+      await this.catchUp(parent);
+      // This process already saw a newer commit: the file system served a stale ref (NFS caching). Building on it
+      // would drop commits from the branch, so refuse instead.
+      if (parent !== this.index.head) throw new WikiBusyError(Date.now() - startedAt, 'a stale view of the branch');
+      const { changes, message, result } = await plan();
+      const rootTree = parent === null ? null : this.index.commit(parent)!.tree;
+      const made = changes.size === 0 ? null : await this.store.applyChanges(rootTree, changes);
+      if (made === null || made.tree === rootTree) return result(parent ?? '', false);
+      const commit = await this.store.writeCommit({ tree: made.tree, parent, author, message });
+      // 1. Objects: a crash after this leaves only unreachable objects.
+      await this.store.flushObjects();
+      // 2. Work tree: the files the commit changed.
+      if (this.options.checkout) await mirrorWorkTree(this.options.dir, this.store, changes, this.options.scratch);
+      // 3. The ref, last: the commit exists once the branch names it.
+      await lock.assertHeld();
+      this.store.moveBranch(parent, commit.oid);
+      // The index learns this commit from the change set it was built from (no tree diff); pages are described
+      // before the index publishes the new head, exactly as for a commit from another process.
+      await this.catchUp(commit.oid, made.changes === null ? undefined : { commit, changes: made.changes });
+      return result(commit.oid, true);
+    } finally {
+      this.store.discardPending();
+      await lock.release();
+    }
+  }
+}

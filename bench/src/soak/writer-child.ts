@@ -1,14 +1,14 @@
 /**
  * @module A writer process for the kill test: writes pages through wiki-core in a loop and prints
  * `ok <id>` after each write that returned (was reported done), `busy` when the lock wait ran out.
- * Runs until killed. argv: <repo dir> <writer name> <stale lock ms>. The survivor pauses briefly between
+ * Runs until killed. argv: <repo dir> <writer name>; the lock settings are wiki-core's defaults. The survivor pauses briefly between
  * writes, which keeps the history (and so each `git fsck`) small; victims write flat out, so a kill mostly lands
  * mid-write.
  */
 import { Wiki, WikiBusyError } from '@wikibot/wiki-core';
 
-const [dir, name, staleLockMs] = process.argv.slice(2);
-const wiki = await Wiki.open({ dir, staleLockMs: Number(staleLockMs), lockTimeoutMs: Number(staleLockMs) * 3 });
+const [dir, name] = process.argv.slice(2);
+const wiki = await Wiki.open({ dir: dir! });
 const author = { name: `Writer ${name}`, email: `${name}@example.com` };
 const PAUSE_MS = name === 'survivor' ? 20 : 0;
 for (let n = 0; ; n++) {

@@ -15,7 +15,7 @@ export interface LockOptions {
   readonly path: string;
   /** Give up with WikiBusyError after waiting this long. */
   readonly timeoutMs: number;
-  /** A lock file not refreshed for this long is abandoned and may be taken over. */
+  /** A lock file not refreshed for this long is abandoned and may be taken over (the holder refreshes it 6× as often). */
   readonly staleMs: number;
   /** When the caller started waiting (e.g. queued behind writes of its own process); default now. */
   readonly startedAt?: number;
@@ -81,14 +81,18 @@ function statOrNull(path: string): { mtimeMs: number; ino: number } | null {
   }
 }
 
+/** Default {@link LockOptions.staleMs}: a killed writer delays others ~3 s; a live one refreshes every 0.5 s. */
+export const DEFAULT_STALE_LOCK_MS = 3_000;
+
 function holdLock(options: LockOptions, owner: string): HeldLock {
-  // Refresh the lock's mtime so a long write is never mistaken for an abandoned one.
+  // Refresh the lock's mtime so a long write is never mistaken for an abandoned one: six beats per stale period,
+  // so several late beats (a busy event loop, a slow NFS round trip) still keep it fresh.
   const heartbeat = setInterval(
     () => {
       const now = new Date();
       fsp.utimes(options.path, now, now).catch(() => undefined);
     },
-    Math.max(50, Math.floor(options.staleMs / 3)),
+    Math.max(50, Math.floor(options.staleMs / 6)),
   );
   heartbeat.unref();
   const isOurs = (): boolean => {

@@ -109,7 +109,7 @@ export interface WikiOptions {
   readonly dir: string;
   /** How long a writer waits for the lock before `WikiBusyError` (default 10 s). */
   readonly lockTimeoutMs?: number;
-  /** After this age a lock is considered abandoned and taken over (default 30 s). */
+  /** After this age a lock is considered abandoned and taken over (default 3 s; its holder refreshes it every 0.5 s). */
   readonly staleLockMs?: number;
   /** Author of the initial Home page commit. */
   readonly initialAuthor?: Author;

@@ -9,6 +9,7 @@ import { validateContent } from './content.js';
 import { EditMatchError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import { DEFAULT_STALE_LOCK_MS } from './lock.js';
 import { PageIndex, type CommitRecord, type OwnCommit } from './page-index.js';
 import { PagePlans, type RenameResult } from './page-plans.js';
 import * as queries from './queries.js';
@@ -93,7 +94,7 @@ export class Wiki implements WikiApi {
     const write = { tmpDir: join(gitdir, 'wikibot', 'tmp'), durable };
     const wiki = new Wiki(dir, new GitStore(gitdir, write), write, {
       lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
-      staleLockMs: options.staleLockMs ?? 30_000,
+      staleLockMs: options.staleLockMs ?? DEFAULT_STALE_LOCK_MS,
       checkout: options.checkout ?? true,
     }, options.embeddings);
     await sweepTmpDir(write.tmpDir, 3_600_000);

@@ -79,6 +79,40 @@ describe('a writer killed with SIGKILL', () => {
     fsck(dir);
   });
 
+  it('with default settings is taken over by the next writer before its lock wait runs out', async () => {
+    // Prepare
+    const holder = startWriter('hold', dir);
+    await holder.waitFor('locked');
+    holder.child.kill('SIGKILL');
+    await holder.exited;
+    // Act: default staleLockMs (3 s) is below the default lockTimeoutMs (10 s); at 30 s this was WikiBusyError
+    const wiki = await Wiki.open({ dir });
+    const result = await wiki.writePage('After Crash', 'x', { author: ANN });
+    // Assess
+    expect(result.changed).toBe(true);
+    expect(git(dir, 'show', 'HEAD:after crash.md')).toBe('x');
+    fsck(dir);
+  });
+
+  it('makes every queued write report how long it really waited', async () => {
+    // Prepare
+    const holder = startWriter('hold', dir);
+    await holder.waitFor('locked');
+    const wiki = await Wiki.open({ dir, lockTimeoutMs: 300, staleLockMs: 60_000 });
+    // Act: the second write queues behind the first inside this process, then both give up
+    const started = Date.now();
+    const outcomes = await Promise.allSettled([1, 2].map((n) => wiki.writePage(`Q${n}`, 'x', { author: ANN })));
+    const elapsed = Date.now() - started;
+    holder.child.kill('SIGKILL');
+    await holder.exited;
+    // Assess
+    const errors = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as WikiBusyError) : null));
+    expect(errors.every((e) => e instanceof WikiBusyError)).toBe(true);
+    expect(errors[1]!.waitedMs).toBeGreaterThanOrEqual(300);
+    expect(errors[1]!.waitedMs).toBeGreaterThan(elapsed - 150);
+    expect(errors[1]!.message).toContain(`waited ${errors[1]!.waitedMs} ms`);
+  });
+
   it('after writing a commit but before moving the branch leaves a valid repository without that commit', async () => {
     // Prepare
     const crasher = startWriter('midcommit', dir);

@@ -3,6 +3,7 @@
  * Nothing else in the workspace reads these variables; every package takes a {@link WikibotConfig}.
  */
 import { parseAccessPolicy, type AccessPolicy } from './access-policy.js';
+import { loadEmbeddingsConfig, type EmbeddingsConfig } from './embeddings.js';
 import { ConfigError } from './errors.js';
 import {
   MCP_PATH,
@@ -51,6 +52,8 @@ export interface WikibotConfig {
   readonly dataDir: string;
   /** `WORKOS_API_HOSTNAME`: WorkOS API host override (the local fake); absent → api.workos.com. */
   readonly workosApiHostname?: string;
+  /** Semantic search's embedding model (`BEDROCK_*`); absent → keyword results with a note. */
+  readonly embeddings?: EmbeddingsConfig;
   readonly secrets: {
     readonly workosApiKey?: SecretRef;
     readonly mcpApiKey?: SecretRef;
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env): WikibotConfig {
     wikiReadAccess: readAccess,
     dataDir,
     workosApiHostname,
+    embeddings: loadEmbeddingsConfig(env),
     secrets: {
       workosApiKey: secretRef(env, 'WORKOS_API_KEY'),
       mcpApiKey: secretRef(env, 'MCP_API_KEY'),

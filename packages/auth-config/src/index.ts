@@ -8,6 +8,10 @@
 export { loadConfig, resolveIssuer, MCP_SCOPES } from './config.js';
 export type { WikibotConfig, AuthkitConfig } from './config.js';
 
+/** Embedding model settings (semantic search) */
+export { loadEmbeddingsConfig, DEFAULT_EMBEDDING_MODEL_ID, EMBEDDING_DIMENSIONS } from './embeddings.js';
+export type { EmbeddingsConfig } from './embeddings.js';
+
 /** URL derivation */
 export {
   MCP_PATH,

@@ -44,10 +44,25 @@ export class EditConflictError extends WikiError {
   readonly baseRevision: string;
   readonly currentRevision: string;
   constructor(path: string, baseRevision: string, currentRevision: string, options?: ErrorOptions) {
-    super(`Page "${path}" changed since revision ${baseRevision} (now ${currentRevision}); re-read it and retry`, options);
+    super(`Revision mismatch: page "${path}" has been modified since revision ${baseRevision} (now ${currentRevision}); re-read it and retry`, options);
     this.name = 'EditConflictError';
     this.path = path;
     this.baseRevision = baseRevision;
+    this.currentRevision = currentRevision;
+  }
+}
+
+/**
+ * An existing page was to be replaced without naming the revision the caller read (`requireBaseRevision`):
+ * blind overwrites lose other people's changes.
+ */
+export class RevisionRequiredError extends WikiError {
+  readonly path: string;
+  readonly currentRevision: string;
+  constructor(path: string, currentRevision: string, options?: ErrorOptions) {
+    super(`Revision required when updating an existing page: read "${path}" first to get its current revision`, options);
+    this.name = 'RevisionRequiredError';
+    this.path = path;
     this.currentRevision = currentRevision;
   }
 }
@@ -106,5 +121,27 @@ export class InvalidArgumentError extends WikiError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'InvalidArgumentError';
+  }
+}
+
+/** No attachment of that name on the page. */
+export class AttachmentNotFoundError extends WikiError {
+  readonly path: string;
+  readonly filename: string;
+  constructor(path: string, filename: string, options?: ErrorOptions) {
+    super(`Page "${path}" has no attachment "${filename}"`, options);
+    this.name = 'AttachmentNotFoundError';
+    this.path = path;
+    this.filename = filename;
+  }
+}
+
+/** An attachment over the size limit (see `MAX_ATTACHMENT_BYTES`). */
+export class AttachmentTooLargeError extends WikiError {
+  readonly limitBytes: number;
+  constructor(sizeBytes: number, limitBytes: number, options?: ErrorOptions) {
+    super(`Attachment too large: ${sizeBytes} bytes; the limit is ${limitBytes} bytes (4 MiB, what fits base64-encoded in one Lambda payload)`, options);
+    this.name = 'AttachmentTooLargeError';
+    this.limitBytes = limitBytes;
   }
 }

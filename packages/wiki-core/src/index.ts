@@ -14,6 +14,7 @@ export type {
   PageLinks,
   WikiOptions,
   WikiApi,
+  AttachmentWriteResult,
 } from './types.js';
 export {
   WikiError,
@@ -25,8 +26,11 @@ export {
   ContentTooLargeError,
   InvalidContentError,
   RevisionNotFoundError,
+  RevisionRequiredError,
   WikiBusyError,
   InvalidArgumentError,
+  AttachmentNotFoundError,
+  AttachmentTooLargeError,
 } from './errors.js';
 /** The engine. */
 export { Wiki, type WikiOpenOptions } from './wiki.js';
@@ -39,6 +43,8 @@ export { normalizePagePath, pageKey, MAX_SEGMENT_CHARS, MAX_PATH_CHARS } from '.
 /** Page names as An Otter Wiki shows them, and their files. */
 export { pageDisplayName, pageFileName, DEFAULT_PAGE_NAMING, type PageNaming } from './page-names.js';
 export { titleCase } from './title-case.js';
+/** Attachments (Otterwiki layout) and their limit. */
+export { MAX_ATTACHMENT_BYTES, attachmentFilename, attachmentMimeType, attachmentUrlPath, decodeAttachmentBase64, type Attachment, type AttachmentContent } from './attachments.js';
 /** Content limits. */
 export { MAX_PAGE_BYTES, validateContent } from './content.js';
 /** The Markdown page model. */

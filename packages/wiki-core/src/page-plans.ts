@@ -4,7 +4,7 @@
  */
 import { buildMessage } from './commit-message.js';
 import { validateContent } from './content.js';
-import { EditMatchError, PageExistsError, PageNotFoundError } from './errors.js';
+import { EditMatchError, InvalidArgumentError, PageExistsError, PageNotFoundError } from './errors.js';
 import type { GitStore } from './git-store.js';
 import { rewriteWikiLinks } from './markdown.js';
 import type { PageIndex, PageMeta } from './page-index.js';
@@ -34,7 +34,7 @@ export class PagePlans {
     const key = display.toLowerCase();
     const meta = this.index.page(key);
     if (meta && options.createOnly) throw new PageExistsError(meta.path);
-    checkBaseRevision(this.index, key, display, options.baseRevision);
+    checkBaseRevision(this.index, key, display, options.baseRevision, options.requireBaseRevision);
     return this.contentPlan(key, display, meta, content, meta ? 'Update' : 'Create', options);
   }
 
@@ -48,7 +48,7 @@ export class PagePlans {
       throw new EditMatchError(
         count === 0
           ? `The text to replace was not found in "${meta.path}"`
-          : `The text to replace occurs ${count} times in "${meta.path}"; include more context so it occurs once`,
+          : `The text to replace is ambiguous: it occurs ${count} times in "${meta.path}"; include more context so it occurs once`,
         count,
       );
     }
@@ -82,6 +82,7 @@ export class PagePlans {
   async rename(key: string, path: string, target: string, options: WriteOptions): Promise<Plan<RenameResult>> {
     const targetKey = target.toLowerCase();
     const meta = this.requirePage(key, path);
+    if (targetKey === key) throw new InvalidArgumentError(`The new path is the same as the current path ("${meta.path}")`);
     const existing = this.index.page(targetKey);
     if (existing) throw new PageExistsError(existing.path);
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);

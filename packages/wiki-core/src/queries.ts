@@ -3,7 +3,7 @@
  * history, changelog and the base-revision check. `Wiki` syncs the index first and then asks these.
  */
 import { displayMessage } from './commit-message.js';
-import { EditConflictError, InvalidArgumentError, PageNotFoundError } from './errors.js';
+import { EditConflictError, InvalidArgumentError, PageNotFoundError, RevisionRequiredError } from './errors.js';
 import type { CommitRecord, PageIndex } from './page-index.js';
 import type { ListFilter, PageLinks, PageSummary, Revision } from './types.js';
 
@@ -100,11 +100,14 @@ function toRevision(record: CommitRecord): Revision {
 /**
  * Refuses a write based on a revision older than the page's latest change. A base at or after that change
  * (e.g. the head commit the caller read at) is fine; an unknown base is a conflict too.
- * @throws EditConflictError
+ * @throws EditConflictError; RevisionRequiredError when `required`, the page exists and no base was given
  */
-export function checkBaseRevision(index: PageIndex, key: string, display: string, base: string | undefined): void {
-  if (base === undefined) return;
+export function checkBaseRevision(index: PageIndex, key: string, display: string, base: string | undefined, required = false): void {
   const last = index.lastRevision(key);
+  if (base === undefined) {
+    if (required && index.hasPage(key)) throw new RevisionRequiredError(index.page(key)!.path, last?.oid ?? index.head ?? '');
+    return;
+  }
   const baseOid = expandKnown(index, base);
   const basePos = baseOid === undefined ? undefined : index.positionOf(baseOid);
   const lastPos = last === undefined ? -1 : index.positionOf(last.oid)!;

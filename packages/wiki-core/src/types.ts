@@ -3,6 +3,8 @@
  * apps/mcp and apps/wiki code against these names.)
  */
 
+import type { Attachment, AttachmentContent } from './attachments.js';
+
 /** Who made a change; becomes the git author. */
 export interface Author {
   readonly name: string;
@@ -92,6 +94,8 @@ export interface WriteOptions {
    * creators racing for one name never overwrite each other).
    */
   readonly createOnly?: boolean;
+  /** Refuse to replace an existing page when `baseRevision` is absent (`RevisionRequiredError`), as otterwiki-api does. */
+  readonly requireBaseRevision?: boolean;
 }
 
 /** Links into and out of a page. */
@@ -148,4 +152,24 @@ export interface WikiApi {
   orphans(): Promise<string[]>;
   /** The latest commit id of the repository. */
   head(): Promise<string>;
+  /** The files attached to a page (Otterwiki layout: the page's directory). @throws PageNotFoundError */
+  listAttachments(path: string): Promise<Attachment[]>;
+  /** One attachment's bytes (`filename` as given to `writeAttachment`). @throws AttachmentNotFoundError */
+  readAttachment(path: string, filename: string): Promise<AttachmentContent>;
+  /** Adds or replaces an attachment of an existing page: one commit. The name is made safe (`attachmentFilename`). */
+  writeAttachment(path: string, filename: string, bytes: Uint8Array, options: WriteOptions): Promise<AttachmentWriteResult>;
+  /** Removes an attachment: one commit. */
+  deleteAttachment(path: string, filename: string, options: WriteOptions): Promise<AttachmentWriteResult>;
+}
+
+/** The result of an attachment write or delete. */
+export interface AttachmentWriteResult {
+  /** The page's display path. */
+  readonly path: string;
+  /** The stored (safe) file name. */
+  readonly filename: string;
+  readonly size: number;
+  readonly mimeType: string;
+  readonly revision: string;
+  readonly created: boolean;
 }

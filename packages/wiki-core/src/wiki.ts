@@ -6,12 +6,14 @@ import * as fsp from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { validateContent } from './content.js';
-import { EditMatchError, PageNotFoundError } from './errors.js';
+import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import { DEFAULT_STALE_LOCK_MS } from './lock.js';
 import { PageIndex, type CommitRecord, type OwnCommit } from './page-index.js';
 import { PagePlans, type RenameResult } from './page-plans.js';
+import { AttachmentPlans } from './attachment-plans.js';
+import type { Attachment, AttachmentContent } from './attachments.js';
 import * as queries from './queries.js';
 import { normalizePagePath, pageKey } from './paths.js';
 import { ensureRepository } from './repository.js';
@@ -20,6 +22,7 @@ import type { EmbeddingProvider } from './embedding-provider.js';
 import { SemanticIndex } from './semantic-index.js';
 import { semanticSearch, type SemanticSearchOptions, type SemanticSearchResult } from './semantic-search.js';
 import type {
+  AttachmentWriteResult,
   ListFilter,
   Page,
   PageLinks,
@@ -56,6 +59,7 @@ export class Wiki implements WikiApi {
   private readonly cacheFile: string;
   private readonly writer: WritePath;
   private readonly plans: PagePlans;
+  private readonly attachments: AttachmentPlans;
   private catchingUp: Promise<unknown> = Promise.resolve();
   private unsaved = 0;
   private readonly scratch: AtomicWriteOptions;
@@ -78,6 +82,7 @@ export class Wiki implements WikiApi {
       : null;
     const writeOptions = { ...options, dir, lockFile: join(meta, 'write.lock'), scratch: this.scratch };
     this.plans = new PagePlans(this.index, store);
+    this.attachments = new AttachmentPlans(this.index, store);
     this.writer = new WritePath(store, this.index, (head, own) => this.catchUp(head, own), writeOptions);
   }
 
@@ -192,6 +197,7 @@ export class Wiki implements WikiApi {
   async editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult> {
     const key = pageKey(path);
     if (typeof oldText !== 'string' || oldText === '') throw new EditMatchError('The text to replace is empty', 0);
+    if (oldText === newText) throw new InvalidArgumentError('The replacement is identical to the text it replaces; nothing to edit');
     validateContent(newText);
     return this.mutate(options, () => this.plans.edit(key, path, oldText, newText, options));
   }
@@ -224,6 +230,28 @@ export class Wiki implements WikiApi {
   /** Runs a write (see `write-path.ts`). */
   private mutate<R>(options: WriteOptions, plan: () => Promise<Plan<R>>): Promise<R> {
     return this.writer.write(options.author, plan);
+  }
+
+  async listAttachments(path: string): Promise<Attachment[]> {
+    const key = pageKey(path);
+    await this.sync();
+    return this.attachments.list(key, path);
+  }
+
+  async readAttachment(path: string, filename: string): Promise<AttachmentContent> {
+    const key = pageKey(path);
+    await this.sync();
+    return this.attachments.read(key, path, filename);
+  }
+
+  async writeAttachment(path: string, filename: string, bytes: Uint8Array, options: WriteOptions): Promise<AttachmentWriteResult> {
+    const key = pageKey(path);
+    return this.mutate(options, () => this.attachments.write(key, path, filename, bytes, options));
+  }
+
+  async deleteAttachment(path: string, filename: string, options: WriteOptions): Promise<AttachmentWriteResult> {
+    const key = pageKey(path);
+    return this.mutate(options, () => this.attachments.delete(key, path, filename, options));
   }
 
   async listPages(filter: ListFilter = {}): Promise<PageSummary[]> {

@@ -4,8 +4,11 @@
  */
 import { json } from '../http/responses.js';
 
-/** Largest body accepted: Lambda's synchronous payload limit is 6 MB, a page is at most 1 MB. */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest body accepted: Lambda's synchronous payload limit is 6 MB (6,291,456 bytes, the event envelope
+ * included). The largest legitimate body is an upload_attachment call: 4 MiB base64-encoded is 5,592,408 bytes.
+ */
+export const MAX_BODY_BYTES = 6_000_000;
 
 /** What the log needs from a JSON-RPC message or batch. */
 export interface JsonRpcSummary {

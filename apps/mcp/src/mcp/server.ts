@@ -11,7 +11,7 @@ import { ListToolsRequestSchema, type CallToolResult, type ListToolsResult } fro
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { Author, WikiApi } from '@wikibot/wiki-core';
 import type { Principal } from '../auth/bearer.js';
-import type { ToolDefinition } from '../tools/define.js';
+import { inputObject, type ToolDefinition } from '../tools/define.js';
 import { TOOLS } from '../tools/index.js';
 
 /** What one MCP request is served with. */
@@ -61,7 +61,10 @@ function toolListing(access: 'read' | 'write'): ListToolsResult {
         name: tool.name,
         title: tool.title,
         description: describe(tool, access),
-        inputSchema: toJsonSchemaCompat(objectFromShape(tool.inputSchema), { strictUnions: true, pipeStrategy: 'input' }) as ListToolsResult['tools'][number]['inputSchema'],
+        inputSchema: toJsonSchemaCompat(inputObject(tool), { strictUnions: true, pipeStrategy: 'input' }) as ListToolsResult['tools'][number]['inputSchema'],
+        ...(tool.outputSchema
+          ? { outputSchema: toJsonSchemaCompat(objectFromShape(tool.outputSchema), { strictUnions: true, pipeStrategy: 'output' }) as ListToolsResult['tools'][number]['outputSchema'] }
+          : {}),
         annotations: tool.annotations,
         execution: { taskSupport: 'forbidden' },
       })),
@@ -75,12 +78,19 @@ function register(server: McpServer, tool: ToolDefinition, context: McpRequestCo
   const readOnly = tool.access === 'write' && context.principal.access !== 'write';
   server.registerTool(
     tool.name,
-    { title: tool.title, description: describe(tool, context.principal.access), inputSchema: tool.inputSchema, annotations: tool.annotations },
+    {
+      title: tool.title,
+      description: describe(tool, context.principal.access),
+      inputSchema: inputObject(tool),
+      ...(tool.outputSchema ? { outputSchema: tool.outputSchema } : {}),
+      annotations: tool.annotations,
+    },
     async (args: Record<string, unknown>): Promise<CallToolResult> => {
       if (readOnly) return text(`${context.writeRefusal} ${tool.name} needs write access; the read tools still work.`, true);
       try {
         const wiki = await context.wiki();
-        return text(await tool.run(args as never, { wiki, principal: context.principal, clientName: context.clientName, author: context.author }));
+        const output = await tool.run(args as never, { wiki, principal: context.principal, clientName: context.clientName, author: context.author });
+        return { ...text(output.text), ...(output.structured ? { structuredContent: output.structured } : {}) };
       } catch (error) {
         // Loaded on failure only: it imports wiki-core's error classes, which initialize and tools/list never need.
         const { internalErrorText, toolErrorText } = await import('../tools/errors.js');
@@ -104,7 +114,7 @@ export async function handleMcpRequest(request: Request, parsedBody: unknown, co
     jsonSchemaValidator,
   });
   for (const tool of TOOLS) if (context.toolNames.includes(tool.name)) register(server, tool, context);
-  // Same answer as McpServer's own tools/list, without converting eleven schemas on every request.
+  // Same answer as McpServer's own tools/list, without converting every tool's schemas on every request.
   server.server.setRequestHandler(ListToolsRequestSchema, () => toolListing(context.principal.access));
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);

@@ -1,24 +1,30 @@
-/** @module edit_note(path, old_text, new_text, commit_message?) */
+/** @module edit_note(path, revision, old_string, new_string, commit_message = "") */
 import { z } from 'zod';
-import { defineTool, writeOptions } from './define.js';
+import { commitMessageArg, defineTool, pathArg, writeOptions } from './define.js';
 
 export const editNote = defineTool({
   name: 'edit_note',
   title: 'Replace text in a wiki page',
   description:
-    'Replace one span of a page: old_text must occur exactly once in the latest revision and is replaced by new_text, ' +
-    'in one commit, without rewriting the rest of the page. Concurrent edits never overwrite each other.',
+    'Edit a page in place: old_string must occur exactly once in the page (frontmatter included) and is replaced by ' +
+    'new_string, in one commit, without rewriting the rest. Needs the revision read_note gave you: if the page changed ' +
+    'since, you get a conflict naming the current revision and must read it again. Links are written [[Label|Page]].',
   inputSchema: {
-    path: z.string().describe('Page path, e.g. "Projects/Roadmap"'),
-    old_text: z.string().min(1).describe('The exact text to replace; must occur exactly once in the page'),
-    new_text: z.string().describe('The replacement text (may be empty to delete the span)'),
-    commit_message: z.string().optional().describe('Optional commit message'),
+    path: pathArg(),
+    revision: z
+      .string()
+      .regex(/^[0-9a-fA-F]{7,40}$/, 'revision must be the 7 to 40 hex digits read_note gave')
+      .describe('Current revision of the page, from read_note (full, or 7+ characters)'),
+    old_string: z.string().min(1, 'old_string must not be empty').describe('Exact text to replace; must occur exactly once'),
+    new_string: z.string().describe('Replacement text; empty to delete old_string'),
+    commit_message: commitMessageArg(),
   },
+  outputSchema: { path: z.string(), revision: z.string() },
   access: 'write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-  async run({ path, old_text, new_text, commit_message }, context) {
-    const result = await context.wiki.editPage(path, old_text, new_text, await writeOptions(context, commit_message));
-    if (!result.changed) return `No change: the replacement leaves "${result.path}" as it was (revision ${result.revision}).`;
-    return `Edited "${result.path}" at revision ${result.revision}.`;
+  async run({ path, revision, old_string, new_string, commit_message }, context) {
+    const options = { ...(await writeOptions(context, commit_message)), baseRevision: revision };
+    const result = await context.wiki.editPage(path, old_string, new_string, options);
+    return { text: `Edited ${result.path} (revision: ${result.revision})`, structured: { path: result.path, revision: result.revision } };
   },
 });

@@ -3,6 +3,8 @@
  * that maps wiki-core's domain errors for MCP.
  */
 import {
+  AttachmentNotFoundError,
+  AttachmentTooLargeError,
   ContentTooLargeError,
   EditConflictError,
   EditMatchError,
@@ -11,9 +13,11 @@ import {
   PageExistsError,
   PageNotFoundError,
   RevisionNotFoundError,
+  RevisionRequiredError,
   WikiBusyError,
   WikiError,
 } from '@wikibot/wiki-core';
+import { ToolRefusal } from './define.js';
 
 /** The text of an `isError` result for `error` raised by `tool`; undefined for an unexpected error. */
 export function toolErrorText(error: unknown, tool: string): string | undefined {
@@ -24,18 +28,33 @@ export function toolErrorText(error: unknown, tool: string): string | undefined 
     return `Revision "${error.revision}" not found. Use get_history(path) to list the page's revisions.`;
   }
   if (error instanceof EditConflictError) {
-    return `Conflict: "${error.path}" changed since you read it (now revision ${error.currentRevision}). Read it again with read_note, then retry ${tool}.`;
+    return (
+      `Conflict: Revision mismatch: ${error.path} has been modified since revision ${error.baseRevision}; ` +
+      `its current revision is ${error.currentRevision}. ` +
+      `Read the page again to get the current revision, then retry ${tool}.`
+    );
   }
+  if (error instanceof RevisionRequiredError) {
+    return (
+      `Conflict: Revision required when updating an existing page, and ${error.path} exists. ` +
+      `Read the page first with read_note, then retry ${tool} with that revision (or use edit_note).`
+    );
+  }
+  if (error instanceof AttachmentNotFoundError) {
+    return `Attachment not found: "${error.filename}" on ${error.path}. Use list_attachments(path) to see the page's files.`;
+  }
+  if (error instanceof AttachmentTooLargeError) return `${error.message}.`;
+  if (error instanceof ToolRefusal) return error.message;
   if (error instanceof EditMatchError) {
     return error.occurrences === 0
-      ? 'old_text was not found in the page. Read the page again with read_note and copy old_text exactly, including whitespace.'
-      : `old_text occurs ${error.occurrences} times in the page; include more surrounding text so it matches exactly once.`;
+      ? 'old_string was not found in the page. Read the page again with read_note and copy old_string exactly, including whitespace.'
+      : `old_string is ambiguous: it occurs ${error.occurrences} times in the page; include more surrounding text so it matches exactly once.`;
   }
   if (error instanceof ContentTooLargeError) {
     return `Content too large: a page may hold at most ${error.limitBytes} bytes (1 MB). Split it into several pages.`;
   }
   if (error instanceof PageExistsError) {
-    return `A page already exists at "${error.path}". Choose another path, or read_note it first.`;
+    return `Conflict: a page already exists at "${error.path}". Choose another path, or read_note it first.`;
   }
   if (error instanceof InvalidPathError) return `Invalid page path: ${error.message}`;
   if (error instanceof InvalidContentError) return `Invalid content: ${error.message}`;

@@ -1,6 +1,8 @@
 /**
- * @module Every tool, in the order clients list them: otterwiki-mcp's nine, then edit_note and rename_note.
+ * @module Every tool, in otterwiki-mcp's order (semantic_search, between search_notes and get_links there, is
+ * registered by the semantic-search work).
  */
+import { deleteAttachment, downloadAttachment, listAttachments, uploadAttachment } from './attachments.js';
 import type { ToolDefinition } from './define.js';
 import { deleteNote } from './delete-note.js';
 import { editNote } from './edit-note.js';
@@ -18,13 +20,17 @@ import { writeNote } from './write-note.js';
 export const TOOLS: readonly ToolDefinition[] = [
   readNote,
   writeNote,
-  deleteNote,
+  editNote,
   listNotes,
   searchNotes,
   getLinks,
-  getHistory,
   getRecentChanges,
-  findOrphanedNotes,
-  editNote,
+  getHistory,
   renameNote,
+  deleteNote,
+  findOrphanedNotes,
+  listAttachments,
+  uploadAttachment,
+  downloadAttachment,
+  deleteAttachment,
 ] as unknown as readonly ToolDefinition[];

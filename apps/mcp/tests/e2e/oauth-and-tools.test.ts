@@ -38,11 +38,12 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
       expect(provider.tokens()?.access_token).toBeTruthy();
     });
 
-    it('lists the eleven tools with their annotations', async () => {
+    it('lists the fifteen tools with their annotations', async () => {
       const { tools } = await ada.listTools();
       expect(tools.map((t) => t.name)).toEqual([
-        'read_note', 'write_note', 'delete_note', 'list_notes', 'search_notes', 'get_links', 'get_history',
-        'get_recent_changes', 'find_orphaned_notes', 'edit_note', 'rename_note',
+        'read_note', 'write_note', 'edit_note', 'list_notes', 'search_notes', 'get_links', 'get_recent_changes',
+        'get_history', 'rename_note', 'delete_note', 'find_orphaned_notes', 'list_attachments', 'upload_attachment',
+        'download_attachment', 'delete_attachment',
       ]);
       const byName = new Map(tools.map((t) => [t.name, t]));
       for (const name of ['read_note', 'list_notes', 'search_notes', 'get_links', 'get_history', 'get_recent_changes', 'find_orphaned_notes']) {
@@ -50,7 +51,7 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
       }
       expect(byName.get('delete_note')?.annotations?.destructiveHint).toBe(true);
       expect(byName.get('write_note')?.annotations?.readOnlyHint).toBe(false);
-      expect(Object.keys(byName.get('edit_note')?.inputSchema.properties ?? {})).toEqual(['path', 'old_text', 'new_text', 'commit_message']);
+      expect(Object.keys(byName.get('edit_note')?.inputSchema.properties ?? {})).toEqual(['path', 'revision', 'old_string', 'new_string', 'commit_message']);
       expect(byName.get('list_notes')?.inputSchema.required ?? []).toEqual([]);
     });
 
@@ -72,39 +73,41 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
         const search = await call(ada, 'search_notes', { query: 'quokka' });
         const links = await call(ada, 'get_links', { path: 'Ideas' });
         // Assess
-        expect(created).toEqual({ isError: false, text: expect.stringMatching(/^Created "Projects\/Roadmap" at revision [0-9a-f]{40}\.$/) });
-        expect(ideas.text).toMatch(/^Created "Ideas"/);
+        expect(created).toEqual({ isError: false, text: expect.stringMatching(/^Created Projects\/Roadmap \(revision: [0-9a-f]{40}\)$/) });
+        expect(ideas.text).toMatch(/^Created Ideas /);
         expect(read.isError).toBe(false);
         expect(read.text).toContain('# Roadmap');
-        expect(read.text).toContain('Links to: [[Ideas]]');
-        expect(read.text).toMatch(/Revision: [0-9a-f]{40} \(.*Ada Lovelace\)/);
-        expect(all.text).toContain('- Projects/Roadmap — Roadmap');
-        expect(all.text).toContain('- Ideas — Ideas');
+        expect(read.text).toContain('Links to: Ideas');
+        expect(read.text).toMatch(/Revision: [0-9a-f]{40}\nUpdated: .* by Ada Lovelace/);
+        expect(all.text).toContain('- Projects/Roadmap (last updated: ');
+        expect(all.text).toContain('- Ideas (category: index, tags: plans, last updated: ');
         expect(byPrefix.text).toContain('Projects/Roadmap');
         expect(byPrefix.text).not.toContain('- Ideas');
-        expect(byCategory.text).toMatch(/^1 page matching/);
+        expect(byCategory.text).toMatch(/^Found 1 notes matching category=index, tag=plans, updated since 2000-01-01:/);
         expect(byCategory.text).toContain('- Ideas');
-        expect(search.text).toContain('- Ideas — Ideas');
-        expect(links.text).toContain('Incoming (1):\n- Projects/Roadmap');
+        expect(search.text).toContain('1. Ideas (score: 1.00)');
+        expect(links.text).toContain('Linked from (1):\n  - Projects/Roadmap');
       });
 
       it('edits a span, keeps history with revision ids, and reads an older revision', async () => {
         // Act
-        const edited = await call(ada, 'edit_note', { path: 'Ideas', old_text: 'Alpha beta', new_text: 'Alpha gamma', commit_message: 'Refine ideas' });
-        const missing = await call(ada, 'edit_note', { path: 'Ideas', old_text: 'no such text', new_text: 'x' });
+        const revision = /^Revision: ([0-9a-f]{40})$/m.exec((await call(ada, 'read_note', { path: 'Ideas' })).text)![1];
+        const edited = await call(ada, 'edit_note', { path: 'Ideas', revision, old_string: 'Alpha beta', new_string: 'Alpha gamma', commit_message: 'Refine ideas' });
+        const latest = /\(revision: ([0-9a-f]{40})\)/.exec(edited.text)![1];
+        const missing = await call(ada, 'edit_note', { path: 'Ideas', revision: latest, old_string: 'no such text', new_string: 'x' });
         const history = await call(ada, 'get_history', { path: 'Ideas', limit: 5 });
-        const revisions = [...history.text.matchAll(/^- ([0-9a-f]{40}) /gm)].map((m) => m[1]);
+        const revisions = [...history.text.matchAll(/^- ([0-9a-f]{40}) \|/gm)].map((m) => m[1]);
         const older = await call(ada, 'read_note', { path: 'Ideas', revision: revisions[1] });
         const recent = await call(ada, 'get_recent_changes', { limit: 3 });
         // Assess
-        expect(edited.text).toMatch(/^Edited "Ideas" at revision [0-9a-f]{40}\.$/);
-        expect(missing).toEqual({ isError: true, text: expect.stringContaining('old_text was not found') });
+        expect(edited.text).toMatch(/^Edited Ideas \(revision: [0-9a-f]{40}\)$/);
+        expect(missing).toEqual({ isError: true, text: expect.stringContaining('old_string was not found') });
         expect(revisions).toHaveLength(2);
         expect(history.text).toContain('Refine ideas');
         expect(older.text).toContain('Alpha beta quokka');
         expect(older.text).toContain(`Revision: ${revisions[1]}`);
-        expect(recent.text).toContain(`- ${revisions[0]} `);
-        expect(recent.text).toContain('[Ideas]');
+        expect(recent.text).toContain(`| ${revisions[0]}`);
+        expect(recent.text).toContain('| Ideas |');
       });
 
       it('finds orphans, renames with link rewriting, and deletes', async () => {
@@ -117,9 +120,9 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
         // Assess
         expect(orphans.text).toContain('- Projects/Roadmap');
         expect(orphans.text).not.toContain('- Ideas');
-        expect(renamed.text).toMatch(/^Renamed "Ideas" to "Plans\/Ideas" at revision [0-9a-f]{40}\. Rewrote links in: Projects\/Roadmap\.$/);
+        expect(renamed.text).toMatch(/^Renamed Ideas -> Plans\/Ideas \(revision: [0-9a-f]{40}\)\nUpdated 1 backreferences:\n {2}- Projects\/Roadmap$/);
         expect(roadmap.text).toContain('[[Plans/Ideas]]');
-        expect(deleted.text).toMatch(/^Deleted "Projects\/Roadmap" at revision [0-9a-f]{40}\.$/);
+        expect(deleted.text).toMatch(/^Deleted Projects\/Roadmap \(revision: [0-9a-f]{40}\)$/);
         expect(gone).toEqual({ isError: true, text: expect.stringContaining('Use write_note to create it') });
       });
 

@@ -17,7 +17,7 @@ describe('an organization access policy, looked up in the WorkOS API', () => {
     const { client } = await stack.signIn('olga@elsewhere.org', 'Olga Member');
     const result = await stack.call(client, 'write_note', { path: 'Team/Notes', content: '# Notes\n' });
     // Assess
-    expect(result).toEqual({ isError: false, text: expect.stringMatching(/^Created "Team\/Notes"/) });
+    expect(result).toEqual({ isError: false, text: expect.stringMatching(/^Created Team\/Notes /) });
     expect(execFileSync('git', ['log', '-1', '--format=%an <%ae>'], { cwd: stack.wikiDir, encoding: 'utf8' }).trim()).toBe('Olga Member <olga@elsewhere.org>');
   });
 

@@ -9,7 +9,9 @@ import {
   InvalidPathError,
   PageExistsError,
   PageNotFoundError,
+  AttachmentNotFoundError,
   RevisionNotFoundError,
+  RevisionRequiredError,
   WikiBusyError,
 } from '@wikibot/wiki-core';
 import { createApp } from '../../src/index.js';
@@ -21,11 +23,13 @@ describe('toolErrorText', () => {
   it.each([
     ['a missing page', new PageNotFoundError('Foo'), /Page not found: "Foo"\. Use write_note to create it/],
     ['a missing revision', new RevisionNotFoundError('abc123'), /Use get_history\(path\)/],
-    ['a conflict', new EditConflictError('Foo', 'aaa', 'bbb'), /changed since you read it \(now revision bbb\)\. Read it again with read_note, then retry edit_note/],
-    ['text not found', new EditMatchError('x', 0), /old_text was not found/],
-    ['ambiguous text', new EditMatchError('x', 3), /occurs 3 times/],
+    ['a conflict', new EditConflictError('Foo', 'aaa', 'bbb'), /Conflict: Revision mismatch: .*current revision is bbb\. Read the page again .* retry edit_note/],
+    ['a missing revision on update', new RevisionRequiredError('Foo', 'bbb'), /Conflict: Revision required when updating an existing page/],
+    ['a missing attachment', new AttachmentNotFoundError('Foo', 'a.png'), /Attachment not found: "a.png" on Foo\. Use list_attachments/],
+    ['text not found', new EditMatchError('x', 0), /old_string was not found/],
+    ['ambiguous text', new EditMatchError('x', 3), /ambiguous: it occurs 3 times/],
     ['oversized content', new ContentTooLargeError(2_000_000, 1_048_576), /at most 1048576 bytes \(1 MB\)/],
-    ['an existing target', new PageExistsError('Bar'), /already exists at "Bar"/],
+    ['an existing target', new PageExistsError('Bar'), /Conflict: a page already exists at "Bar"/],
     ['an invalid path', new InvalidPathError('path must not be empty'), /Invalid page path: path must not be empty/],
     ['a busy wiki', new WikiBusyError(10_000), /busy with another write\. Try again in a few seconds/],
   ])('turns %s into actionable text', (_name, error, expected) => {

@@ -4,6 +4,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { startTestIssuer, type TestIssuer } from '@wikibot/identity/testing';
 import { createApp } from '../../src/index.js';
+import { inputObject } from '../../src/tools/define.js';
 import { TOOLS } from '../../src/tools/index.js';
 import { RESOURCE, testConfig } from '../helpers/env.js';
 import { callTool, mcpRequest } from '../helpers/rpc.js';
@@ -19,7 +20,8 @@ describe('tools/list', () => {
     // Prepare: the SDK's own listing, from a plain McpServer over an in-memory transport.
     const server = new McpServer({ name: 'reference', version: '1' });
     for (const tool of TOOLS) {
-      server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations }, async () => ({ content: [] }));
+      const config = { title: tool.title, description: tool.description, inputSchema: inputObject(tool), annotations: tool.annotations };
+      server.registerTool(tool.name, { ...config, ...(tool.outputSchema ? { outputSchema: tool.outputSchema } : {}) }, async () => ({ content: [] }));
     }
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await server.connect(serverSide);

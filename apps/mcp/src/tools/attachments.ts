@@ -4,11 +4,13 @@
  * commit_message = ""). Files live in the page's directory, as An Otter Wiki keeps them; content is base64.
  */
 import { z } from 'zod';
-import { attachmentUrlPath, decodeAttachmentBase64, MAX_ATTACHMENT_BYTES } from '@wikibot/wiki-core';
 import { commitMessageArg, defineTool, pathArg, writeOptions } from './define.js';
 
 const filenameArg = (what: string) => z.string().min(1).describe(`${what}, e.g. "report.pdf"`);
-const LIMIT = `${MAX_ATTACHMENT_BYTES} bytes (4 MiB: base64 in JSON must fit one 6 MB Lambda payload)`;
+// wiki-core's MAX_ATTACHMENT_BYTES, spelled out: importing it here would load wiki-core for tools/list.
+const LIMIT = '4 MiB (4194304 bytes: base64 in JSON must fit one 6 MB Lambda payload)';
+/** wiki-core's attachment helpers, loaded by the first attachment call (never by tools/list or initialize). */
+const core = () => import('@wikibot/wiki-core');
 const written = { path: z.string(), filename: z.string(), size: z.number(), mime_type: z.string(), revision: z.string(), url: z.string() };
 
 export const listAttachments = defineTool({
@@ -26,6 +28,7 @@ export const listAttachments = defineTool({
   access: 'read',
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ path }, { wiki }) {
+    const { attachmentUrlPath } = await core();
     const found = await wiki.listAttachments(path);
     const page = (await wiki.getLinks(path)).path;
     const attachments = found.map((a) => ({
@@ -56,6 +59,7 @@ export const uploadAttachment = defineTool({
   access: 'write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run({ path, filename, content, commit_message }, context) {
+    const { attachmentUrlPath, decodeAttachmentBase64 } = await core();
     const bytes = decodeAttachmentBase64(content);
     const r = await context.wiki.writeAttachment(path, filename, bytes, await writeOptions(context, commit_message));
     const url = attachmentUrlPath(r.path, r.filename);

@@ -69,3 +69,11 @@ describe('a tool whose wiki cannot be opened', () => {
     expect(lines.join('\n')).not.toContain(token);
   });
 });
+
+describe('the attachment limit the tools state', () => {
+  it('is wiki-core\'s limit', async () => {
+    const { MAX_ATTACHMENT_BYTES } = await import('@wikibot/wiki-core');
+    const { uploadAttachment } = await import('../../src/tools/attachments.js');
+    expect(uploadAttachment.description).toContain(`(${MAX_ATTACHMENT_BYTES} bytes`);
+  });
+});

@@ -18,6 +18,7 @@ import { createAuthorResolver } from './auth/author.js';
 import { createBearerAuth, type Principal } from './auth/bearer.js';
 import { createMetadataForwarder, createProtectedResourceRoute } from './auth/metadata.js';
 import { logError, logRequest, type LogSink, type RequestLog } from './http/log.js';
+import { refuseForeignOrigin } from './http/origin.js';
 import { jsonError, methodNotAllowed, preflight, withCors } from './http/responses.js';
 import { ClientNames } from './mcp/client-names.js';
 import { readJsonRpc, type JsonRpcSummary } from './mcp/json-rpc.js';
@@ -96,8 +97,14 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
   const wiki = once(options.openWiki ?? (async () => (await import('@wikibot/wiki-core')).Wiki.open({ dir: config.dataDir })));
   const mcpModule = once(() => import('./mcp/server.js'));
   const clientNames = new ClientNames();
+  const allowedOrigins = new Set(config.mcpAllowedOrigins);
 
   const handleMcp = async (request: Request, log: Partial<RequestLog>): Promise<Response> => {
+    const foreign = refuseForeignOrigin(request, allowedOrigins);
+    if (foreign) {
+      log.reason = 'forbidden_origin';
+      return foreign;
+    }
     if (request.method === 'OPTIONS') return preflight(MCP_METHODS);
     // Stateless and JSON-only: no SSE stream to open (GET) and no session to end (DELETE).
     if (request.method !== 'POST') return methodNotAllowed('POST, OPTIONS');

@@ -3,6 +3,7 @@
  * Nothing else in the workspace reads these variables; every package takes a {@link WikibotConfig}.
  */
 import { parseAccessPolicy, type AccessPolicy } from './access-policy.js';
+import { mcpAllowedOrigins } from './browser-origins.js';
 import { loadEmbeddingsConfig, type EmbeddingsConfig } from './embeddings.js';
 import { ConfigError } from './errors.js';
 import {
@@ -40,6 +41,11 @@ export interface WikibotConfig {
   readonly resourceUrl: string;
   /** Path of the MCP endpoint, `/mcp`. */
   readonly mcpPath: string;
+  /**
+   * Origins whose pages may call `/mcp` (`Origin` header): the public origin (each loopback name of the
+   * local system) and `MCP_ALLOWED_ORIGINS`, comma-separated (browser clients such as MCP Inspector).
+   */
+  readonly mcpAllowedOrigins: readonly string[];
   /** `<origin>/.well-known/oauth-protected-resource/mcp`, the `resource_metadata` of 401 challenges. */
   readonly protectedResourceMetadataUrl: string;
   readonly authkit: AuthkitConfig;
@@ -95,6 +101,7 @@ export function loadConfig(env: Env = process.env): WikibotConfig {
     origin,
     resourceUrl,
     mcpPath: MCP_PATH,
+    mcpAllowedOrigins: mcpAllowedOrigins(origin, env.MCP_ALLOWED_ORIGINS),
     protectedResourceMetadataUrl: protectedResourceMetadataUrl(resourceUrl),
     authkit: {
       issuer,

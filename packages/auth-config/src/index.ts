@@ -22,6 +22,7 @@ export {
   openIdConfigurationUrl,
   isLoopbackHost,
 } from './origin.js';
+export { mcpAllowedOrigins } from './browser-origins.js';
 
 /** Access policy */
 export { parseAccessPolicy, accessByEmail, maxAccess, refusalMessage } from './access-policy.js';

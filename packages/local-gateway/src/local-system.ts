@@ -18,6 +18,9 @@ import { DEFAULT_WIKI_DATA_DIR, DEV_STACK_FILE } from './paths.js';
 /** The wiki's OIDC client id in the stand-in. */
 export const LOCAL_WIKI_CLIENT_ID = 'wikibot-local-wiki';
 
+/** Browser pages besides the wiki's own that may call `/mcp` locally: MCP Inspector's default page. */
+export const LOCAL_MCP_ALLOWED_ORIGINS = 'http://localhost:6274';
+
 /** The local access policy: everyone the stand-in signs in may write (a developer's own machine). */
 export const LOCAL_ACCESS_POLICY = '{"writers":["*"]}';
 
@@ -39,6 +42,8 @@ export interface LocalSystemOptions {
   autoLoginEmail?: string;
   /** `ACCESS_POLICY` for both functions, JSON text or object; default {@link LOCAL_ACCESS_POLICY}. */
   accessPolicy?: string | object;
+  /** `MCP_ALLOWED_ORIGINS` (comma-separated); default {@link LOCAL_MCP_ALLOWED_ORIGINS}. */
+  mcpAllowedOrigins?: string;
   /** WorkOS organization memberships in the stand-in's API fake. */
   organizations?: Record<string, string[]>;
   /**
@@ -160,6 +165,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           // the static key `npm start` prints (MCP and the REST API), even where the stack binds none.
           extra: {
             MCP_API_KEY: secrets.mcpApiKey,
+            MCP_ALLOWED_ORIGINS: options.mcpAllowedOrigins ?? LOCAL_MCP_ALLOWED_ORIGINS,
             ...(address === wikiFunction ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret } : {}),
           },
         });

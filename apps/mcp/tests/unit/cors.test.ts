@@ -9,7 +9,8 @@ describe('CORS', () => {
     issuer = await startTestIssuer();
   });
   afterAll(() => issuer.close());
-  const app = () => createApp(testConfig(issuer.issuer), { log: () => {} });
+  // MCP Inspector's page, listed as a browser client (see origin.test.ts for the others).
+  const app = () => createApp(testConfig(issuer.issuer, { MCP_ALLOWED_ORIGINS: 'http://localhost:6274' }), { log: () => {} });
 
   it('answers a preflight for /mcp with the methods and headers an MCP browser client needs', async () => {
     // Act

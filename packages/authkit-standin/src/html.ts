@@ -22,14 +22,14 @@ ${body}
 </body></html>`;
 }
 
-/** The sign-in form: email and name, posted to `action`. */
-export function loginPage(action: string, clientName: string, error?: string): string {
+/** The sign-in form: email (pre-filled with `email` when given) and name, posted to `action`. */
+export function loginPage(action: string, clientName: string, error?: string, email?: string): string {
   return page(
     'Sign in',
     `<p>Sign in to continue to <strong>${escapeHtml(clientName)}</strong>.</p>
 ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}">
-<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required autofocus>
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required autofocus${email ? ` value="${escapeHtml(email)}"` : ''}>
 <label for="name">Name</label><input id="name" name="name" type="text" autocomplete="name">
 <button type="submit">Sign in</button>
 </form>`,

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
+import { mayAutoLogin } from './flow-origin.js';
 import { consentPage, errorPage, loginPage } from './html.js';
 import type { UserDirectory } from './users.js';
 
@@ -16,7 +17,10 @@ export interface InteractionSettings {
   provider: Provider;
   users: UserDirectory;
   issuer: string;
-  /** Sign in as this email without showing the sign-in page, and grant consent without asking. */
+  /**
+   * Sign in as this email without showing the sign-in page, and grant consent without asking — only for
+   * flows started on this machine (see {@link mayAutoLogin}); others get the forms, email filled in.
+   */
   autoLoginEmail?: string;
 }
 
@@ -58,12 +62,13 @@ export function createInteractionHandler(settings: InteractionSettings) {
 
   async function show(req: IncomingMessage, res: ServerResponse, details: Details): Promise<void> {
     const base = `/interaction/${details.uid}`;
+    const auto = autoLoginEmail !== undefined && mayAutoLogin(req, details.params.redirect_uri as string | undefined);
     if (details.prompt.name === 'login') {
-      if (autoLoginEmail) return finishLogin(req, res, autoLoginEmail);
-      return send(res, 200, loginPage(`${base}/login`, await clientName(details)));
+      if (auto) return finishLogin(req, res, autoLoginEmail);
+      return send(res, 200, loginPage(`${base}/login`, await clientName(details), undefined, autoLoginEmail));
     }
     if (details.prompt.name === 'consent') {
-      if (autoLoginEmail) return grantConsent(req, res, details);
+      if (auto) return grantConsent(req, res, details);
       const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
       const user = users.get(details.session?.accountId ?? '');
       const scopes = new Set([...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()]);

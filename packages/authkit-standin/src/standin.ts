@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Provider from 'oidc-provider';
+import { isOwnHost } from './flow-origin.js';
 import { createInteractionHandler } from './interactions.js';
 import { loadOrCreateKeys } from './keys.js';
 import { STANDIN_ROUTES, createProvider, type StandinClient } from './provider.js';
@@ -115,6 +116,10 @@ export async function startAuthkitStandin(options: AuthkitStandinOptions = {}): 
   const interactions = createInteractionHandler({ provider, users, issuer, autoLoginEmail: options.autoLoginEmail });
   const oidc = provider.callback();
   route = (req, res) => {
+    if (!isOwnHost(req, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end(`This server answers only as ${issuer}.`);
+      return undefined;
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith('/interaction/')) return interactions(req, res);
     if (path.startsWith('/user_management/')) return workosApi(req, res);

@@ -33,7 +33,7 @@ export interface AppOptions {
   readonly ssmEndpoint?: string;
   /** Replaces the JWT verifier (tests). */
   readonly verifier?: TokenVerifier;
-  /** Opens the wiki; default `Wiki.open({ dir: config.dataDir })` from @wikibot/wiki-core. */
+  /** Opens the wiki; default `Wiki.open` from @wikibot/wiki-core on `config.dataDir`, with Bedrock embeddings if configured. */
   readonly openWiki?: () => Promise<WikiApi>;
   /** Where the per-request log lines go (default stdout). */
   readonly log?: LogSink;
@@ -94,7 +94,7 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
     ['/.well-known/oauth-authorization-server', config.authkit.metadataUrl],
     ['/.well-known/openid-configuration', config.authkit.openIdConfigurationUrl],
   ]);
-  const wiki = once(options.openWiki ?? (async () => (await import('@wikibot/wiki-core')).Wiki.open({ dir: config.dataDir })));
+  const wiki = once(options.openWiki ?? (() => openWiki(config, options.aws)));
   const mcpModule = once(() => import('./mcp/server.js'));
   const clientNames = new ClientNames();
   const allowedOrigins = new Set(config.mcpAllowedOrigins);
@@ -175,4 +175,11 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
 function summarize(log: Partial<RequestLog>, summary: JsonRpcSummary): void {
   if (summary.methods.length > 0) log.rpc = summary.methods;
   if (summary.tools.length > 0) log.tools = summary.tools;
+}
+
+/** The wiki of `config`, with semantic search on Bedrock when `BEDROCK_*` is set (both loaded on first use). */
+async function openWiki(config: WikibotConfig, aws: AwsAccess | undefined): Promise<WikiApi> {
+  const { Wiki } = await import('@wikibot/wiki-core');
+  const embeddings = config.embeddings && (await import('@wikibot/bedrock')).titanEmbeddingsFor(config.embeddings, aws);
+  return Wiki.open({ dir: config.dataDir, embeddings: embeddings || undefined });
 }

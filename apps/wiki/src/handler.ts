@@ -22,7 +22,11 @@ export const handler = createLambdaHandler(
             identity.createUserDirectory({ apiKey: () => secrets.resolve(workosKey), apiHostname: config.workosApiHostname }),
           )
         : undefined;
-    const wiki = await Wiki.open({ dir: config.dataDir });
+    // Semantic search's model, only when BEDROCK_* is set; both modules then load here, once per container.
+    const embeddings = config.embeddings
+      ? (await import('@wikibot/bedrock')).titanEmbeddingsFor(config.embeddings, (await import('@wikibot/identity')).awsAccessFromEnv(env))
+      : undefined;
+    const wiki = await Wiki.open({ dir: config.dataDir, embeddings });
     return createWikiApp({ config, wiki, secrets, directory }).fetch;
   },
   { lazy: true, onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'wiki handler failed', error: String(error) })) },

@@ -3,5 +3,5 @@
  * local stand-in that speaks its wire format). Anything exported here is public API of the package.
  * @module
  */
-export { createTitanEmbeddings, type TitanEmbeddingsOptions } from './titan-embeddings.js';
+export { createTitanEmbeddings, titanEmbeddingsFor, type TitanEmbeddingsOptions } from './titan-embeddings.js';
 export { BedrockError, BedrockCircuitOpenError } from './errors.js';

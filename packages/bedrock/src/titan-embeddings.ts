@@ -77,6 +77,14 @@ export function createTitanEmbeddings(options: TitanEmbeddingsOptions): Embeddin
   };
 }
 
+/**
+ * The provider the apps open their wiki with: Titan when `BEDROCK_*` is configured and credentials are at hand
+ * (on Lambda its role's; locally the gateway's placeholders), else undefined (keyword results with a note).
+ */
+export function titanEmbeddingsFor(config: EmbeddingsConfig | undefined, aws: AwsAccess | undefined): EmbeddingProvider | undefined {
+  return config && aws ? createTitanEmbeddings({ config, aws }) : undefined;
+}
+
 /** Runs at most `max` tasks at once, the rest in arrival order. */
 function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
   let active = 0;

@@ -4,6 +4,7 @@
  */
 
 import type { Attachment, AttachmentContent } from './attachments.js';
+import type { SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
 
 /** Who made a change; becomes the git author. */
 export interface Author {
@@ -139,6 +140,8 @@ export interface WikiApi {
   ): Promise<{ readonly path: string; readonly newPath: string; readonly revision: string; readonly rewritten: readonly string[] }>;
   listPages(filter?: ListFilter): Promise<PageSummary[]>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /** Chunks nearest in meaning to `query`; keyword results with a `note` when semantic search cannot answer. */
+  semanticSearch(query: string, options?: SemanticSearchOptions): Promise<SemanticSearchResult>;
   getLinks(path: string): Promise<PageLinks>;
   /** The whole link graph: page → pages it links to. */
   linkGraph(): Promise<Record<string, readonly string[]>>;

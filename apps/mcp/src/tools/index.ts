@@ -1,6 +1,5 @@
 /**
- * @module Every tool, in otterwiki-mcp's order (semantic_search, between search_notes and get_links there, is
- * registered by the semantic-search work).
+ * @module Every tool, in otterwiki-mcp's order.
  */
 import { deleteAttachment, downloadAttachment, listAttachments, uploadAttachment } from './attachments.js';
 import type { ToolDefinition } from './define.js';
@@ -14,6 +13,7 @@ import { listNotes } from './list-notes.js';
 import { readNote } from './read-note.js';
 import { renameNote } from './rename-note.js';
 import { searchNotes } from './search-notes.js';
+import { semanticSearch } from './semantic-search.js';
 import { writeNote } from './write-note.js';
 
 /** All tool definitions. */
@@ -23,6 +23,7 @@ export const TOOLS: readonly ToolDefinition[] = [
   editNote,
   listNotes,
   searchNotes,
+  semanticSearch,
   getLinks,
   getRecentChanges,
   getHistory,

@@ -11,6 +11,7 @@ import { readJsonObject } from '../http/body.js';
 import { HttpError } from '../http/http-error.js';
 import { jsonResponse } from '../http/responses.js';
 import type { ApiPrincipal } from './bearer.js';
+import { semanticSearchResponse } from './semantic-search.js';
 
 interface ApiRequest {
   readonly deps: AppDeps;
@@ -195,6 +196,10 @@ async function readOnly(req: ApiRequest, segments: readonly string[]): Promise<R
     const results = hits.map((h) => ({ name: h.title, path: h.path, snippet: h.snippet, score: h.score }));
     return jsonResponse({ query, results, total: results.length });
   }
+  if (head === 'semantic-search' && rest.length === 0) {
+    await authorize(req, 'read');
+    return semanticSearchResponse(req.deps.wiki, req.url);
+  }
   if (head === 'links' && rest.length === 0) {
     await authorize(req, 'read');
     const graph = await req.deps.wiki.linkGraph();
@@ -220,7 +225,7 @@ export async function handleApi(deps: AppDeps, request: Request, url: URL, segme
     return listPages(req);
   }
   if (head === 'pages') return pageRoutes(req, segments.slice(1));
-  if (['changelog', 'search', 'links'].includes(head ?? '')) {
+  if (['changelog', 'search', 'semantic-search', 'links'].includes(head ?? '')) {
     if (request.method !== 'GET') throw methodNotAllowed('GET');
     const response = await readOnly(req, segments);
     if (response) return response;

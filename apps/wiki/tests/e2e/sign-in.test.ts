@@ -149,6 +149,27 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     expect(browser.jar.has('wiki_session')).toBe(true);
   });
 
+  it.each([
+    ['names another issuer', (callback: URL) => callback.searchParams.set('iss', 'https://evil.example')],
+    ['lacks the iss the issuer advertises', (callback: URL) => callback.searchParams.delete('iss')],
+  ])('refuses an authorization response that %s (RFC 9207, mix-up attacks), before redeeming the code', async (_what, tamper) => {
+    // Prepare
+    const browser = new Browser(served.origin);
+    const start = await browser.fetch('/-/login?return_to=/Home');
+    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
+    expect(callback.searchParams.get('iss')).toBe(authkit.issuer);
+    const copy = new Browser(served.origin);
+    for (const [k, v] of browser.jar) copy.jar.set(k, v);
+    tamper(callback);
+    // Act
+    const response = await browser.fetch(callback);
+    // Assess: refused, and the code was not spent (the untampered response still signs in)
+    expect(response.status).toBe(400);
+    expect(browser.jar.has('wiki_session')).toBe(false);
+    callback.searchParams.set('iss', authkit.issuer);
+    expect((await copy.fetch(callback)).status).toBe(303);
+  });
+
   it('keeps return_to on this site', async () => {
     const browser = new Browser(served.origin);
     const start = await browser.fetch('/-/login?return_to=//evil.example/x');

@@ -5,87 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseAccessPolicy, resolveIssuer } from '@wikibot/auth-config';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { stackConfigSchema } from './config-schema.js';
 import { StackConfigError } from './errors.js';
 import { applyEnvOverrides, mergeConfig } from './overrides.js';
 
 /** The environments this app synthesizes, one stack each. */
 export const ENVIRONMENTS = ['dev', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
-
-/** CloudWatch Logs accepts only these retention periods (days). */
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
-const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR block');
-const ssmName = z.string().regex(/^\/[A-Za-z0-9_.\-/]{1,2047}$/, 'must be an SSM parameter name starting with "/"');
-
-const functionSchema = z
-  .object({
-    memoryMb: z.number().int().min(128).max(10240),
-    // API Gateway gives up on an integration after 30 s; a longer Lambda timeout only burns money.
-    timeoutSeconds: z.number().int().min(1).max(30),
-  })
-  .strict();
-
-const networkSchema = z.discriminatedUnion('mode', [
-  z
-    .object({
-      mode: z.literal('create'),
-      cidr,
-      availabilityZones: z.array(z.string().min(1)).min(2),
-      privateSubnetCidrs: z.array(cidr).min(2),
-      publicSubnetCidrs: z.array(cidr).min(2),
-    })
-    .strict()
-    .refine((n) => n.privateSubnetCidrs.length === n.availabilityZones.length && n.publicSubnetCidrs.length === n.availabilityZones.length, {
-      message: 'needs one private and one public subnet CIDR per availability zone',
-    }),
-  z
-    .object({
-      mode: z.literal('existing'),
-      vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, 'must be a VPC id (vpc-...)'),
-      // Private subnets whose route tables already reach the internet (NAT): the Lambdas call WorkOS.
-      privateSubnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]+$/, 'must be a subnet id (subnet-...)')).min(1),
-    })
-    .strict(),
-]);
-
-const stackConfigSchema = z
-  .object({
-    /** Environment name: stack id, resource name prefix (`wikibot-<environment>`), `WIKIBOT_ENV`. */
-    environment: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
-    /** Custom domain; without one, the API's own endpoint is the public origin. */
-    domain: z
-      .object({
-        name: z.string().min(1),
-        /** Route 53 hosted zone looked up by id, or else by name (default: the domain's parent). */
-        hostedZoneId: z.string().min(1).optional(),
-        hostedZoneName: z.string().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-    functions: z.object({ mcp: functionSchema, wiki: functionSchema }).strict(),
-    /** Default route throttling of the `$default` stage. */
-    throttling: z.object({ burstLimit: z.number().int().positive(), rateLimit: z.number().positive() }).strict(),
-    logRetentionDays: z.number().refine((d) => RETENTION_DAYS.includes(d), { message: `must be one of ${RETENTION_DAYS.join(', ')}` }),
-    network: networkSchema,
-    /** Who may use the wiki (`ACCESS_POLICY`, see @wikibot/auth-config); an object or its JSON text. */
-    accessPolicy: z.union([z.string(), z.record(z.string(), z.unknown())]),
-    wikiReadAccess: z.enum(['public', 'signed-in']),
-    authkit: z.object({ domain: z.string().min(1), clientId: z.string().min(1).optional() }).strict(),
-    /** SSM SecureString parameter names; the operator creates the parameters, the stack only names them. */
-    secrets: z
-      .object({ workosApiKey: ssmName, mcpApiKey: ssmName.optional(), sessionSecret: ssmName.optional(), authkitClientSecret: ssmName.optional() })
-      .strict(),
-    /** KMS key the SecureString parameters are encrypted with. */
-    ssmKmsKeyAlias: z.string().regex(/^alias\/[A-Za-z0-9/_-]+$/),
-    /** CloudBackend when `organization` is set, LocalBackend otherwise. */
-    terraformCloud: z
-      .object({ organization: z.string().min(1).optional(), workspace: z.string().min(1), hostname: z.string().min(1) })
-      .strict(),
-  })
-  .strict();
 
 /** One environment's stack settings, validated. */
 export type StackConfig = Omit<z.infer<typeof stackConfigSchema>, 'accessPolicy'> & {
@@ -96,13 +23,24 @@ export type StackConfig = Omit<z.infer<typeof stackConfigSchema>, 'accessPolicy'
 /** What a JSON override file or `WIKIBOT_<ENV>_*` may set: any part of a {@link StackConfig}. */
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
 
-const network = (second: number) => ({
+const network = (second: number, egress: 'nat-gateway' | 'nat-instance') => ({
   mode: 'create' as const,
   cidr: `10.${second}.0.0/16`,
   availabilityZones: ['eu-west-1a', 'eu-west-1b'],
   privateSubnetCidrs: [`10.${second}.0.0/20`, `10.${second}.16.0/20`],
   publicSubnetCidrs: [`10.${second}.128.0/24`, `10.${second}.129.0/24`],
+  egress,
+  natInstanceType: 't4g.nano',
 });
+
+/** Thresholds of the alarms (docs/operations.md); `email` is the operator's to set. */
+const alarms = (discoveryHealthCheck: boolean) => ({ api5xxPercent: 1, api4xxPercent: 50, minimumRequests: 20, discoveryHealthCheck });
+
+/** Titan Text Embeddings V2, the model semantic search is built and measured with. */
+const bedrock = { embeddingModelId: 'amazon.titan-embed-text-v2:0', embeddingDimensions: 1024 as const };
+
+/** Daily at 03:00 UTC, kept 35 days (what EFS automatic backups keep). */
+const backup = { retentionDays: 35, schedule: 'cron(0 3 * * ? *)' };
 
 const secrets = (env: string) => ({
   workosApiKey: `/wikibot/${env}/workos-api-key`,
@@ -119,7 +57,12 @@ export const DEFAULTS: Readonly<Record<EnvironmentName, StackConfigInput>> = {
     functions: { mcp: { memoryMb: 512, timeoutSeconds: 29 }, wiki: { memoryMb: 512, timeoutSeconds: 29 } },
     throttling: { burstLimit: 50, rateLimit: 25 },
     logRetentionDays: 14,
-    network: network(10),
+    // dev: an ARM NAT instance (~$7 a month) — minutes without egress while it recovers are acceptable here.
+    network: network(10, 'nat-instance'),
+    protectData: false,
+    backup,
+    alarms: alarms(false),
+    bedrock,
     accessPolicy: { writers: ['@wikibot.io'], readers: [] },
     wikiReadAccess: 'public',
     authkit: { domain: 'https://wikibot-dev.authkit.app' },
@@ -134,7 +77,12 @@ export const DEFAULTS: Readonly<Record<EnvironmentName, StackConfigInput>> = {
     functions: { mcp: { memoryMb: 1024, timeoutSeconds: 29 }, wiki: { memoryMb: 1024, timeoutSeconds: 29 } },
     throttling: { burstLimit: 200, rateLimit: 100 },
     logRetentionDays: 90,
-    network: network(20),
+    // prod: the managed NAT gateway — no OS to patch, no single instance between users and sign-in.
+    network: network(20, 'nat-gateway'),
+    protectData: true,
+    backup,
+    alarms: alarms(true),
+    bedrock,
     accessPolicy: { writers: ['@wikibot.io'], readers: [] },
     wikiReadAccess: 'public',
     authkit: { domain: 'https://wikibot.authkit.app' },

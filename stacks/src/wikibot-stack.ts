@@ -5,11 +5,15 @@
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { MCP_PATH, resolveIssuer } from '@wikibot/auth-config';
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, CloudBackend, Fn, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { StackConfig } from './config.js';
+import { Alarms } from './constructs/alarms.js';
 import { AwsContext } from './constructs/aws-context.js';
+import { Backup } from './constructs/backup.js';
+import { DiscoveryCheck } from './constructs/discovery-check.js';
 import { Domain, originForDomain } from './constructs/domain.js';
+import { FileSystemPolicy } from './constructs/file-system-policy.js';
 import { HttpApi } from './constructs/http-api.js';
 import { WikibotFunction } from './constructs/lambda-function.js';
 import { Network } from './constructs/network.js';
@@ -53,7 +57,8 @@ export class WikibotStack extends TerraformStack {
     const artifacts = props.artifacts ?? { mcp: artifactPath('mcp'), wiki: artifactPath('wiki') };
     const customOrigin = config.domain ? originForDomain(config.domain.name, `${config.environment}.domain.name`) : undefined;
 
-    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: { project: 'wikibot', environment: config.environment } }] });
+    const defaultTags = { project: 'wikibot', environment: config.environment };
+    new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: defaultTags }] });
     const { organization, workspace, hostname } = config.terraformCloud;
     if (organization) new CloudBackend(this, { hostname, organization, workspaces: new NamedCloudWorkspace(workspace) });
     // Relative to cdktf.out/stacks/<env>, where Terraform runs: the state file sits at the repository root.
@@ -61,14 +66,15 @@ export class WikibotStack extends TerraformStack {
 
     const aws = new AwsContext(this, 'aws-context', { region: config.region, ssmKmsKeyAlias: config.ssmKmsKeyAlias });
     const network = new Network(this, 'network', { name, network: config.network });
-    const storage = new Storage(this, 'storage', { name, network });
+    const storage = new Storage(this, 'storage', { name, network, protect: config.protectData });
+    const backup = new Backup(this, 'backup', { name, storage, aws, backup: config.backup, protect: config.protectData });
     const api = new HttpApi(this, 'http-api', {
       name,
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
       disableExecuteApiEndpoint: customOrigin !== undefined,
     });
-    if (config.domain && customOrigin) new Domain(this, 'domain', { domain: config.domain, hostname: new URL(customOrigin).hostname, api });
+    const domain = config.domain && customOrigin ? new Domain(this, 'domain', { domain: config.domain, hostname: new URL(customOrigin).hostname, api }) : undefined;
     // The $default stage adds no path to api_endpoint, so it is an origin as it stands.
     this.publicOrigin = customOrigin ?? api.endpoint;
 
@@ -101,8 +107,12 @@ export class WikibotStack extends TerraformStack {
         if (parameter) fn.bindSecret(SECRET_VARIABLES[key], parameter);
       }
     }
-    mcp.mountFileSystem(storage);
-    wiki.mountFileSystem(storage);
+    const bedrock = config.bedrock;
+    for (const fn of [mcp, wiki]) {
+      fn.mountFileSystem(storage);
+      fn.bindEmbeddingModel({ region: bedrock.region ?? config.region, modelId: bedrock.embeddingModelId, dimensions: bedrock.embeddingDimensions });
+    }
+    new FileSystemPolicy(this, 'file-system-policy', { storage, roles: [mcp.role, wiki.role] });
 
     new Routes(this, 'routes', {
       api,
@@ -112,11 +122,40 @@ export class WikibotStack extends TerraformStack {
       ],
     });
 
+    const alarms = new Alarms(this, 'alarms', {
+      name,
+      alarms: config.alarms,
+      functions: (['mcp', 'wiki'] as const).map((app) => ({ app, fn: app === 'mcp' ? mcp : wiki, timeoutSeconds: config.functions[app].timeoutSeconds })),
+      api,
+      egress: network.egress,
+    });
+    if (config.alarms.discoveryHealthCheck) {
+      new DiscoveryCheck(this, 'discovery-check', {
+        name,
+        hostname: customOrigin ? new URL(customOrigin).hostname : Fn.replace(api.endpoint, 'https://', ''),
+        resourceUrl: `${this.publicOrigin}${MCP_PATH}`,
+        region: config.region,
+        regionalTopic: alarms.topic,
+        email: config.alarms.email,
+        defaultTags,
+      });
+    }
+    if (!config.alarms.email) {
+      Annotations.of(this).addWarning(`${config.environment}.alarms.email is not set: alarms reach an SNS topic nobody is subscribed to`);
+    }
+
     new TerraformOutput(this, 'wiki_url', { value: `${this.publicOrigin}/`, description: 'The wiki, for people' });
     new TerraformOutput(this, 'mcp_url', { value: `${this.publicOrigin}${MCP_PATH}`, description: 'The MCP endpoint and OAuth resource URL' });
     new TerraformOutput(this, 'api_endpoint', {
       value: api.endpoint,
       description: 'The API Gateway endpoint (disabled for requests when a custom domain is configured)',
     });
+    new TerraformOutput(this, 'file_system_id', { value: storage.fileSystem.id, description: 'The wiki file system (restore: docs/operations.md)' });
+    new TerraformOutput(this, 'backup_vault_name', { value: backup.vault.name, description: 'The AWS Backup vault of the file system' });
+    new TerraformOutput(this, 'backup_role_arn', { value: backup.role.arn, description: 'The role AWS Backup restores with' });
+    new TerraformOutput(this, 'alarm_topic_arn', { value: alarms.topic.topic.arn, description: 'Where the alarms go (subscribe more people here)' });
+    if (domain?.nameServers) {
+      new TerraformOutput(this, 'name_servers', { value: domain.nameServers, description: 'NS records the parent zone adds to delegate the domain' });
+    }
   }
 }

@@ -9,6 +9,7 @@ import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name/index.js';
 import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone/index.js';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record/index.js';
+import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone/index.js';
 import { resolvePublicOrigin } from '@wikibot/auth-config';
 import { Construct } from 'constructs';
 import type { StackConfig } from '../config.js';
@@ -42,16 +43,30 @@ export interface DomainProps {
   readonly api: HttpApi;
 }
 
-/** Serves the HTTP API's `$default` stage at a custom domain. */
+/**
+ * Serves the HTTP API's `$default` stage at a custom domain. Its records go into an existing zone (by id
+ * or name), or, with `delegatedZone`, into a zone of its own for the domain, which the parent zone's owner
+ * delegates with an NS record: then this stack's credentials need no access to any other zone.
+ */
 export class Domain extends Construct {
+  /** The name servers of the stack's own zone, for the parent's NS record; undefined without one. */
+  readonly nameServers?: string[];
+
   constructor(scope: Construct, id: string, props: DomainProps) {
     super(scope, id);
     const { domain, hostname, api } = props;
-    const zone = new DataAwsRoute53Zone(
-      this,
-      'zone',
-      domain.hostedZoneId ? { zoneId: domain.hostedZoneId } : { name: domain.hostedZoneName ?? hostname, privateZone: false },
-    );
+    let zone: { zoneId: string };
+    if (domain.delegatedZone) {
+      const own = new Route53Zone(this, 'delegated-zone', { name: hostname, comment: `wikibot: ${hostname}, delegated from its parent zone` });
+      this.nameServers = own.nameServers;
+      zone = own;
+    } else {
+      zone = new DataAwsRoute53Zone(
+        this,
+        'zone',
+        domain.hostedZoneId ? { zoneId: domain.hostedZoneId } : { name: domain.hostedZoneName ?? hostname, privateZone: false },
+      );
+    }
     const certificate = new AcmCertificate(this, 'certificate', {
       domainName: hostname,
       validationMethod: 'DNS',

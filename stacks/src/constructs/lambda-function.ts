@@ -27,10 +27,14 @@ export const ARCHITECTURE = 'arm64';
 /** The bundles export `handler` from `index.mjs` (packages/tooling/bin/bundle-lambda.mjs). */
 export const HANDLER = 'index.handler';
 
-/** The network interface actions Lambda needs for `vpc_config`; AWS does not scope them to resources. */
+/**
+ * The network interface actions Lambda needs for `vpc_config` (those of AWSLambdaVPCAccessExecutionRole);
+ * AWS does not scope them to resources.
+ */
 export const ENI_ACTIONS = [
   'ec2:CreateNetworkInterface',
   'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
   'ec2:DeleteNetworkInterface',
   'ec2:AssignPrivateIpAddresses',
   'ec2:UnassignPrivateIpAddresses',
@@ -38,6 +42,14 @@ export const ENI_ACTIONS = [
 
 /** Environment variable names that must never carry a value in plain text. */
 const SECRET_NAME = /KEY|SECRET|TOKEN|PASSWORD/i;
+
+/** A Bedrock embedding model a function may invoke. */
+export interface EmbeddingModel {
+  readonly region: string;
+  /** `amazon.titan-embed-text-v2:0`. */
+  readonly modelId: string;
+  readonly dimensions: number;
+}
 
 /** Props of {@link WikibotFunction}. */
 export interface WikibotFunctionProps {
@@ -129,6 +141,19 @@ export class WikibotFunction extends Construct {
     ];
     if (this.secretsPolicy) this.secretsPolicy.putStatement(statements);
     else this.secretsPolicy = this.grant('secrets', statements).document;
+  }
+
+  /**
+   * Lets the function embed text with one Bedrock model: `bedrock:InvokeModel` on that model's ARN only,
+   * and the `BEDROCK_*` variables the semantic-search client reads (the shared contract).
+   */
+  bindEmbeddingModel(model: EmbeddingModel): void {
+    this.setEnvironment('BEDROCK_REGION', model.region);
+    this.setEnvironment('BEDROCK_EMBEDDING_MODEL_ID', model.modelId);
+    this.setEnvironment('BEDROCK_EMBEDDING_DIMENSIONS', String(model.dimensions));
+    const arn = `arn:${this.aws.partition}:bedrock:${model.region}::foundation-model/${model.modelId}`;
+    const grant = this.grant('bedrock', [{ sid: 'InvokeEmbeddingModel', effect: 'Allow', actions: ['bedrock:InvokeModel'], resources: [arn] }]);
+    this.function.dependsOn = [...(this.function.dependsOn ?? []), dependable(grant.policy)];
   }
 
   /** Mounts the wiki file system at `/mnt/wiki` through its access point, with the matching grant. */

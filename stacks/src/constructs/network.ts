@@ -1,8 +1,8 @@
 /**
- * @module Where the Lambdas run: private subnets of a VPC the stack creates (two public subnets, one NAT
- * gateway so the Lambdas reach WorkOS, two private subnets) or of an existing VPC taken by id. One NAT
- * gateway instead of one per zone: it halves the biggest line of the bill (docs/cost.md) at the price
- * of losing outbound internet while its zone is down.
+ * @module Where the Lambdas run: private subnets of a VPC the stack creates (two public subnets, egress
+ * so the Lambdas reach WorkOS, SSM and Bedrock, two private subnets) or of an existing VPC taken by id.
+ * Egress is one NAT gateway or one ARM NAT instance (`network.egress`, docs/cost.md), never one per
+ * zone: it is the biggest line of the bill, at the price of losing outbound internet while its zone is down.
  */
 import { Eip } from '@cdktf/provider-aws/lib/eip/index.js';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway/index.js';
@@ -15,6 +15,14 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { Vpc } from '@cdktf/provider-aws/lib/vpc/index.js';
 import { Construct } from 'constructs';
 import type { StackConfig } from '../config.js';
+import { NatInstance } from './nat-instance.js';
+
+/** What carries the private subnets' traffic to the internet, for the alarms to watch. */
+export interface Egress {
+  readonly kind: 'nat-gateway' | 'nat-instance';
+  /** The NAT gateway's or the instance's id. */
+  readonly id: string;
+}
 
 /** Props of {@link Network}. */
 export interface NetworkProps {
@@ -29,6 +37,8 @@ export class Network extends Construct {
   readonly privateSubnetIds: string[];
   /** Security group of the Lambdas: HTTPS out (WorkOS, SSM through NAT); storage adds NFS. */
   readonly lambdaSecurityGroup: SecurityGroup;
+  /** The stack's own egress; undefined in an existing VPC. */
+  readonly egress?: Egress;
   private readonly name: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -48,16 +58,31 @@ export class Network extends Construct {
         tags: { Name: `${name}-public` },
       });
       const publicSubnets = network.availabilityZones.map((zone, i) => this.subnet('public', i, vpc.id, zone, network.publicSubnetCidrs[i], publicRoutes.id));
-      const eip = new Eip(this, 'nat-ip', { domain: 'vpc', tags: { Name: `${name}-nat` } });
-      const nat = new NatGateway(this, 'nat', {
-        allocationId: eip.allocationId,
-        subnetId: publicSubnets[0].id,
-        tags: { Name: name },
-        dependsOn: [igw],
-      });
+      let defaultRoute: { cidrBlock: string; natGatewayId?: string; networkInterfaceId?: string };
+      if (network.egress === 'nat-instance') {
+        const nat = new NatInstance(this, 'nat-instance', {
+          name,
+          vpcId: vpc.id,
+          vpcCidr: network.cidr,
+          subnetId: publicSubnets[0].id,
+          instanceType: network.natInstanceType,
+        });
+        this.egress = { kind: 'nat-instance', id: nat.instance.id };
+        defaultRoute = { cidrBlock: '0.0.0.0/0', networkInterfaceId: nat.networkInterfaceId };
+      } else {
+        const eip = new Eip(this, 'nat-ip', { domain: 'vpc', tags: { Name: `${name}-nat` } });
+        const nat = new NatGateway(this, 'nat', {
+          allocationId: eip.allocationId,
+          subnetId: publicSubnets[0].id,
+          tags: { Name: name },
+          dependsOn: [igw],
+        });
+        this.egress = { kind: 'nat-gateway', id: nat.id };
+        defaultRoute = { cidrBlock: '0.0.0.0/0', natGatewayId: nat.id };
+      }
       const privateRoutes = new RouteTable(this, 'private-routes', {
         vpcId: vpc.id,
-        route: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nat.id }],
+        route: [defaultRoute],
         tags: { Name: `${name}-private` },
       });
       this.privateSubnetIds = network.availabilityZones.map(
@@ -72,7 +97,7 @@ export class Network extends Construct {
     });
     new VpcSecurityGroupEgressRule(this, 'lambda-https-out', {
       securityGroupId: this.lambdaSecurityGroup.id,
-      description: 'HTTPS to WorkOS and AWS APIs (SSM) through the NAT gateway',
+      description: 'HTTPS to WorkOS and AWS APIs (SSM, Bedrock) through NAT',
       ipProtocol: 'tcp',
       fromPort: 443,
       toPort: 443,

@@ -1,6 +1,8 @@
 /**
- * @module The wiki's git repository lives on EFS: encrypted, backed up daily by AWS Backup, reached by
- * both Lambdas through one access point that pins the POSIX identity and the root directory.
+ * @module The wiki's git repository lives on EFS: encrypted, reached by both Lambdas through one access
+ * point that pins the POSIX identity and the root directory, and (prod) protected from deletion by
+ * Terraform. Backups are the stack's own AWS Backup plan (backup.ts); the file-system policy, which
+ * needs the functions' roles, is file-system-policy.ts.
  */
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point/index.js';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy/index.js';
@@ -24,6 +26,8 @@ const POSIX_ID = 1000;
 export interface StorageProps {
   readonly name: string;
   readonly network: Network;
+  /** `prevent_destroy`: a destroy, or any change that would replace the file system, fails the plan. */
+  readonly protect: boolean;
 }
 
 /** The EFS file system, its access point and its mount targets. */
@@ -42,8 +46,10 @@ export class Storage extends Construct {
       performanceMode: 'generalPurpose',
       throughputMode: 'elastic',
       tags: { Name: `${name}-wiki` },
+      lifecycle: { preventDestroy: props.protect },
     });
-    new EfsBackupPolicy(this, 'backup', { fileSystemId: this.fileSystem.id, backupPolicy: { status: 'ENABLED' } });
+    // EFS automatic backups go to an AWS-managed vault nothing can protect; the stack's plan replaces them.
+    new EfsBackupPolicy(this, 'backup', { fileSystemId: this.fileSystem.id, backupPolicy: { status: 'DISABLED' } });
     this.accessPoint = new EfsAccessPoint(this, 'access-point', {
       fileSystemId: this.fileSystem.id,
       posixUser: { uid: POSIX_ID, gid: POSIX_ID },

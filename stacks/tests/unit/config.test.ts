@@ -31,7 +31,8 @@ describe('loadStackConfig', () => {
 
   it('merges the environment entry of the WIKIBOT_CONFIG file over the defaults', () => {
     // Prepare
-    const file = JSON.stringify({ dev: { region: 'us-east-1', functions: { mcp: { memoryMb: 1024 } }, terraformCloud: { organization: 'acme' } } });
+    const network = { availabilityZones: ['us-east-1a', 'us-east-1b'] };
+    const file = JSON.stringify({ dev: { region: 'us-east-1', network, functions: { mcp: { memoryMb: 1024 } }, terraformCloud: { organization: 'acme' } } });
     const read = (path: string) => (path === '/etc/wikibot.json' ? file : '');
 
     // Act
@@ -48,10 +49,12 @@ describe('loadStackConfig', () => {
     const env = {
       WIKIBOT_CONFIG: '/f.json',
       WIKIBOT_DEV_REGION: 'eu-central-1',
+      WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-central-1a","eu-central-1b"]',
       WIKIBOT_DEV_FUNCTIONS__WIKI__TIMEOUT_SECONDS: '20',
       WIKIBOT_DEV_ACCESS_POLICY: '{"writers":["alice@example.com"]}',
       WIKIBOT_DEV_AUTHKIT__CLIENT_ID: 'client_01ABC',
       WIKIBOT_PROD_REGION: 'us-west-2',
+      WIKIBOT_PROD_NETWORK__AVAILABILITY_ZONES: '["us-west-2a","us-west-2c"]',
     };
     const read = () => JSON.stringify({ dev: { region: 'us-east-1', logRetentionDays: 30 } });
 
@@ -97,6 +100,17 @@ describe('loadStackConfig', () => {
     [{ WIKIBOT_DEV_ACCESS_POLICY: '{"writers":[]}' }, /^dev: dev\.accessPolicy: policy admits nobody/],
     [{ WIKIBOT_DEV_AUTHKIT__DOMAIN: 'http://example.authkit.app' }, /^dev: AUTHKIT_DOMAIN: .* must use https/],
     [{ WIKIBOT_DEV_NETWORK__PRIVATE_SUBNET_CIDRS: '["10.10.0.0/20","10.10.16.0/20","10.10.32.0/20"]' }, /^dev\.network.*one private and one public subnet CIDR per availability zone/],
+    // The region changed, the zones not: subnets would land in another region.
+    [
+      { WIKIBOT_DEV_REGION: 'us-east-1' },
+      /^dev\.network\.availabilityZones\.0: "eu-west-1a" is not a zone of region us-east-1: set network\.availabilityZones to zones of us-east-1 \(e\.g\. us-east-1a, us-east-1b\)/,
+    ],
+    [{ WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-west-1a","eu-west-1a"]' }, /^dev\.network\.availabilityZones: names a zone twice/],
+    [{ WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-west-1a","eu-west-12"]' }, /^dev\.network\.availabilityZones\.1: "eu-west-12" is not a zone/],
+    [{ WIKIBOT_DEV_NETWORK__EGRESS: 'nat' }, /^dev\.network\.egress/],
+    [{ WIKIBOT_DEV_NETWORK__NAT_INSTANCE_TYPE: 't3.nano' }, /^dev\.network\.natInstanceType: must be a Graviton/],
+    [{ WIKIBOT_DEV_BEDROCK__EMBEDDING_DIMENSIONS: '768' }, /^dev\.bedrock\.embeddingDimensions/],
+    [{ WIKIBOT_DEV_ALARMS__EMAIL: 'ops' }, /^dev\.alarms\.email/],
   ])('refuses %j, naming the key at fault', (env, message) => {
     expect(() => loadStackConfig('dev', env)).toThrow(message);
   });

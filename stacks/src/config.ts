@@ -4,7 +4,7 @@
  * environment variables (see docs/deploy.md). Everything is validated with zod before a resource exists.
  */
 import { readFileSync } from 'node:fs';
-import { parseAccessPolicy, resolveIssuer } from '@wikibot/auth-config';
+import { DEFAULT_EMBEDDING_MODEL_ID, loadEmbeddingsConfig, parseAccessPolicy, resolveIssuer } from '@wikibot/auth-config';
 import type { z } from 'zod';
 import { stackConfigSchema } from './config-schema.js';
 import { StackConfigError } from './errors.js';
@@ -36,8 +36,8 @@ const network = (second: number, egress: 'nat-gateway' | 'nat-instance') => ({
 /** Thresholds of the alarms (docs/operations.md); `email` is the operator's to set. */
 const alarms = (discoveryHealthCheck: boolean) => ({ api5xxPercent: 1, api4xxPercent: 50, minimumRequests: 20, discoveryHealthCheck });
 
-/** Titan Text Embeddings V2, the model semantic search is built and measured with. */
-const bedrock = { embeddingModelId: 'amazon.titan-embed-text-v2:0', embeddingDimensions: 1024 as const };
+/** Titan Text Embeddings V2 at 512 dimensions: the semantic-search client's defaults (@wikibot/auth-config). */
+const bedrock = { embeddingModelId: DEFAULT_EMBEDDING_MODEL_ID, embeddingDimensions: 512 as const };
 
 /** Daily at 03:00 UTC, kept 35 days (what EFS automatic backups keep). */
 const backup = { retentionDays: 35, schedule: 'cron(0 3 * * ? *)' };
@@ -94,7 +94,7 @@ export const DEFAULTS: Readonly<Record<EnvironmentName, StackConfigInput>> = {
 
 /**
  * Validates one environment's settings. Throws a {@link StackConfigError} naming the key at fault.
- * The AuthKit domain and access policy are checked with the same functions the Lambdas use at start-up,
+ * The AuthKit domain, access policy and Bedrock settings are checked with the functions the Lambdas use at start-up,
  * so a value they would refuse fails the synth instead of a cold start.
  */
 export function parseStackConfig(raw: unknown, name = 'config'): StackConfig {
@@ -108,6 +108,12 @@ export function parseStackConfig(raw: unknown, name = 'config'): StackConfig {
   try {
     parseAccessPolicy(accessPolicy, `${name}.accessPolicy`);
     resolveIssuer(config.authkit.domain);
+    const { bedrock } = config;
+    loadEmbeddingsConfig({
+      BEDROCK_REGION: bedrock.region ?? config.region,
+      BEDROCK_EMBEDDING_MODEL_ID: bedrock.embeddingModelId,
+      BEDROCK_EMBEDDING_DIMENSIONS: String(bedrock.embeddingDimensions),
+    });
   } catch (cause) {
     throw new StackConfigError(name, (cause as Error).message, { cause });
   }

@@ -150,6 +150,7 @@ export class WikibotStack extends TerraformStack {
       value: api.endpoint,
       description: 'The API Gateway endpoint (disabled for requests when a custom domain is configured)',
     });
+    new TerraformOutput(this, 'region', { value: config.region, description: 'The region the stack deploys to' });
     new TerraformOutput(this, 'file_system_id', { value: storage.fileSystem.id, description: 'The wiki file system (restore: docs/operations.md)' });
     new TerraformOutput(this, 'backup_vault_name', { value: backup.vault.name, description: 'The AWS Backup vault of the file system' });
     new TerraformOutput(this, 'backup_role_arn', { value: backup.role.arn, description: 'The role AWS Backup restores with' });

@@ -25,6 +25,11 @@ export interface LocalOverrides {
   secrets: Readonly<Record<string, string>>;
   /** Further variables for this function only (e.g. `MCP_API_KEY` for the MCP function). */
   extra?: Readonly<Record<string, string>>;
+  /**
+   * The local Bedrock stand-in's URL, handed over as `BEDROCK_ENDPOINT`. Without one, the stack's
+   * `BEDROCK_*` settings are dropped (semantic search falls back to keywords) so nothing local calls AWS.
+   */
+  bedrockEndpoint?: string;
 }
 
 /** Variables a Lambda runtime sets itself and the local worker mirrors. */
@@ -59,6 +64,8 @@ export function localEnvironment(
     }
     env[key] = value;
   }
+  if (overrides.bedrockEndpoint) env.BEDROCK_ENDPOINT = overrides.bedrockEndpoint;
+  else for (const key of Object.keys(env).filter((k) => k.startsWith('BEDROCK_'))) delete env[key];
   Object.assign(env, {
     PUBLIC_ORIGIN: overrides.publicOrigin,
     WIKI_DATA_DIR: overrides.wikiDataDir,

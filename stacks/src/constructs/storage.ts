@@ -46,7 +46,9 @@ export class Storage extends Construct {
       performanceMode: 'generalPurpose',
       throughputMode: 'elastic',
       tags: { Name: `${name}-wiki` },
-      lifecycle: { preventDestroy: props.protect },
+      // The token only makes creation idempotent; a file system restored from backup (and imported in
+      // place of this one, docs/operations.md) has another, which must not force a replacement.
+      lifecycle: { preventDestroy: props.protect, ignoreChanges: ['creation_token'] },
     });
     // EFS automatic backups go to an AWS-managed vault nothing can protect; the stack's plan replaces them.
     new EfsBackupPolicy(this, 'backup', { fileSystemId: this.fileSystem.id, backupPolicy: { status: 'DISABLED' } });

@@ -4,14 +4,14 @@ import { roleStatements } from '../helpers/policies.js';
 import { configFor, resourcesOf, synthesize } from '../helpers/synth.js';
 
 describe.each([
-  ['dev', {}, 'eu-west-1', 'amazon.titan-embed-text-v2:0', '1024'],
-  ['prod', {}, 'eu-west-1', 'amazon.titan-embed-text-v2:0', '1024'],
+  ['dev', {}, 'eu-west-1', 'amazon.titan-embed-text-v2:0', '512'],
+  ['prod', {}, 'eu-west-1', 'amazon.titan-embed-text-v2:0', '512'],
   [
     'prod',
-    { bedrock: { region: 'eu-central-1', embeddingModelId: 'amazon.titan-embed-text-v2:0', embeddingDimensions: 512 } },
+    { bedrock: { region: 'eu-central-1', embeddingModelId: 'amazon.titan-embed-text-v2:0', embeddingDimensions: 1024 } },
     'eu-central-1',
     'amazon.titan-embed-text-v2:0',
-    '512',
+    '1024',
   ],
 ] as const)('Bedrock embeddings in the %s stack (overrides %j)', (environment, overrides, region, modelId, dimensions) => {
   it('hands both functions the BEDROCK_* variables and InvokeModel on exactly that model\'s ARN', () => {

@@ -76,7 +76,10 @@ describe.each([
   it(`${protectedFromDestroy ? 'sets' : 'does not set'} prevent_destroy on the file system and the backup vault`, () => {
     const [[, fs]] = resourcesOf(stack.json, 'aws_efs_file_system');
     const [[, vault]] = resourcesOf(stack.json, 'aws_backup_vault');
-    expect([fs.lifecycle, vault.lifecycle]).toEqual([{ prevent_destroy: protectedFromDestroy }, { prevent_destroy: protectedFromDestroy }]);
+    expect([fs.lifecycle, vault.lifecycle]).toEqual([
+      { prevent_destroy: protectedFromDestroy, ignore_changes: ['creation_token'] },
+      { prevent_destroy: protectedFromDestroy },
+    ]);
     expect(vault.force_destroy).toBe(false);
   });
 

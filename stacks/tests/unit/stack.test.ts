@@ -172,6 +172,7 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
   it('outputs the wiki URL, the MCP URL, the API endpoint and what operations need', () => {
     const origin = functions()[0].environment.variables.PUBLIC_ORIGIN;
     expect(stack.json.output).toEqual({
+      region: expect.objectContaining({ value: stack.config.region }),
       file_system_id: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_efs_file_system\..+\.id\}$/) }),
       backup_vault_name: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_backup_vault\..+\.name\}$/) }),
       backup_role_arn: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_iam_role\.backup_role_.+\.arn\}$/) }),

@@ -23,6 +23,8 @@ export interface LockOptions {
 
 /** A held lock: refreshed while held, released once. */
 export interface HeldLock {
+  /** This holder's unique id (recorded in the lock file). */
+  readonly owner: string;
   /** Throws unless the lock file is still ours (checked right before the branch ref moves). */
   assertHeld(): Promise<void>;
   release(): Promise<void>;
@@ -104,6 +106,7 @@ function holdLock(options: LockOptions, owner: string): HeldLock {
   };
   let released = false;
   return {
+    owner,
     async assertHeld() {
       if (!isOurs()) throw new WikiError('The write lock was lost (taken over as stale); the write was not applied');
     },

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';
 import { GitStore } from './git-store.js';
 import { WikiError } from './errors.js';
+import { encodeEntry, serializeIndex } from './index-codec.js';
 import type { Author } from './types.js';
 
 /** The first page of a new wiki. */
@@ -29,7 +30,11 @@ export async function ensureRepository(dir: string, author: Author | undefined, 
     await store.flushObjects();
     store.moveBranch(null, commit.oid);
     await fsp.rename(staging, join(dir, '.git'));
-    await fsp.writeFile(join(dir, 'home.md'), HOME_CONTENT, { flag: 'wx' }).catch(() => undefined); // work tree copy
+    // The work-tree copy and git's index of it, so `git status` is clean from the start.
+    const wrote = await fsp.writeFile(join(dir, 'home.md'), HOME_CONTENT, { flag: 'wx' }).then(() => true, () => false);
+    const stat = wrote ? await fsp.lstat(join(dir, 'home.md'), { bigint: true }) : null;
+    const index = serializeIndex([encodeEntry('home.md', blob, stat)]);
+    await fsp.writeFile(join(dir, '.git', 'index'), index, { flag: 'wx' }).catch(() => undefined);
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true });
     if (!(await isRepository(dir))) throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });

@@ -4,11 +4,13 @@
  *   write <dir> <prefix> <count> [staleMs]  write pages <prefix>-<i>; prints "done <path> <revision>" or "error <name> <message>"
  *   create <dir> <prefix> <count>           create-only writes of the shared pages race-<i>, content naming <prefix>
  *   hold <dir>                              take the write lock, print "locked", then wait to be killed
+ *   holdindex <dir>                         take the write lock and git's index.lock, print "locked", wait
  *   midcommit <dir>                         write a commit's objects without moving the branch, print "objects", wait
  */
 import { join } from 'node:path';
 import { GitStore } from '../../src/git-store.js';
 import { Wiki } from '../../src/index.js';
+import { acquireIndexLock } from '../../src/index-lock.js';
 import { acquireWriteLock } from '../../src/lock.js';
 
 const [mode, dir, prefix = 'p', countText = '1', staleText = '30000'] = process.argv.slice(2);
@@ -42,6 +44,12 @@ if (mode === 'write') {
 } else if (mode === 'hold') {
   await Wiki.open({ dir: dir! });
   await acquireWriteLock({ path: join(gitdir, 'wikibot', 'write.lock'), timeoutMs: 5000, staleMs: 60_000 });
+  process.stdout.write('locked\n');
+  await forever();
+} else if (mode === 'holdindex') {
+  await Wiki.open({ dir: dir! });
+  const lock = await acquireWriteLock({ path: join(gitdir, 'wikibot', 'write.lock'), timeoutMs: 5000, staleMs: 3000 });
+  await acquireIndexLock(gitdir, join(gitdir, 'wikibot', 'tmp'), lock.owner, Date.now(), Date.now() + 5000);
   process.stdout.write('locked\n');
   await forever();
 } else if (mode === 'midcommit') {

@@ -1,0 +1,162 @@
+/**
+ * @module Keeping `.git/index` in step with the branch: after each commit the index lists exactly the commit's
+ * tree, with the stat data of the work-tree files just written, so `git status` is clean and the git CLI,
+ * GitPython and Otterwiki commit on top without losing anything. The index this process wrote last is kept in
+ * memory and patched (a 10k-page index is ~1 MB: parsing it per write would cost more than the write).
+ */
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, type BigIntStats } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomicSync, type AtomicWriteOptions } from './atomic-fs.js';
+import type { GitStore } from './git-store.js';
+import { encodeEntry, entryOid, indexChecksum, parseIndex, serializeIndex, type IndexEntry } from './index-codec.js';
+
+/** An index written to a temporary file, ready to replace `.git/index`. */
+export interface StagedIndex {
+  /** Moves it into place (before the branch moves). */
+  commit(): void;
+  /** Puts the previous index back (the branch did not move). */
+  rollBack(): void;
+}
+
+/** The index of one repository, as this process last wrote it. */
+export class WorkTreeIndex {
+  private readonly file: string;
+  /** `<checksum> <commit>`: which commit the index of that checksum describes (any wikibot process writes it). */
+  private readonly record: string;
+  private last: { checksum: string; head: string; entries: IndexEntry[] } | null = null;
+
+  constructor(
+    private readonly gitdir: string,
+    private readonly store: GitStore,
+    private readonly scratch: AtomicWriteOptions,
+  ) {
+    this.file = join(gitdir, 'index');
+    this.record = join(gitdir, 'wikibot', 'index-head');
+  }
+
+  /**
+   * Writes the index of commit `head` (tree `tree`), made from `parent` (tree `parentTree`) by `changes`, with
+   * `stats` of the work-tree files written, to a temporary file. Call under `.git/index.lock`.
+   * `patchable` is false when a change replaced a directory by a file or the reverse (the tree is listed anew).
+   */
+  async stage(
+    commit: { parent: string | null; parentTree: string | null; head: string; tree: string },
+    changes: ReadonlyMap<string, string | null>,
+    stats: ReadonlyMap<string, BigIntStats>,
+    patchable: boolean,
+  ): Promise<StagedIndex> {
+    const base = await this.entriesOf(commit.parent, commit.parentTree);
+    const entries = patchable ? patch(base, changes, stats) : await this.fromTree(commit.tree, base, stats);
+    const bytes = serializeIndex(entries);
+    const temp = join(this.scratch.tmpDir, `index-${commit.head}`);
+    writeFileAtomicSync(temp, bytes, this.scratch);
+    let committed = false;
+    return {
+      commit: () => {
+        renameSync(temp, this.file);
+        committed = true;
+        this.last = { checksum: indexChecksum(bytes), head: commit.head, entries };
+        writeFileAtomicSync(this.record, `${indexChecksum(bytes)} ${commit.head}\n`, this.scratch);
+      },
+      rollBack: () => {
+        this.last = null;
+        if (committed) writeFileAtomicSync(this.file, serializeIndex(base), this.scratch);
+        else rmSync(temp, { force: true });
+      },
+    };
+  }
+
+  /** The entries of the index on disk when it describes `parent`; else listed from the parent's tree. */
+  private async entriesOf(parent: string | null, parentTree: string | null): Promise<IndexEntry[]> {
+    const checksum = trailingChecksum(this.file);
+    if (checksum === null) return this.fromTree(parentTree, [], new Map());
+    if (this.last && this.last.checksum === checksum && this.last.head === parent) return this.last.entries;
+    let parsed;
+    try {
+      parsed = parseIndex(readFileSync(this.file));
+    } catch {
+      return this.fromTree(parentTree, [], new Map()); // unreadable: git would refuse it too; rewrite it
+    }
+    const recorded = readOrNull(this.record)?.toString('utf8').trim().split(' ');
+    const describesParent =
+      parsed.complete &&
+      ((parentTree !== null && parsed.treeOid === parentTree) || (recorded?.[0] === checksum && recorded[1] === parent));
+    return describesParent ? parsed.entries : this.fromTree(parentTree, parsed.entries, new Map());
+  }
+
+  /**
+   * Every file of `tree` as an index entry. Stat data comes from `stats` (files just written), else from an old
+   * entry with the same path and blob, else it is zero (git then compares the file's content once).
+   */
+  private async fromTree(tree: string | null, old: readonly IndexEntry[], stats: ReadonlyMap<string, BigIntStats>): Promise<IndexEntry[]> {
+    const known = new Map(old.map((e) => [e.path.toString('utf8'), e]));
+    const entries: IndexEntry[] = [];
+    const walk = async (oid: string, prefix: string): Promise<void> => {
+      for (const entry of await this.store.readTree(oid)) {
+        const path = prefix + entry.path;
+        if (entry.type === 'tree') await walk(entry.oid, `${path}/`);
+        else if (entry.type === 'blob') {
+          const kept = known.get(path);
+          const mode = parseInt(entry.mode, 8);
+          const reuse = kept && entryOid(kept) === entry.oid && kept.bytes.readUInt32BE(24) === mode && !stats.has(path);
+          entries.push(reuse ? kept : encodeEntry(path, entry.oid, stats.get(path) ?? null, mode));
+        }
+      }
+    };
+    if (tree !== null) await walk(tree, '');
+    return entries.sort((a, b) => Buffer.compare(a.path, b.path));
+  }
+}
+
+/** `base` (sorted) with `changes` applied: entries replaced, added (in order) or removed. */
+function patch(
+  base: readonly IndexEntry[],
+  changes: ReadonlyMap<string, string | null>,
+  stats: ReadonlyMap<string, BigIntStats>,
+): IndexEntry[] {
+  const entries = [...base];
+  for (const [file, oid] of changes) {
+    const path = Buffer.from(file, 'utf8');
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (Buffer.compare(entries[mid]!.path, path) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = lo < entries.length && entries[lo]!.path.equals(path);
+    if (oid === null) {
+      if (found) entries.splice(lo, 1);
+    } else {
+      entries.splice(lo, found ? 1 : 0, encodeEntry(file, oid, stats.get(file) ?? null));
+    }
+  }
+  return entries;
+}
+
+/** The last 20 bytes of the index file (its checksum), or null when there is none. */
+function trailingChecksum(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size < 32) return null;
+    const tail = Buffer.alloc(20);
+    readSync(fd, tail, 0, 20, size - 20);
+    return tail.toString('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}

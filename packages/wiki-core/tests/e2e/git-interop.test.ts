@@ -56,9 +56,13 @@ describe('after every kind of wikibot write', () => {
     expectInStep();
     await wiki.appendPage('Deep/Er/Page', 'appended', { author: ANN });
     expectInStep();
+    await wiki.writeAttachment('Guide/Setup', 'notes.txt', Buffer.from('attached by wikibot'), { author: ANN });
+    expectInStep();
     await wiki.renamePage('Guide/Setup', 'Setup Guide', { author: ANN });
     expectInStep();
     expect(readFileSync(join(dir, 'setup guide', 'diagram.png'), 'utf8')).toBe('png bytes');
+    await wiki.deleteAttachment('Setup Guide', 'notes.txt', { author: BOB });
+    expectInStep();
     await wiki.deletePage('Setup Guide', { author: BOB });
     expectInStep();
     expect(existsSync(join(dir, 'setup guide', 'diagram.png'))).toBe(false);

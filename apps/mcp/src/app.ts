@@ -181,5 +181,5 @@ function summarize(log: Partial<RequestLog>, summary: JsonRpcSummary): void {
 async function openWiki(config: WikibotConfig, aws: AwsAccess | undefined): Promise<WikiApi> {
   const { Wiki } = await import('@wikibot/wiki-core');
   const embeddings = config.embeddings && (await import('@wikibot/bedrock')).titanEmbeddingsFor(config.embeddings, aws);
-  return Wiki.open({ dir: config.dataDir, embeddings: embeddings || undefined });
+  return Wiki.open({ dir: config.dataDir, embeddings: embeddings || undefined, retainPageNameCase: config.retainPageNameCase });
 }

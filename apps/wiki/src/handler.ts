@@ -26,7 +26,7 @@ export const handler = createLambdaHandler(
     const embeddings = config.embeddings
       ? (await import('@wikibot/bedrock')).titanEmbeddingsFor(config.embeddings, (await import('@wikibot/identity')).awsAccessFromEnv(env))
       : undefined;
-    const wiki = await Wiki.open({ dir: config.dataDir, embeddings });
+    const wiki = await Wiki.open({ dir: config.dataDir, embeddings, retainPageNameCase: config.retainPageNameCase });
     return createWikiApp({ config, wiki, secrets, directory }).fetch;
   },
   { lazy: true, onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'wiki handler failed', error: String(error) })) },

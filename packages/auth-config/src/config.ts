@@ -56,6 +56,11 @@ export interface WikibotConfig {
   readonly wikiReadAccess: 'public' | 'signed-in';
   /** `WIKI_DATA_DIR`: the git repository holding the wiki. */
   readonly dataDir: string;
+  /**
+   * `WIKI_RETAIN_PAGE_NAME_CASE`: `true` or `false` (default), An Otter Wiki's `RETAIN_PAGE_NAME_CASE`: page files
+   * spelt as names are given and shown as stored, instead of lower-case files shown title-cased.
+   */
+  readonly retainPageNameCase: boolean;
   /** `WORKOS_API_HOSTNAME`: WorkOS API host override (the local fake); absent → api.workos.com. */
   readonly workosApiHostname?: string;
   /** Semantic search's embedding model (`BEDROCK_*`); absent → keyword results with a note. */
@@ -95,6 +100,10 @@ export function loadConfig(env: Env = process.env): WikibotConfig {
   if (readAccess !== 'public' && readAccess !== 'signed-in') {
     throw new ConfigError('WIKI_READ_ACCESS', `must be "public" or "signed-in", not "${readAccess}"`);
   }
+  const retainCase = env.WIKI_RETAIN_PAGE_NAME_CASE?.trim() || 'false';
+  if (retainCase !== 'true' && retainCase !== 'false') {
+    throw new ConfigError('WIKI_RETAIN_PAGE_NAME_CASE', `must be "true" or "false", not "${retainCase}"`);
+  }
   const workosApiHostname = env.WORKOS_API_HOSTNAME?.trim() || undefined;
   return {
     environment: env.WIKIBOT_ENV?.trim() || 'local',
@@ -113,6 +122,7 @@ export function loadConfig(env: Env = process.env): WikibotConfig {
     policy: parseAccessPolicy(env.ACCESS_POLICY),
     wikiReadAccess: readAccess,
     dataDir,
+    retainPageNameCase: retainCase === 'true',
     workosApiHostname,
     embeddings: loadEmbeddingsConfig(env),
     secrets: {

@@ -1,11 +1,11 @@
 /**
  * @module Commit messages and identities: sanitised so `git fsck --strict` accepts them, with git trailers.
- * Every wikibot commit carries `Wiki-Page: <display path>` trailers; they keep a page's display casing in git
- * itself, so every process (and a rebuilt cache) agrees on it.
+ * Every wikibot commit carries `Wiki-Page: <name as given>` trailers for people reading `git log`; nothing reads
+ * them back (names are derived from file names, see page-names.ts), so no commit message can change a page.
  */
 import type { Author } from './types.js';
 
-/** The trailer naming the display path of each page a commit writes. */
+/** The trailer naming each page a commit writes, as the caller spelt it. */
 export const PAGE_TRAILER = 'Wiki-Page';
 
 /** An author safe for a git ident: no angle brackets, newlines or NUL; a name is always present. */
@@ -45,14 +45,6 @@ function splitTrailerBlock(message: string): { text: string; block: string[] } {
   const trimmed = message.replace(/\s+$/, '');
   const at = trimmed.lastIndexOf('\n\n');
   return { text: at < 0 ? '' : trimmed.slice(0, at), block: trimmed.slice(at < 0 ? 0 : at + 2).split('\n') };
-}
-
-/** Display paths named by `Wiki-Page` trailers in a commit message's trailer block. */
-export function pageTrailers(message: string): string[] {
-  const prefix = `${PAGE_TRAILER}: `;
-  return splitTrailerBlock(message)
-    .block.filter((line) => line.startsWith(prefix))
-    .map((line) => line.slice(prefix.length).trim());
 }
 
 /** The message as people should see it: without wikibot's own `Wiki-Page` trailers. */

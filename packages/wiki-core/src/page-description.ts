@@ -4,10 +4,11 @@
  */
 import type { GitStore } from './git-store.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import { pageDisplayName, type PageNaming } from './page-names.js';
 
 /** What the index knows of a page at the indexed commit. */
 export interface PageMeta {
-  /** Display path (see README: display casing rule). */
+  /** Display path: An Otter Wiki's name for the file (see README: Page names). */
   readonly path: string;
   readonly file: string;
   readonly oid: string;
@@ -19,16 +20,14 @@ export interface PageMeta {
   readonly size: number;
 }
 
-/**
- * Describes the page stored as `file` (blob `oid`). `recorded` is the display path a commit trailer recorded for
- * it, if any; otherwise the file path is shown.
- */
-export async function describePage(store: GitStore, file: string, oid: string, recorded: string | undefined): Promise<PageMeta> {
+/** Describes the page stored as `file` (blob `oid`), named by `naming` as An Otter Wiki names it. */
+export async function describePage(store: GitStore, file: string, oid: string, naming: PageNaming): Promise<PageMeta> {
   const text = await store.readText(oid);
   const { frontmatter, body } = parseFrontmatter(text);
-  const base = recorded ?? file.slice(0, -3);
-  const title = pageTitle(base.split('/').pop()!, frontmatter, body);
-  const path = withTitleCasing(base, title);
+  // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title).
+  const heading = pageTitle(file.slice(file.lastIndexOf('/') + 1, -3), {}, body);
+  const path = pageDisplayName(file, { retainCase: naming.retainCase, heading });
+  const title = pageTitle(path.slice(path.lastIndexOf('/') + 1), frontmatter, body);
   const category = frontmatterCategory(frontmatter);
   return {
     path,
@@ -40,11 +39,4 @@ export async function describePage(store: GitStore, file: string, oid: string, r
     links: extractLinks(path, body),
     size: Buffer.byteLength(text),
   };
-}
-
-/** Uses the title's casing for the last path segment when they match case-insensitively (Otterwiki's rule). */
-function withTitleCasing(path: string, title: string): string {
-  const slash = path.lastIndexOf('/');
-  const last = path.slice(slash + 1);
-  return title.toLowerCase() === last.toLowerCase() ? path.slice(0, slash + 1) + title : path;
 }

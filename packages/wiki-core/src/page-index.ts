@@ -3,9 +3,9 @@
  * branch by replaying only new commits (tree diffs), and persisted as a disposable cache keyed by its commit.
  * State is private; callers ask through methods, and may listen for changed pages ({@link PageIndex.onPagesChanged}).
  */
-import { pageTrailers } from './commit-message.js';
 import type { CommitData, FileChange, GitStore } from './git-store.js';
 import { describePage, type PageMeta } from './page-description.js';
+import { DEFAULT_PAGE_NAMING, pageDisplayName, type PageNaming } from './page-names.js';
 import { fileToKey, isAttachmentOf } from './paths.js';
 
 export type { PageMeta } from './page-description.js';
@@ -13,7 +13,7 @@ export type { PageMeta } from './page-description.js';
 /** A commit plus what it changed. */
 export interface CommitRecord extends CommitData {
   readonly files: readonly string[];
-  /** Display paths of the pages it changed. */
+  /** Display paths of the pages it changed, as named when it was applied (queries show current names). */
   readonly pages: readonly string[];
 }
 
@@ -34,7 +34,8 @@ export interface PagesChanged {
   readonly rebuilt: boolean;
 }
 
-const CACHE_VERSION = 1;
+// 2: display paths follow Otterwiki's rule (version 1 took them from Wiki-Page trailers).
+const CACHE_VERSION = 2;
 
 /** The in-memory index; one per `Wiki`. */
 export class PageIndex {
@@ -47,12 +48,14 @@ export class PageIndex {
   /** Commit ids along the branch's first-parent chain, oldest first, and each one's position in it. */
   private readonly changelog: string[] = [];
   private readonly position = new Map<string, number>();
-  private readonly displayPaths = new Map<string, string>();
   private readonly listeners: ((change: PagesChanged) => void)[] = [];
   private incoming: Map<string, Set<string>> | null = null;
   private sorted: string[] | null = null;
 
-  constructor(private readonly store: GitStore) {}
+  constructor(
+    private readonly store: GitStore,
+    private readonly naming: PageNaming = DEFAULT_PAGE_NAMING,
+  ) {}
 
   /** The commit the index describes (null: empty repository). */
   get head(): string | null {
@@ -102,7 +105,7 @@ export class PageIndex {
 
   private reset(): void {
     this.indexedHead = null;
-    for (const map of [this.files, this.pages, this.history, this.commits, this.position, this.displayPaths]) map.clear();
+    for (const map of [this.files, this.pages, this.history, this.commits, this.position]) map.clear();
     this.changelog.length = 0;
     this.invalidate();
   }
@@ -114,11 +117,6 @@ export class PageIndex {
 
   private async apply(commit: CommitData, touched: Set<string>, known?: readonly FileChange[]): Promise<void> {
     const changes = known ?? (await this.store.diffTrees(await this.parentTree(commit), commit.tree));
-    // A trailer only names the casing of a page this commit changed: one naming any other page is not wikibot's.
-    const changed = new Set(changes.map((c) => fileToKey(c.file)?.toLowerCase()));
-    for (const display of pageTrailers(commit.message)) {
-      if (changed.has(display.toLowerCase())) this.displayPaths.set(display.toLowerCase(), display);
-    }
     const pages: string[] = [];
     for (const change of changes) {
       if (change.newOid) this.files.set(change.file, change.newOid);
@@ -129,7 +127,7 @@ export class PageIndex {
       list.push(commit.oid);
       this.history.set(key, list);
       touched.add(key);
-      pages.push(this.displayPaths.get(key) ?? fileToKey(change.file)!);
+      pages.push(this.pages.get(key)?.path ?? pageDisplayName(change.file, this.naming));
     }
     this.commits.set(commit.oid, { ...commit, files: changes.map((c) => c.file), pages });
     this.position.set(commit.oid, this.changelog.length);
@@ -146,16 +144,19 @@ export class PageIndex {
     const file = this.fileOfKey(key);
     const oid = file === null ? undefined : this.files.get(file);
     if (file === null || oid === undefined) this.pages.delete(key);
-    else this.pages.set(key, await describePage(this.store, file, oid, this.displayPaths.get(key)));
+    else this.pages.set(key, await describePage(this.store, file, oid, this.naming));
   }
 
-  /** The file holding page `key`: the Otterwiki name, or a differently cased one found in a dropped-in repository. */
+  /**
+   * The file holding page `key`: the Otterwiki name, or one spelt otherwise (other casing, as with retained name
+   * case or a dropped-in repository; NFD).
+   */
   private fileOfKey(key: string): string | null {
     const file = `${key}.md`;
     if (this.files.has(file)) return file;
     const known = this.pages.get(key)?.file;
     if (known && this.files.has(known)) return known;
-    for (const candidate of this.files.keys()) if (candidate.toLowerCase() === file) return candidate;
+    for (const candidate of this.files.keys()) if (fileToKey(candidate) === key) return candidate;
     return null;
   }
 
@@ -260,12 +261,12 @@ export class PageIndex {
   serialize(): string {
     return JSON.stringify({
       version: CACHE_VERSION,
+      retainCase: this.naming.retainCase,
       head: this.indexedHead,
       files: [...this.files],
       pages: [...this.pages.values()],
       history: [...this.history],
       commits: this.changelog.map((oid) => this.commits.get(oid)),
-      displayPaths: [...this.displayPaths],
     });
   }
 
@@ -274,14 +275,15 @@ export class PageIndex {
     try {
       const data = JSON.parse(json) as {
         version: number;
+        retainCase: boolean;
         head: string | null;
         files: [string, string][];
         pages: PageMeta[];
         history: [string, string[]][];
         commits: CommitRecord[];
-        displayPaths: [string, string][];
       };
-      if (data.version !== CACHE_VERSION) return false;
+      // Names depend on the naming setting: a cache written under the other one is rebuilt.
+      if (data.version !== CACHE_VERSION || data.retainCase !== this.naming.retainCase) return false;
       this.reset();
       for (const [file, oid] of data.files) this.files.set(file, oid);
       for (const meta of data.pages) this.pages.set(fileToKey(meta.file)!.toLowerCase(), meta);
@@ -291,7 +293,6 @@ export class PageIndex {
         this.position.set(record.oid, this.changelog.length);
         this.changelog.push(record.oid);
       }
-      for (const [key, path] of data.displayPaths) this.displayPaths.set(key, path);
       this.indexedHead = data.head;
       return true;
     } catch {

@@ -8,7 +8,7 @@ import { EditMatchError, InvalidArgumentError, PageExistsError, PageNotFoundErro
 import type { GitStore } from './git-store.js';
 import { rewriteWikiLinks } from './markdown.js';
 import type { PageIndex, PageMeta } from './page-index.js';
-import { pageFileName } from './page-names.js';
+import { pageFileName, type PageNaming } from './page-names.js';
 import { normalizePagePath } from './paths.js';
 import { checkBaseRevision } from './queries.js';
 import type { WriteOptions, WriteResult } from './types.js';
@@ -27,6 +27,7 @@ export class PagePlans {
   constructor(
     private readonly index: PageIndex,
     private readonly store: GitStore,
+    private readonly naming: PageNaming,
   ) {}
 
   /** Store `content` as page `display` (created when missing). */
@@ -86,7 +87,7 @@ export class PagePlans {
     const existing = this.index.page(targetKey);
     if (existing) throw new PageExistsError(existing.path);
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);
-    const newFile = pageFileName(target);
+    const newFile = pageFileName(target, this.naming);
     const changes = new Map<string, string | null>([[meta.file, null]]);
     const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);
     changes.set(newFile, await this.writeText(ownText));
@@ -124,7 +125,7 @@ export class PagePlans {
     const oid = await this.writeText(content);
     const finalPath = meta?.path ?? display;
     return {
-      changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pageFileName(display), oid]]),
+      changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pageFileName(display, this.naming), oid]]),
       message: buildMessage(options.message, `${verb} ${finalPath}`, options.trailers, [finalPath]),
       result: (revision, changed) => ({
         path: this.displayAfter(key, finalPath),

@@ -78,9 +78,12 @@ export function pageKey(path: string): string {
   return normalizePagePath(path).toLowerCase();
 }
 
-/** The page key of a Markdown file path (`foo/bar baz.md` → `foo/bar baz`), or null when it is no page file. */
+/**
+ * The page key of a Markdown file path (`Foo/Bar Baz.md` → `foo/bar baz`), or null when it is no page file.
+ * NFC like {@link pageKey}, so a file another tool wrote in NFD (macOS) is found under its NFC name.
+ */
 export function fileToKey(file: string): string | null {
-  return file.endsWith('.md') && file.length > 3 ? file.slice(0, -3) : null;
+  return file.endsWith('.md') && file.length > 3 ? file.slice(0, -3).normalize('NFC').toLowerCase() : null;
 }
 
 /** The attachment directory of a page file (`foo/bar.md` → `foo/bar/`): Otterwiki keeps attachments there. */

@@ -84,16 +84,17 @@ export function changelog(index: PageIndex, limit: number): Revision[] {
 
 /** Revisions of `oids` (oldest first), newest first. */
 function newestFirst(index: PageIndex, oids: readonly string[]): Revision[] {
-  return [...oids].reverse().map((oid) => toRevision(index.commit(oid)!));
+  return [...oids].reverse().map((oid) => toRevision(index, index.commit(oid)!));
 }
 
-function toRevision(record: CommitRecord): Revision {
+function toRevision(index: PageIndex, record: CommitRecord): Revision {
   return {
     revision: record.oid,
     author: record.author,
     date: record.date,
     message: displayMessage(record.message),
-    paths: record.pages,
+    // Pages that still exist are shown under their current names.
+    paths: record.pages.map((path) => index.displayOf(path)),
   };
 }
 

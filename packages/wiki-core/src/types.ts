@@ -118,6 +118,11 @@ export interface WikiOptions {
   readonly staleLockMs?: number;
   /** Author of the initial Home page commit. */
   readonly initialAuthor?: Author;
+  /**
+   * Otterwiki's `RETAIN_PAGE_NAME_CASE` (default false): store pages in files spelt as their names were given and
+   * show those names unchanged, instead of lower-case files shown title-cased. Lookup stays case-insensitive.
+   */
+  readonly retainPageNameCase?: boolean;
 }
 
 /** The operations both apps use. Implemented by `Wiki` (open one with `Wiki.open(options)`). */

@@ -11,6 +11,7 @@ import { GitStore } from './git-store.js';
 import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import { DEFAULT_STALE_LOCK_MS } from './lock.js';
 import { PageIndex, type CommitRecord, type OwnCommit } from './page-index.js';
+import type { PageNaming } from './page-names.js';
 import { PagePlans, type RenameResult } from './page-plans.js';
 import { AttachmentPlans } from './attachment-plans.js';
 import type { Attachment, AttachmentContent } from './attachments.js';
@@ -68,12 +69,13 @@ export class Wiki implements WikiApi {
     readonly dir: string,
     private readonly store: GitStore,
     write: AtomicWriteOptions,
-    options: Required<Pick<WikiOpenOptions, 'lockTimeoutMs' | 'staleLockMs' | 'checkout'>>,
+    options: Required<Pick<WikiOpenOptions, 'lockTimeoutMs' | 'staleLockMs' | 'checkout' | 'retainPageNameCase'>>,
     embeddings: EmbeddingProvider | undefined,
   ) {
     const meta = join(store.gitdir, 'wikibot');
     this.cacheFile = join(meta, 'index-v1.json');
-    this.index = new PageIndex(store);
+    const naming: PageNaming = { retainCase: options.retainPageNameCase };
+    this.index = new PageIndex(store, naming);
     // Caches and the work-tree copy are disposable: written atomically, but without fsync.
     this.scratch = { ...write, durable: false };
     this.searchIndex = new SearchIndex(join(meta, 'search-v1.json'), this.index, store, this.scratch);
@@ -81,7 +83,7 @@ export class Wiki implements WikiApi {
       ? new SemanticIndex(join(meta, 'vectors-v1.bin'), this.index, store, this.scratch, embeddings)
       : null;
     const writeOptions = { ...options, dir, lockFile: join(meta, 'write.lock'), scratch: this.scratch };
-    this.plans = new PagePlans(this.index, store);
+    this.plans = new PagePlans(this.index, store, naming);
     this.attachments = new AttachmentPlans(this.index, store);
     this.writer = new WritePath(store, this.index, (head, own) => this.catchUp(head, own), writeOptions);
   }
@@ -101,6 +103,7 @@ export class Wiki implements WikiApi {
       lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
       staleLockMs: options.staleLockMs ?? DEFAULT_STALE_LOCK_MS,
       checkout: options.checkout ?? true,
+      retainPageNameCase: options.retainPageNameCase ?? false,
     }, options.embeddings);
     await sweepTmpDir(write.tmpDir, 3_600_000);
     const cached = await fsp.readFile(wiki.cacheFile, 'utf8').catch(() => null);

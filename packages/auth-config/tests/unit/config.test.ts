@@ -24,8 +24,17 @@ describe('Function: loadConfig', () => {
       },
       wikiReadAccess: 'public',
       dataDir: '/mnt/wiki/repo',
+      retainPageNameCase: false,
     });
     expect(config.scopes).toContain('openid');
+  });
+
+  it.each([
+    ['true', true],
+    [' false ', false],
+    ['', false],
+  ])('reads WIKI_RETAIN_PAGE_NAME_CASE=%j (Otterwiki\'s RETAIN_PAGE_NAME_CASE) as %j', (value, expected) => {
+    expect(loadConfig({ ...base, WIKI_RETAIN_PAGE_NAME_CASE: value }).retainPageNameCase).toBe(expected);
   });
 
   it('accepts a bare AuthKit host', () => {
@@ -52,6 +61,7 @@ describe('Function: loadConfig', () => {
     ['ACCESS_POLICY', '{"writers":["*"],"contact":"  "}'],
     ['WIKI_DATA_DIR', ''],
     ['WIKI_READ_ACCESS', 'everyone'],
+    ['WIKI_RETAIN_PAGE_NAME_CASE', 'yes'],
   ])('refuses to start when %s is %s, naming the variable', (key, value) => {
     // Act
     const act = () => loadConfig({ ...base, [key]: value });

@@ -146,7 +146,7 @@ describe('a writer killed with SIGKILL', () => {
     expect(next.lines.filter((l) => l.startsWith('done ')).length).toBe(2);
     // An instance opened before another process wrote catches up on its next read.
     expect((await observer.readPage('N-1')).author.name).toBe('Writer n');
-    expect((await observer.search('written by n')).map((h) => h.path)).toContain('n-1');
+    expect((await observer.search('written by n')).map((h) => h.path)).toContain('N-1'); // Otterwiki's name for n-1.md
     fsck(dir);
   }, 60_000);
 });

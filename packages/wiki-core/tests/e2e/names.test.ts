@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EditConflictError, InvalidPathError, Wiki } from '../../src/index.js';
 import { ANN, fsck, git, makeTempDir, removeDir } from '../helpers/repo.js';
 
@@ -71,6 +73,86 @@ describe('Unicode spellings', () => {
     expect((await wiki.readPage('Cafe\u0301')).content).toBe('composed');
     expect(git(dir, '-c', 'core.quotepath=false', 'ls-tree', '--name-only', 'HEAD').split('\n')).toContain('caf\u00e9.md');
     expect((await wiki.listPages()).filter((p) => p.path.normalize('NFC').toLowerCase() === 'caf\u00e9')).toHaveLength(1);
+    fsck(dir);
+  });
+});
+
+describe('a page file in NFD another tool committed', () => {
+  it('is found by its NFC name and updated in its own file', async () => {
+    // Prepare: macOS-style decomposed file name, committed with the git CLI
+    git(dir, 'checkout', '-q', '-f', 'main');
+    writeFileSync(join(dir, 'cafe\u0301.md'), 'decomposed\n');
+    git(dir, 'add', '.');
+    git(dir, '-c', 'user.name=Cli', '-c', 'user.email=cli@example.com', 'commit', '-qm', 'by hand');
+    // Act
+    const page = await wiki.readPage('Caf\u00e9');
+    const update = await wiki.writePage('CAF\u00c9', 'updated\n', { author: ANN });
+    // Assess
+    expect(page.content).toBe('decomposed\n');
+    expect(update.created).toBe(false);
+    expect(git(dir, 'show', 'HEAD:cafe\u0301.md')).toBe('updated\n');
+    expect((await wiki.listPages()).map((p) => p.path.normalize('NFC'))).toContain('Caf\u00e9');
+  });
+});
+
+describe('display names (An Otter Wiki\'s rule)', () => {
+  it('shows a file another tool wrote as Otterwiki does', async () => {
+    // Prepare: `test-page.md` committed with the git CLI, as Otterwiki or a person would
+    git(dir, 'checkout', '-q', '-f', 'main');
+    writeFileSync(join(dir, 'test-page.md'), 'No heading here.\n');
+    writeFileSync(join(dir, "the otter's guide.md"), '# The Otter\'s Guide\n');
+    git(dir, 'add', '.');
+    git(dir, '-c', 'user.name=Cli', '-c', 'user.email=cli@example.com', 'commit', '-qm', 'by hand');
+    // Act
+    const names = (await wiki.listPages()).map((p) => p.path);
+    // Assess
+    expect(names).toEqual(expect.arrayContaining(['Test-Page', "The Otter's Guide"]));
+    expect((await wiki.readPage('TEST-PAGE')).path).toBe('Test-Page');
+  });
+
+  it('shows pages wikibot wrote by the same rule, every segment title-cased, heading spelling last', async () => {
+    // Act
+    await wiki.writePage('guide/getting started', 'Read on.', { author: ANN });
+    const created = await wiki.writePage('guide/api reference', '# API Reference\n', { author: ANN });
+    // Assess
+    expect(created.path).toBe('Guide/API Reference');
+    expect((await wiki.listPages({ prefix: 'guide' })).map((p) => p.path)).toEqual(['Guide/API Reference', 'Guide/Getting Started']);
+    expect((await wiki.history('guide/getting started'))[0]!.paths).toEqual(['Guide/Getting Started']);
+  });
+
+  it('keeps spaces around "/" as Otterwiki does', async () => {
+    // Act
+    const result = await wiki.writePage('Foo / Bar', 'x', { author: ANN });
+    // Assess
+    expect(result.path).toBe('Foo / Bar');
+    expect(git(dir, 'show', 'HEAD:foo / bar.md')).toBe('x');
+  });
+
+  it('shows the same names after the caches are rebuilt from git', async () => {
+    // Prepare
+    await wiki.writePage('guide/api reference', '# API Reference\n', { author: ANN });
+    await wiki.flush();
+    for (const file of ['index-v1.json', 'search-v1.json']) rmSync(join(dir, '.git', 'wikibot', file), { force: true });
+    // Act
+    const fresh = await Wiki.open({ dir, durable: false });
+    // Assess
+    expect((await fresh.readPage('GUIDE/API REFERENCE')).path).toBe('Guide/API Reference');
+  });
+});
+
+describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => {
+  it('stores the name as given and shows it as stored, still found in any case', async () => {
+    // Prepare
+    const retaining = await Wiki.open({ dir, durable: false, retainPageNameCase: true });
+    // Act
+    const result = await retaining.writePage('Guide/iPhone tips', 'x', { author: ANN });
+    // Assess
+    expect(result.path).toBe('Guide/iPhone tips');
+    expect(git(dir, 'show', 'HEAD:Guide/iPhone tips.md')).toBe('x');
+    expect((await retaining.readPage('guide/IPHONE TIPS')).path).toBe('Guide/iPhone tips');
+    const update = await retaining.writePage('guide/iphone tips', 'y', { author: ANN });
+    expect(update.created).toBe(false);
+    expect(git(dir, 'show', 'HEAD:Guide/iPhone tips.md')).toBe('y');
     fsck(dir);
   });
 });

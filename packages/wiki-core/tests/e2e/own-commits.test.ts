@@ -130,7 +130,7 @@ describe('a second process', () => {
     expect((await reader.readPage('w-2')).content).toBe('# w-2\n\nwritten by w\n');
     expect((await reader.history('w-2'))[0]!.revision).toBe(lastRevision);
     expect((await reader.getLinks('w-2')).incoming).toEqual(['Local']);
-    expect((await reader.listPages()).map((p) => p.path)).toEqual(['Home', 'Local', 'w-0', 'w-1', 'w-2']);
+    expect((await reader.listPages()).map((p) => p.path)).toEqual(['Home', 'Local', 'W-0', 'W-1', 'W-2']);
     expect(await snapshot(reader)).toEqual(await snapshot(await rebuilt()));
     fsck(dir);
   });

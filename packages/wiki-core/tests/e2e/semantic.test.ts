@@ -99,7 +99,7 @@ describe('vector upkeep', () => {
     expect(await writer.exited).toBe(0);
     const found = await wiki.semanticSearch('written by remote', { n: 2 });
     // Assess
-    expect(found.results.map((r) => r.path).sort()).toEqual(['remote-0', 'remote-1']);
+    expect(found.results.map((r) => r.path).sort()).toEqual(['Remote-0', 'Remote-1']);
     expect(embeddings.embedded).toHaveLength(2);
   });
 

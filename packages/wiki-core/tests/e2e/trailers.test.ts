@@ -1,6 +1,7 @@
 /**
- * `Wiki-Page` trailers keep a page's display casing in git itself. They must come from wikibot, never from the
- * caller's commit message: a forged line would rename how another page is shown in every process that replays it.
+ * No commit message can change how a page is shown: names come from file names (Otterwiki's rule), and the
+ * `Wiki-Page` trailers wikibot writes are informational. A forged line must rename nothing, in this process or in
+ * one that replays the commits from git.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';

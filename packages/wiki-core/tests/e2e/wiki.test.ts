@@ -89,8 +89,8 @@ describe('writePage', () => {
   });
 
   it('takes the display casing of the last segment from a matching heading', async () => {
-    await wiki.writePage('guide/getting started', '# Getting Started\n', { author: ANN });
-    expect((await wiki.listPages({ prefix: 'GUIDE' }))[0]!.path).toBe('guide/Getting Started');
+    await wiki.writePage('guide/getting started', '# GETTING Started\n', { author: ANN });
+    expect((await wiki.listPages({ prefix: 'GUIDE' }))[0]!.path).toBe('Guide/GETTING Started');
   });
 
   it('refuses oversized and invalid content and writes nothing', async () => {

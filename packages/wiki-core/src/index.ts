@@ -47,16 +47,19 @@ export { titleCase } from './title-case.js';
 export { MAX_ATTACHMENT_BYTES, attachmentFilename, attachmentMimeType, attachmentUrlPath, decodeAttachmentBase64, type Attachment, type AttachmentContent } from './attachments.js';
 /** Content limits. */
 export { MAX_PAGE_BYTES, validateContent } from './content.js';
-/** The Markdown page model. */
+/** The Markdown page model: frontmatter and title (no parser needed). */
 export {
   parseFrontmatter,
-  parseWikiLinks,
-  extractLinks,
-  rewriteWikiLinks,
   pageTitle,
   frontmatterTags,
   frontmatterCategory,
   plainText,
+  MAX_FRONTMATTER_CHARS,
   type ParsedFrontmatter,
-  type WikiLink,
 } from './markdown.js';
+/** The wiki's one Markdown grammar: the WikiLink plugin, and markdown-it configured with it (loaded on first use). */
+export { wikiLinks, wikiLinkOf, MAX_WIKILINK_CHARS, type WikiLinkMeta, type WikiLinksOptions } from './wikilink-syntax.js';
+export { createWikiMarkdown, loadPageModel } from './lazy-markdown.js';
+export type { WikiMarkdownOptions } from './markdown-parser.js';
+export { INLINE_SEGMENT_CHARS, INLINE_MARKUP_BUDGET, markupCost } from './bounded-inline.js';
+export { BLOCK_BUDGET, MAX_TABLE_COLUMNS, blockCut } from './bounded-blocks.js';

@@ -3,7 +3,8 @@
  * read from the page's blob.
  */
 import type { GitStore } from './git-store.js';
-import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import { logIndexFallback, loadPageModel } from './lazy-markdown.js';
+import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import { pageDisplayName, type PageNaming } from './page-names.js';
 
 /** What the index knows of a page at the indexed commit. */
@@ -20,23 +21,26 @@ export interface PageMeta {
   readonly size: number;
 }
 
-/** Describes the page stored as `file` (blob `oid`), named by `naming` as An Otter Wiki names it. */
+/**
+ * Describes the page stored as `file` (blob `oid`), named by `naming` as An Otter Wiki names it. A page that cannot
+ * be analysed is still a page: named by its file, with no links or tags, and logged (every step is bounded, so
+ * this is a bug, never a hang).
+ */
 export async function describePage(store: GitStore, file: string, oid: string, naming: PageNaming): Promise<PageMeta> {
   const text = await store.readText(oid);
-  const { frontmatter, body } = parseFrontmatter(text);
-  // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title).
-  const heading = pageTitle(file.slice(file.lastIndexOf('/') + 1, -3), {}, body);
-  const path = pageDisplayName(file, { retainCase: naming.retainCase, heading });
-  const title = pageTitle(path.slice(path.lastIndexOf('/') + 1), frontmatter, body);
-  const category = frontmatterCategory(frontmatter);
-  return {
-    path,
-    file,
-    oid,
-    title,
-    ...(category === undefined ? {} : { category }),
-    tags: frontmatterTags(frontmatter),
-    links: extractLinks(path, body),
-    size: Buffer.byteLength(text),
-  };
+  const size = Buffer.byteLength(text);
+  try {
+    const { frontmatter, body } = parseFrontmatter(text);
+    // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title).
+    const heading = pageTitle(file.slice(file.lastIndexOf('/') + 1, -3), {}, body);
+    const path = pageDisplayName(file, { retainCase: naming.retainCase, heading });
+    const title = pageTitle(path.slice(path.lastIndexOf('/') + 1), frontmatter, body);
+    const category = frontmatterCategory(frontmatter);
+    const links = (await loadPageModel()).extractLinks(path, body);
+    return { path, file, oid, title, ...(category === undefined ? {} : { category }), tags: frontmatterTags(frontmatter), links, size };
+  } catch (error) {
+    const path = pageDisplayName(file, { retainCase: naming.retainCase });
+    logIndexFallback(path, error);
+    return { path, file, oid, title: path.slice(path.lastIndexOf('/') + 1), tags: [], links: [], size };
+  }
 }

@@ -6,7 +6,7 @@ import { buildMessage } from './commit-message.js';
 import { validateContent } from './content.js';
 import { EditMatchError, InvalidArgumentError, PageExistsError, PageNotFoundError } from './errors.js';
 import type { GitStore } from './git-store.js';
-import { rewriteWikiLinks } from './markdown.js';
+import { loadPageModel } from './lazy-markdown.js';
 import type { PageIndex, PageMeta } from './page-index.js';
 import { pageFileName, type PageNaming } from './page-names.js';
 import { normalizePagePath } from './paths.js';
@@ -89,6 +89,7 @@ export class PagePlans {
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);
     const newFile = pageFileName(target, this.naming);
     const changes = new Map<string, string | null>([[meta.file, null]]);
+    const { rewriteWikiLinks } = await loadPageModel();
     const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);
     changes.set(newFile, await this.writeText(ownText));
     const newDir = newFile.slice(0, -3);

@@ -8,7 +8,8 @@ import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-
 import { validateContent } from './content.js';
 import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
-import { extractLinks, frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import { loadPageModel } from './lazy-markdown.js';
+import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import { DEFAULT_STALE_LOCK_MS } from './lock.js';
 import { PageIndex, type CommitRecord, type OwnCommit } from './page-index.js';
 import type { PageNaming } from './page-names.js';
@@ -160,7 +161,7 @@ export class Wiki implements WikiApi {
     if (options.revision === undefined) {
       const meta = this.index.page(key);
       if (!meta) throw new PageNotFoundError(normalizePagePath(path));
-      return this.toPage(meta.path, await this.store.readText(meta.oid), this.index.lastRevision(key)!);
+      return this.toPage(meta.path, await this.store.readText(meta.oid), this.index.lastRevision(key)!, meta.links);
     }
     const commit = await this.store.resolveCommit(options.revision);
     const file = this.index.page(key)?.file ?? `${key}.md`;
@@ -168,14 +169,16 @@ export class Wiki implements WikiApi {
     if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
     const record = this.index.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
     const display = this.index.page(key)?.path ?? normalizePagePath(path);
-    return this.toPage(display, await this.store.readText(blob), record, true);
+    const content = await this.store.readText(blob);
+    const links = (await loadPageModel()).extractLinks(display, parseFrontmatter(content).body);
+    return this.toPage(display, content, record, links);
   }
 
-  private toPage(path: string, content: string, record: CommitRecord, old = false): Page {
+  /** A page as read; `links` are the indexed ones, or those read from an old revision's text. */
+  private toPage(path: string, content: string, record: CommitRecord, links: readonly string[]): Page {
     const { frontmatter, body } = parseFrontmatter(content);
     const category = frontmatterCategory(frontmatter);
     const title = pageTitle(path.split('/').pop()!, frontmatter, body);
-    const links = old ? extractLinks(path, body) : (this.index.page(path.toLowerCase())?.links ?? []);
     return {
       path,
       title,

@@ -3,12 +3,11 @@
  * HTML is never passed through (`html: false` escapes it), every link and image URL goes through
  * {@link isSafeUrl}, and WikiLinks to pages that do not exist are marked so they show as red links.
  */
-import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Renderer, Token } from 'markdown-it';
-import footnote from 'markdown-it-footnote';
+import { createWikiMarkdown, wikiLinkOf } from '@wikibot/wiki-core';
 import taskLists from 'markdown-it-task-lists';
+import { encodeSegment, pageHref } from '../views/urls.js';
 import { isSafeUrl } from './safe-url.js';
-import { wikiLinksPlugin, type WikiLinkMeta } from './wikilinks.js';
 
 type Highlight = (code: string, language: string) => string;
 
@@ -16,13 +15,18 @@ type Highlight = (code: string, language: string) => string;
 let highlighter: Highlight | undefined;
 
 /** The markdown-it instance, built on the first render so that importing this module does no work. */
-let instance: Renderer | undefined;
+let instance: Promise<Renderer> | undefined;
 
-function createRenderer(): Renderer {
+/**
+ * wiki-core's markdown-it (the wiki's one grammar: WikiLinks, footnotes, bounded parsing — the indexer reads the
+ * same tokens) plus what only the browser needs: task-list checkboxes, highlighting, URL checks, classes.
+ */
+async function createRenderer(): Promise<Renderer> {
+  const md = await createWikiMarkdown({ wikiLinkHref: (target, fragment) => pageHref(target, fragment ? `#${encodeSegment(fragment)}` : '') });
   // markdown-it's `highlight` hook is synchronous; renderMarkdown loads highlight.js before rendering when needed.
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: (code, lang) => highlighter?.(code, lang) ?? '' });
+  md.set({ highlight: (code, lang) => highlighter?.(code, lang) ?? '' });
   md.validateLink = isSafeUrl;
-  md.use(footnote).use(taskLists, { enabled: false }).use(wikiLinksPlugin);
+  md.use(taskLists, { enabled: false });
 
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
@@ -75,11 +79,11 @@ const MAX_CHECKED_LINKS = 500;
  * @param existing - resolves which WikiLink targets exist; the others get class `wikilink missing`
  */
 export async function renderMarkdown(markdown: string, existing: ExistingPages): Promise<string> {
-  const md = (instance ??= createRenderer());
+  const md = await (instance ??= createRenderer());
   const env = {};
   const tokens = md.parse(markdown, env);
   if (!highlighter && needsHighlighting(tokens)) await loadHighlighter();
-  const targetOf = (t: Token): string | undefined => (t.meta as unknown as WikiLinkMeta | null)?.target;
+  const targetOf = (t: Token): string | undefined => wikiLinkOf(t.meta)?.target;
   const links = [...walk(tokens)].filter((t) => t.type === 'link_open' && targetOf(t));
   const targets = [...new Set(links.map((t) => targetOf(t)!))].slice(0, MAX_CHECKED_LINKS);
   const present = targets.length > 0 ? await existing(targets) : new Set<string>();

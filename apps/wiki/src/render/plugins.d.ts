@@ -1,11 +1,6 @@
-/** Type declarations for the two markdown-it plugins that ship none. */
-declare module 'markdown-it-footnote' {
-  import type { PluginSimple } from 'markdown-it';
-  const footnote: PluginSimple;
-  export default footnote;
-}
+/** Type declaration for the markdown-it plugin that ships none. */
 declare module 'markdown-it-task-lists' {
-  import type { PluginWithOptions } from 'markdown-it';
-  const taskLists: PluginWithOptions<{ enabled?: boolean; label?: boolean; labelAfter?: boolean }>;
+  import type { MarkdownIt } from 'markdown-it';
+  const taskLists: (md: MarkdownIt, options?: { enabled?: boolean; label?: boolean; labelAfter?: boolean }) => void;
   export default taskLists;
 }

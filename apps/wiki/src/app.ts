@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { WikibotConfig } from '@wikibot/auth-config';
 import type { AccessResolver, SecretResolver, TokenVerifier, UserDirectory } from '@wikibot/identity';
 import { WikiError, type WikiApi } from '@wikibot/wiki-core';
-import { createSessionCookies, deriveSessionKey, type SessionCookies } from './auth/session.js';
+import { createSessionCookies, deriveSessionKey, SESSION_TTL_SEC, type SessionCookies } from './auth/session.js';
+import { signedOutDir, signedOutSessionsIn } from './auth/signed-out.js';
 import { buildContext, type AppDeps } from './context.js';
 import { errorToResponse } from './http/error-response.js';
 import { HttpError } from './http/http-error.js';
@@ -59,7 +60,9 @@ function createDeps(options: WikiAppOptions): AppDeps {
   const secure = new URL(config.origin).protocol === 'https:';
   const cookies = memo(async (): Promise<SessionCookies | undefined> => {
     const ref = config.secrets.sessionSecret;
-    return ref ? createSessionCookies(deriveSessionKey(await secrets.resolve(ref)), { secure }) : undefined;
+    if (!ref) return undefined;
+    const signedOut = signedOutSessionsIn(signedOutDir(config.dataDir), SESSION_TTL_SEC);
+    return createSessionCookies(deriveSessionKey(await secrets.resolve(ref)), { secure }, Date.now, signedOut);
   });
   const services = () => import('./services.js');
   const clientId = config.authkit.clientId;

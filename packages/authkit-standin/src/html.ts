@@ -51,6 +51,25 @@ ${resources ? `<p>to use:</p><ul>${resources}</ul>` : ''}
   );
 }
 
+/**
+ * The sign-out confirmation of RP-initiated logout: oidc-provider's `form` (its id, action and xsrf token)
+ * and the two buttons that submit it.
+ */
+export function logoutPage(form: string): string {
+  return page(
+    'Sign out',
+    `<p>Sign out of the AuthKit stand-in?</p>
+${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+  );
+}
+
+/** The page after signing out when the application named no page to return to. */
+export function signedOutPage(): string {
+  return page('Signed out', '<p>You are signed out of the AuthKit stand-in.</p>');
+}
+
 /** An error page. */
 export function errorPage(message: string): string {
   return page('Something went wrong', `<p>${escapeHtml(message)}</p>`);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import Provider, { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { errorPage } from './html.js';
+import { errorPage, logoutPage, signedOutPage } from './html.js';
 import type { StandinKeys } from './keys.js';
 import type { ProviderStore } from './store.js';
 import { derivedId, type UserDirectory } from './users.js';
@@ -107,6 +107,18 @@ export function createProvider(settings: ProviderSettings): Provider {
       introspection: { enabled: true },
       revocation: { enabled: true },
       userinfo: { enabled: true },
+      // AuthKit ends its session at a logout URL; the wiki's sign-out sends the browser there.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = 'html';
+          ctx.body = signedOutPage();
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (ctx, client, oneOf) => {

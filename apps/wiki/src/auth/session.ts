@@ -1,6 +1,7 @@
 /**
  * @module Sessions in an encrypted cookie (JWE, `dir` + A256GCM) with a key derived from SESSION_SECRET:
- * no server-side store, which suits many short-lived Lambda instances. Two kinds share the mechanism
+ * no server-side store, which suits many short-lived Lambda instances — except the list of sessions signed
+ * out before they expire (signed-out.ts), which every read of a session checks. Two kinds share the mechanism
  * and cannot be swapped: the signed-in session and the short-lived sign-in attempt (state, nonce, PKCE
  * verifier). Expiry is inside the encrypted payload, not only in the cookie's Max-Age. jose is imported
  * only when a cookie is actually sealed or opened, so an anonymous page view never loads it.
@@ -8,9 +9,12 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { parseCookies, serializeCookie, type CookieJarOptions, cookieName } from './cookies.js';
+import type { SignedOutSessions } from './signed-out.js';
 
 /** A signed-in user. */
 export interface Session {
+  /** Random per session: what sign-out revokes. */
+  readonly sid: string;
   readonly sub: string;
   readonly name: string;
   readonly email?: string;
@@ -52,15 +56,25 @@ export function randomToken(): string {
 /** Seals and opens the wiki's cookies. */
 export interface SessionCookies {
   readSession(request: Request): Promise<Session | undefined>;
-  sessionCookie(user: Omit<Session, 'csrf' | 'exp'>): Promise<string>;
+  sessionCookie(user: Omit<Session, 'sid' | 'csrf' | 'exp'>): Promise<string>;
+  /** Signs the session out everywhere: its cookie, wherever a copy of it is, no longer opens. */
+  endSession(session: Session): Promise<void>;
   clearSessionCookie(): string;
   readLogin(request: Request): Promise<LoginAttempt | undefined>;
   loginCookie(attempt: LoginAttempt): Promise<string>;
   clearLoginCookie(): string;
 }
 
-/** Creates the cookie sealer for a key; `now` is injectable for expiry tests. */
-export function createSessionCookies(key: Uint8Array, jar: CookieJarOptions, now: () => number = Date.now): SessionCookies {
+/**
+ * Creates the cookie sealer for a key; `now` is injectable for expiry tests. Without `signedOut`, sign-out
+ * only clears the browser's cookie (unit tests of the cookie format).
+ */
+export function createSessionCookies(
+  key: Uint8Array,
+  jar: CookieJarOptions,
+  now: () => number = Date.now,
+  signedOut?: SignedOutSessions,
+): SessionCookies {
   const seal = async (typ: string, payload: JWTPayload, ttl: number): Promise<string> => {
     const { EncryptJWT } = await import('jose');
     const iat = Math.floor(now() / 1000);
@@ -88,8 +102,11 @@ export function createSessionCookies(key: Uint8Array, jar: CookieJarOptions, now
   return {
     async readSession(request) {
       const p = await open(request, SESSION, 'session');
-      if (!p || typeof p.sub !== 'string' || typeof p.csrf !== 'string' || typeof p.exp !== 'number') return undefined;
+      // A cookie without a session id (sealed before sign-out could revoke) cannot be revoked: not accepted.
+      if (!p || typeof p.sid !== 'string' || typeof p.sub !== 'string' || typeof p.csrf !== 'string' || typeof p.exp !== 'number') return undefined;
+      if (await signedOut?.has(p.sid)) return undefined;
       return {
+        sid: p.sid,
         sub: p.sub,
         name: typeof p.name === 'string' ? p.name : p.sub,
         email: typeof p.email === 'string' ? p.email : undefined,
@@ -99,10 +116,18 @@ export function createSessionCookies(key: Uint8Array, jar: CookieJarOptions, now
       };
     },
     async sessionCookie(user) {
-      const payload = { sub: user.sub, name: user.name, email: user.email, email_verified: user.emailVerified, csrf: randomToken() };
+      const payload = {
+        sid: randomToken(),
+        sub: user.sub,
+        name: user.name,
+        email: user.email,
+        email_verified: user.emailVerified,
+        csrf: randomToken(),
+      };
       return serializeCookie(SESSION, await seal('session', payload, SESSION_TTL_SEC), SESSION_TTL_SEC, jar);
     },
     clearSessionCookie: () => serializeCookie(SESSION, '', 0, jar),
+    endSession: async (session) => signedOut?.add(session.sid),
     async readLogin(request) {
       const p = await open(request, LOGIN, 'login');
       if (!p || typeof p.state !== 'string' || typeof p.nonce !== 'string' || typeof p.cv !== 'string' || typeof p.rt !== 'string') {

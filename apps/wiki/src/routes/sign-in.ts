@@ -83,12 +83,25 @@ async function callback(ctx: RequestContext): Promise<Response> {
   return redirect(safeReturnTo(attempt.returnTo), 303, headers);
 }
 
+/**
+ * Signs out: revokes the session (every copy of its cookie, in every container), clears the cookie, and
+ * sends the browser on to end the provider's session too where it supports RP-initiated logout. A
+ * provider that cannot be reached does not keep anyone signed in here.
+ */
 async function logout(ctx: RequestContext): Promise<Response> {
   checkOrigin(ctx.request, ctx.deps.config.origin);
   const cookies = await ctx.deps.cookies();
   if (!cookies || !ctx.session) return redirect('/Home', 303);
   checkCsrfToken(await readForm(ctx.request), ctx.session);
-  return redirect('/Home', 303, { 'set-cookie': cookies.clearSessionCookie() });
+  await cookies.endSession(ctx.session);
+  ctx.deps.log({ level: 'info', msg: 'signed out', requestId: ctx.requestId, sub: ctx.session.sub });
+  let next = '/Home';
+  try {
+    next = (await (await ctx.deps.oidc?.())?.endSessionUrl(`${ctx.deps.config.origin}/`)) ?? next;
+  } catch (error) {
+    ctx.deps.log({ level: 'warn', msg: 'provider sign-out unavailable', requestId: ctx.requestId, error: String(error) });
+  }
+  return redirect(next, 303, { 'set-cookie': cookies.clearSessionCookie() });
 }
 
 /** Handles the sign-in routes; undefined for anything else. */

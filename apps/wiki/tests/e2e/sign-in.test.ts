@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@wikibot/auth-config';
+import { loadConfig, type WikibotConfig } from '@wikibot/auth-config';
 import { authorizeWithForms, startAuthkitStandin, type AuthkitStandin } from '@wikibot/authkit-standin';
 import { Wiki } from '@wikibot/wiki-core';
 import { createWikiApp } from '../../src/app.js';
@@ -17,15 +17,23 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
   let served: ServedApp;
   let authkit: AuthkitStandin;
   let dir: string;
+  let config: WikibotConfig;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wikibot-wiki-e2e-'));
     served = await serveOverHttp();
     authkit = await startAuthkitStandin({
       port: 0,
-      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [`${served.origin}/-/auth/callback`] }],
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          redirect_uris: [`${served.origin}/-/auth/callback`],
+          post_logout_redirect_uris: [`${served.origin}/`],
+        },
+      ],
     });
-    const config = loadConfig({
+    config = loadConfig({
       PUBLIC_ORIGIN: served.origin,
       AUTHKIT_DOMAIN: authkit.issuer,
       AUTHKIT_CLIENT_ID: CLIENT_ID,
@@ -91,6 +99,54 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     expect(out.status).toBe(303);
     expect(browser.jar.has('wiki_session')).toBe(false);
     expect((await browser.fetch('/Home/edit')).status).toBe(302);
+  });
+
+  it('revokes the session on sign-out: the old cookie no longer works, in this container or another one', async () => {
+    // Prepare: sign in, keep a copy of the cookie (as a thief or a shared computer would)
+    const browser = new Browser(served.origin);
+    await signIn(browser, '/Home/edit', { email: 'ada@example.com', name: 'Ada Lovelace' });
+    const stolen = new Browser(served.origin);
+    for (const [k, v] of browser.jar) stolen.jar.set(k, v);
+    expect((await stolen.fetch('/Home/edit')).status).toBe(200);
+    // A second Lambda container: its own app and engine over the same data directory
+    const other = createWikiApp({ config, wiki: await Wiki.open({ dir, durable: false }), log: () => undefined });
+    const cookie = [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    // Act
+    const page = await (await browser.fetch('/Home')).text();
+    expect((await browser.postForm('/-/logout', { csrf: inputValue(page, 'csrf') })).status).toBe(303);
+    // Assess
+    expect((await stolen.fetch('/Home/edit')).status).toBe(302);
+    expect(await (await stolen.fetch('/Home')).text()).not.toContain('Sign out');
+    const elsewhere = await other.fetch(new Request(`${served.origin}/Home/edit`, { headers: { cookie } }));
+    expect(elsewhere.status).toBe(302);
+  });
+
+  it('ends the AuthKit session too (RP-initiated logout), coming back to the wiki', async () => {
+    // Prepare
+    const browser = new Browser(served.origin);
+    await signIn(browser, '/Home/edit', { email: 'ada@example.com', name: 'Ada Lovelace' });
+    const page = await (await browser.fetch('/Home')).text();
+    // Act
+    const out = await browser.postForm('/-/logout', { csrf: inputValue(page, 'csrf') });
+    // Assess: sent to the provider's end_session_endpoint, which confirms and returns to the wiki
+    expect(out.status).toBe(303);
+    const endSession = new URL(out.headers.get('location')!);
+    expect(endSession.origin + endSession.pathname).toBe(`${authkit.issuer}/oauth2/logout`);
+    expect(endSession.searchParams.get('client_id')).toBe(CLIENT_ID);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${served.origin}/`);
+    const confirm = await fetch(endSession);
+    const form = await confirm.text();
+    expect(confirm.status).toBe(200);
+    const action = /<form[^>]* method="post" action="([^"]+)"/.exec(form)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1];
+    const cookie = confirm.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const done = await fetch(new URL(action!, authkit.issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }),
+      redirect: 'manual',
+    });
+    expect(done.headers.get('location')).toBe(`${served.origin}/`);
   });
 
   it('shows a signed-in user outside the policy a 403 naming whom to ask', async () => {

@@ -124,6 +124,20 @@ export class InvalidArgumentError extends WikiError {
   }
 }
 
+/** A diff would take too long or be too long to show; the caller can link to both revisions instead. */
+export class DiffTooLargeError extends WikiError {
+  readonly path: string;
+  readonly fromRevision: string;
+  readonly toRevision: string;
+  constructor(path: string, fromRevision: string, toRevision: string, options?: ErrorOptions) {
+    super(`The changes to "${path}" between ${fromRevision.slice(0, 7)} and ${toRevision.slice(0, 7)} are too large to show`, options);
+    this.name = 'DiffTooLargeError';
+    this.path = path;
+    this.fromRevision = fromRevision;
+    this.toRevision = toRevision;
+  }
+}
+
 /** No attachment of that name on the page. */
 export class AttachmentNotFoundError extends WikiError {
   readonly path: string;

@@ -29,6 +29,7 @@ export {
   RevisionRequiredError,
   WikiBusyError,
   InvalidArgumentError,
+  DiffTooLargeError,
   AttachmentNotFoundError,
   AttachmentTooLargeError,
 } from './errors.js';
@@ -45,6 +46,8 @@ export { pageDisplayName, pageFileName, DEFAULT_PAGE_NAMING, type PageNaming } f
 export { titleCase } from './title-case.js';
 /** Attachments (Otterwiki layout) and their limit. */
 export { MAX_ATTACHMENT_BYTES, attachmentFilename, attachmentMimeType, attachmentUrlPath, decodeAttachmentBase64, type Attachment, type AttachmentContent } from './attachments.js';
+/** Diff limits (beyond them, `DiffTooLargeError`). */
+export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
 /** Content limits. */
 export { MAX_PAGE_BYTES, validateContent } from './content.js';
 /** The Markdown page model: frontmatter and title (no parser needed). */

@@ -5,6 +5,7 @@
 import * as fsp from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import { boundedDiff } from './bounded-diff.js';
 import { validateContent } from './content.js';
 import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
@@ -318,9 +319,9 @@ export class Wiki implements WikiApi {
     const [a, b] = await Promise.all([this.store.fileAt(fromOid, file), this.store.fileAt(toOid, file)]);
     if (a === null && b === null) throw new PageNotFoundError(normalizePagePath(path));
     const text = async (oid: string | null): Promise<string> => (oid === null ? '' : this.store.readText(oid));
-    // Loaded on first use: only the diff view needs it.
-    const { createTwoFilesPatch } = await import('diff');
-    return createTwoFilesPatch(`a/${file}`, `b/${file}`, await text(a), await text(b), fromOid.slice(0, 7), toOid.slice(0, 7));
+    const display = this.index.page(key)?.path ?? normalizePagePath(path);
+    const [oldText, newText] = [await text(a), await text(b)];
+    return boundedDiff({ path: display, file, fromRevision: fromOid, toRevision: toOid, oldText, newText });
   }
 }
 

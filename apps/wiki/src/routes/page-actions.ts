@@ -2,7 +2,7 @@
  * @module The page actions beyond viewing: edit form, save, history and diff. Imported by pages.ts on
  * the first request for one of them, so a page view never loads the editor, CSRF checks or diff views.
  */
-import { EditConflictError, PageExistsError, PageNotFoundError, normalizePagePath } from '@wikibot/wiki-core';
+import { DiffTooLargeError, EditConflictError, MAX_DIFF_CHARS, PageExistsError, PageNotFoundError, normalizePagePath, type WikiApi } from '@wikibot/wiki-core';
 import { checkCsrfToken, checkOrigin } from '../auth/csrf.js';
 import { requireWrite, sessionAuthor, type RequestContext } from '../context.js';
 import { readForm } from '../http/body.js';
@@ -15,6 +15,16 @@ import { html } from '../views/html.js';
 import { loginHref, pageHref } from '../views/urls.js';
 import { messagePage, pageNotFound } from '../views/messages.js';
 import { revisionParam } from './revision-param.js';
+
+/** The diff between two revisions, or null when wiki-core finds it too large to show (the view links both instead). */
+async function boundedDiff(wiki: WikiApi, path: string, from: string, to?: string): Promise<string | null> {
+  try {
+    return await wiki.diff(path, from, to);
+  } catch (error) {
+    if (error instanceof DiffTooLargeError) return null;
+    throw error;
+  }
+}
 
 async function edit(ctx: RequestContext, path: string): Promise<Response> {
   const canonical = normalizePagePath(path);
@@ -50,7 +60,7 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
   const base = revisionParam(form.get('base'), 'base');
   const message = (form.get('message') ?? '').trim().slice(0, 500) || undefined;
   const { wiki } = ctx.deps;
-  const conflict = async (currentRevision: string, diff: string, title: string) =>
+  const conflict = async (currentRevision: string, diff: string | null, title: string) =>
     htmlResponse(conflictPage({ path: canonical, title, content, baseRevision: currentRevision, message, viewer: ctx.viewer, currentRevision, diff }), 409);
   try {
     // No base: the editor opened an empty form, so the save is create-only, decided under the write lock.
@@ -60,11 +70,10 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
       // Someone created the page since this editor opened the empty form.
       const current = await wiki.readPage(canonical);
       const created = current.content.split('\n').map((line) => `+${line}`).join('\n');
-      return conflict(current.revision, created, current.title);
+      return conflict(current.revision, created.length > MAX_DIFF_CHARS ? null : created, current.title);
     }
     if (!(error instanceof EditConflictError)) throw error;
-    const diff = await wiki.diff(canonical, error.baseRevision, error.currentRevision);
-    return conflict(error.currentRevision, diff, canonical);
+    return conflict(error.currentRevision, await boundedDiff(wiki, canonical, error.baseRevision, error.currentRevision), canonical);
   }
   return redirect(pageHref(canonical), 303);
 }
@@ -81,7 +90,7 @@ async function diff(ctx: RequestContext, path: string): Promise<Response> {
   const to = revisionParam(ctx.url.searchParams.get('to'), 'to');
   if (!from) throw new HttpError(400, 'invalid_revision', 'Say which revision to compare from: ?from=<commit>[&to=<commit>].');
   const canonical = normalizePagePath(path);
-  const text = await ctx.deps.wiki.diff(canonical, from, to);
+  const text = await boundedDiff(ctx.deps.wiki, canonical, from, to);
   return htmlResponse(diffPage({ path: canonical, title: canonical, from, to, diff: text, viewer: ctx.viewer }));
 }
 

@@ -5,8 +5,9 @@ import { html, type SafeHtml } from './html.js';
 import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
-/** A unified diff as a `<pre>` with one span per line. */
-export function diffBlock(diff: string): SafeHtml {
+/** A unified diff as a `<pre>` with one span per line; `null` when it is too large to show (wiki-core's limits). */
+export function diffBlock(diff: string | null): SafeHtml {
+  if (diff === null) return html`<p class="meta">These changes are too large to show here; compare the two revisions themselves.</p>`;
   if (!diff.trim()) return html`<p class="meta">No differences.</p>`;
   const lines = diff.replace(/\n$/, '').split('\n');
   const cls = (line: string) =>
@@ -15,7 +16,7 @@ export function diffBlock(diff: string): SafeHtml {
 }
 
 /** The diff page (`/<Page>/diff?from=<rev>&to=<rev>`). */
-export function diffPage(options: { path: string; title: string; from: string; to?: string; diff: string; viewer: Viewer }): SafeHtml {
+export function diffPage(options: { path: string; title: string; from: string; to?: string; diff: string | null; viewer: Viewer }): SafeHtml {
   const { path, from, to } = options;
   const rev = (r: string) => html`<a href="${pageHref(path, `/revision/${r}`)}"><code>${r.slice(0, 8)}</code></a>`;
   const body = html`<p class="meta">Changes from ${rev(from)} to ${to ? rev(to) : html`<a href="${pageHref(path)}">the current version</a>`}.</p>

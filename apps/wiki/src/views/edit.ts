@@ -41,7 +41,7 @@ export function editPage(options: EditFormOptions): SafeHtml {
 }
 
 /** The 409 page: what changed since the editor's base revision, and their text kept for another try. */
-export function conflictPage(options: EditFormOptions & { currentRevision: string; diff: string }): SafeHtml {
+export function conflictPage(options: EditFormOptions & { currentRevision: string; diff: string | null }): SafeHtml {
   const { path, currentRevision, diff } = options;
   const body = html`<div class="notice warn"><p><strong>Someone else changed this page while you were editing it.</strong>
 Your text was not saved. Below is what changed since the version you started from, then your text.

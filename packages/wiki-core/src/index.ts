@@ -44,6 +44,13 @@ export { normalizePagePath, pageKey, MAX_SEGMENT_CHARS, MAX_PATH_CHARS } from '.
 /** Page names as An Otter Wiki shows them, and their files. */
 export { pageDisplayName, pageFileName, DEFAULT_PAGE_NAMING, type PageNaming } from './page-names.js';
 export { titleCase } from './title-case.js';
+/** Names the wiki's own URLs would shadow, refused on create and rename. */
+export {
+  pageRouteConflict,
+  assertReachablePageName,
+  PAGE_ACTION_SEGMENTS,
+  PAGE_ARGUMENT_SEGMENTS,
+} from './reserved-names.js';
 /** Attachments (Otterwiki layout) and their limit. */
 export { MAX_ATTACHMENT_BYTES, attachmentFilename, attachmentMimeType, attachmentUrlPath, decodeAttachmentBase64, type Attachment, type AttachmentContent } from './attachments.js';
 /** Diff limits (beyond them, `DiffTooLargeError`). */

@@ -40,7 +40,10 @@ export function pageFileName(path: string, naming: PageNaming = DEFAULT_PAGE_NAM
  * @example pageDisplayName('guide/test-page.md') // 'Guide/Test-Page'
  * @example pageDisplayName('api guide.md', { heading: 'API Guide' }) // 'API Guide'
  */
-export function pageDisplayName(file: string, naming: PageNaming & { readonly heading?: string } = DEFAULT_PAGE_NAMING): string {
+export function pageDisplayName(
+  file: string,
+  naming: PageNaming & { readonly heading?: string } = DEFAULT_PAGE_NAMING,
+): string {
   const path = (file.endsWith('.md') ? file.slice(0, -3) : file).normalize('NFC');
   if (naming.retainCase) return path;
   const segments = path.split('/');

@@ -10,6 +10,7 @@ import { loadPageModel } from './lazy-markdown.js';
 import type { PageIndex, PageMeta } from './page-index.js';
 import { pageFileName, type PageNaming } from './page-names.js';
 import { normalizePagePath } from './paths.js';
+import { assertReachablePageName } from './reserved-names.js';
 import { checkBaseRevision } from './queries.js';
 import type { WriteOptions, WriteResult } from './types.js';
 import type { Plan } from './write-path.js';
@@ -35,6 +36,7 @@ export class PagePlans {
     const key = display.toLowerCase();
     const meta = this.index.page(key);
     if (meta && options.createOnly) throw new PageExistsError(meta.path);
+    if (!meta) assertReachablePageName(display, this.naming);
     checkBaseRevision(this.index, key, display, options.baseRevision, options.requireBaseRevision);
     return this.contentPlan(key, display, meta, content, meta ? 'Update' : 'Create', options);
   }
@@ -60,6 +62,7 @@ export class PagePlans {
   async append(display: string, text: string, options: WriteOptions): Promise<Plan<WriteResult>> {
     const key = display.toLowerCase();
     const meta = this.index.page(key);
+    if (!meta) assertReachablePageName(display, this.naming);
     checkBaseRevision(this.index, key, display, options.baseRevision);
     const current = meta ? await this.store.readText(meta.oid) : '';
     const joined = current === '' || current.endsWith('\n') ? current + text : `${current}\n${text}`;
@@ -86,6 +89,7 @@ export class PagePlans {
     if (targetKey === key) throw new InvalidArgumentError(`The new path is the same as the current path ("${meta.path}")`);
     const existing = this.index.page(targetKey);
     if (existing) throw new PageExistsError(existing.path);
+    assertReachablePageName(target, this.naming);
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);
     const newFile = pageFileName(target, this.naming);
     const changes = new Map<string, string | null>([[meta.file, null]]);

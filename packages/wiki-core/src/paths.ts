@@ -66,7 +66,9 @@ function checkSegment(segment: string): void {
   }
   // A directory named "x.md" would collide with the file of page "x"; a page "x.md" would be page "x" once
   // normalised again.
-  if (MD_SUFFIX.test(segment)) throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not end with ".md"`);
+  if (MD_SUFFIX.test(segment)) {
+    throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not end with ".md"`);
+  }
 }
 
 function abbreviate(text: string): string {

@@ -2,7 +2,7 @@
  * @module Site pages under `/-/`: search, changelog, index and new page (imported on the first request
  * for one of them; health and the stylesheet are in static.ts).
  */
-import { normalizePagePath, InvalidPathError, type ListFilter } from '@wikibot/wiki-core';
+import { assertReachablePageName, InvalidPathError, type ListFilter } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse, redirect } from '../http/responses.js';
@@ -35,7 +35,9 @@ function create(ctx: RequestContext): Response {
   const name = ctx.url.searchParams.get('name');
   if (name === null) return htmlResponse(createPage({ viewer: ctx.viewer }));
   try {
-    return redirect(pageHref(normalizePagePath(name), '/edit'), 303);
+    // The check saving would make, made before the editor opens: one rule for MCP, REST and the browser.
+    const canonical = assertReachablePageName(name, { retainCase: ctx.deps.config.retainPageNameCase });
+    return redirect(pageHref(canonical, '/edit'), 303);
   } catch (error) {
     if (!(error instanceof InvalidPathError)) throw error;
     return htmlResponse(createPage({ viewer: ctx.viewer, error: error.message, name }), 400);

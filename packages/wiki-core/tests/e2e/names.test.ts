@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditConflictError, InvalidPathError, Wiki } from '../../src/index.js';
 import { ANN, fsck, git, makeTempDir, removeDir } from '../helpers/repo.js';
@@ -71,7 +71,8 @@ describe('Unicode spellings', () => {
     // Assess
     expect(update.created).toBe(false);
     expect((await wiki.readPage('Cafe\u0301')).content).toBe('composed');
-    expect(git(dir, '-c', 'core.quotepath=false', 'ls-tree', '--name-only', 'HEAD').split('\n')).toContain('caf\u00e9.md');
+    const files = git(dir, '-c', 'core.quotepath=false', 'ls-tree', '--name-only', 'HEAD').split('\n');
+    expect(files).toContain('caf\u00e9.md');
     expect((await wiki.listPages()).filter((p) => p.path.normalize('NFC').toLowerCase() === 'caf\u00e9')).toHaveLength(1);
     fsck(dir);
   });
@@ -116,7 +117,8 @@ describe('display names (An Otter Wiki\'s rule)', () => {
     const created = await wiki.writePage('guide/api reference', '# API Reference\n', { author: ANN });
     // Assess
     expect(created.path).toBe('Guide/API Reference');
-    expect((await wiki.listPages({ prefix: 'guide' })).map((p) => p.path)).toEqual(['Guide/API Reference', 'Guide/Getting Started']);
+    const names = (await wiki.listPages({ prefix: 'guide' })).map((p) => p.path);
+    expect(names).toEqual(['Guide/API Reference', 'Guide/Getting Started']);
     expect((await wiki.history('guide/getting started'))[0]!.paths).toEqual(['Guide/Getting Started']);
   });
 
@@ -154,5 +156,38 @@ describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => 
     expect(update.created).toBe(false);
     expect(git(dir, 'show', 'HEAD:Guide/iPhone tips.md')).toBe('y');
     fsck(dir);
+  });
+});
+
+describe('names that collide with the wiki\'s routes', () => {
+  it.each(['x/edit', 'api/v1/pages', '-/search', 'Notes/revision/abc1234'])(
+    'refuses to create %j, which the browser could never open',
+    async (name) => {
+      // Prepare
+      const head = git(dir, 'rev-parse', 'HEAD').trim();
+      // Act
+      const write = wiki.writePage(name, 'x', { author: ANN });
+      const append = wiki.appendPage(name, 'x', { author: ANN });
+      const rename = wiki.renamePage('Home', name, { author: ANN });
+      // Assess
+      await expect(write).rejects.toThrow(InvalidPathError);
+      await expect(append).rejects.toThrow(InvalidPathError);
+      await expect(rename).rejects.toThrow(InvalidPathError);
+      expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    },
+  );
+
+  it('still reads and updates such a page another tool created', async () => {
+    // Prepare
+    git(dir, 'checkout', '-q', '-f', 'main');
+    mkdirSync(join(dir, 'x'));
+    writeFileSync(join(dir, 'x', 'edit.md'), 'by hand\n');
+    git(dir, 'add', '.');
+    git(dir, '-c', 'user.name=Cli', '-c', 'user.email=cli@example.com', 'commit', '-qm', 'by hand');
+    // Act
+    const update = await wiki.writePage('x/edit', 'updated\n', { author: ANN });
+    // Assess
+    expect(update.created).toBe(false);
+    expect((await wiki.readPage('x/edit')).content).toBe('updated\n');
   });
 });

@@ -47,6 +47,8 @@ const REFUSED_PATHS = [
   '../etc/passwd', '../../fuzz-escape', '/etc/passwd', '/abs/page', '.git/config', '.git/HEAD', 'foo/../../fuzz-escape',
   'foo/.git/hooks/post-commit', '.GIT/config', 'foo/.Git/x', 'a\u0000b', 'tab\there', 'new\nline', 'esc\u001b[31m', '', '.', '..',
   'x'.repeat(5000), `${'deep/'.repeat(300)}x`,
+  // A name still ending in .md after one suffix is dropped (it once overwrote page Home).
+  'Home.md.md', 'home.MD.md.md', 'x.md/y',
 ];
 
 /** Odd but possibly legal paths: the wiki may normalise or accept them, but must stay inside the repository. */
@@ -54,6 +56,8 @@ const ODD_PATHS = [
   ' ', '...', 'a/./b', 'a//b', '%2e%2e/x', 'CON', 'nul', 'C:\\Windows\\system32', '\\\\server\\share', 'page?.md', 'page#frag',
   '.gitmodules', '.wikibot/lock', '~/.ssh/id_rsa', 'file:///etc/passwd', '<script>alert(1)</script>', '\u202Eevil', '\uD800', '\uFFFF',
   'page.md/..', 'home.md',
+  // Names the wiki's routes would shadow (refused on create), and an NFD spelling of an NFC name.
+  'x/edit', 'api/v1/pages', '-/search', 'Home/revision/abc1234', 'mcp', 'Cafe\u0301', 'Foo / Bar',
 ];
 
 const TOOLS_WITH_PATH = ['read_note', 'write_note', 'edit_note', 'delete_note', 'get_history', 'get_links', 'rename_note'];

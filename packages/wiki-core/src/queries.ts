@@ -10,7 +10,7 @@ import type { ListFilter, PageLinks, PageSummary, Revision } from './types.js';
 /** Pages matching all given filters, in path order (the index keeps its keys sorted). */
 export function listPages(index: PageIndex, filter: ListFilter): PageSummary[] {
   const since = parseSince(filter.updatedSince);
-  const prefix = filter.prefix?.trim().replace(/^\/+/, '').toLowerCase();
+  const prefix = filter.prefix?.normalize('NFC').trim().replace(/^\/+/, '').toLowerCase();
   const category = filter.category?.toLowerCase();
   const tag = filter.tag?.toLowerCase();
   const rows: PageSummary[] = [];

@@ -76,6 +76,15 @@ describe('Unicode spellings', () => {
     expect((await wiki.listPages()).filter((p) => p.path.normalize('NFC').toLowerCase() === 'caf\u00e9')).toHaveLength(1);
     fsck(dir);
   });
+
+  it('lists pages under a prefix spelt in NFD', async () => {
+    // Prepare
+    await wiki.writePage('Caf\u00e9/Menu', 'x', { author: ANN });
+    // Act
+    const listed = await wiki.listPages({ prefix: 'CAFE\u0301/' });
+    // Assess
+    expect(listed.map((p) => p.path)).toEqual(['Caf\u00e9/Menu']);
+  });
 });
 
 describe('a page file in NFD another tool committed', () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STACK_VARIANTS, synthesize } from '../helpers/synth.js';
+import { configFor, STACK_VARIANTS, synthesize } from '../helpers/synth.js';
 import { findValidateSetup, validateStack } from '../helpers/terraform.js';
 
 const setup = findValidateSetup();
@@ -12,7 +12,17 @@ if (!setup.ok) console.warn(`terraform-validate.test.ts: skipping terraform vali
 const TIMEOUT = 300_000;
 
 describe(`terraform validate of every synthesized stack, offline against the provider mirror${skipped}`, () => {
-  test.each(STACK_VARIANTS)(`passes for the %s stack${skipped}`, (_, config) => {
+  /** Every option the defaults leave off: e-mail, health check without a domain, NAT gateway, Bedrock elsewhere, Terraform Cloud. */
+  const everyOption = () =>
+    configFor('dev', {
+      domain: { name: 'dev.wikibot.io', delegatedZone: true },
+      alarms: { email: 'oncall@example.com', discoveryHealthCheck: true },
+      network: { egress: 'nat-gateway' },
+      bedrock: { region: 'eu-central-1' },
+      terraformCloud: { organization: 'acme' },
+    });
+  const noDomainWithCheck = () => configFor('prod', { domain: null, network: { egress: 'nat-instance' } });
+  test.each([...STACK_VARIANTS, ['dev with every option on', everyOption], ['prod without a domain, on a NAT instance', noDomainWithCheck]] as const)(`passes for the %s stack${skipped}`, (_, config) => {
     if (!setup.ok) return;
     // Prepare
     const stack = synthesize(config());

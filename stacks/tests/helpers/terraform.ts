@@ -62,16 +62,28 @@ export interface ValidateResult {
   readonly diagnostics: { severity: string; summary: string; detail?: string; address?: string }[];
 }
 
+/** Pins `required_providers.aws` of HCL text to the mirror (cdktf writes it as `version = …` then `source = …`). */
+function pinHclProvider(hcl: string, version: string): string {
+  const pinned = hcl.replace(/(aws = \{\s*version = )"[^"]*"(\s*source = )"[^"]*"/, `$1"${version}"$2"${PROVIDER}"`);
+  if (pinned === hcl) throw new Error('no required_providers.aws block to pin in the HCL');
+  return pinned;
+}
+
 /**
- * Validates `stackDir/cdk.tf.json` offline: copies it (assets linked) with the AWS provider pinned to
- * the mirror's version, runs `init -backend=false` against the mirror only, then `validate -json`.
+ * Validates the stack in `stackDir` (`cdk.tf.json`, or `cdk.tf` as cdktf writes it with
+ * `SYNTH_HCL_OUTPUT=true`) offline: copies it (assets linked) with the AWS provider pinned to the
+ * mirror's version, runs `init -backend=false` against the mirror only, then `validate -json`.
  */
 export function validateStack(setup: Extract<ValidateSetup, { ok: true }>, stackDir: string): ValidateResult {
   const work = mkdtempSync(join(tmpdir(), 'wikibot-validate-'));
   try {
-    const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
-    json.terraform.required_providers.aws = { source: PROVIDER, version: setup.providerVersion };
-    writeFileSync(join(work, 'cdk.tf.json'), JSON.stringify(json));
+    if (existsSync(join(stackDir, 'cdk.tf.json'))) {
+      const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
+      json.terraform.required_providers.aws = { source: PROVIDER, version: setup.providerVersion };
+      writeFileSync(join(work, 'cdk.tf.json'), JSON.stringify(json));
+    } else {
+      writeFileSync(join(work, 'main.tf'), pinHclProvider(readFileSync(join(stackDir, 'cdk.tf'), 'utf8'), setup.providerVersion));
+    }
     if (existsSync(join(stackDir, 'assets'))) symlinkSync(join(stackDir, 'assets'), join(work, 'assets'));
     // Only the mirror: no `direct` block, so a provider it lacks fails instead of being downloaded.
     const cliConfig = `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(setup.mirror)}\n    include = ["${PROVIDER}"]\n  }\n}\n`;

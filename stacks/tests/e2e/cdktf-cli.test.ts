@@ -45,5 +45,5 @@ describe('cdktf synth / diff / deploy from the repository root (cdktf.json app, 
     }
     // The deploy's overrides are what the CLI reads, not an earlier run's.
     expect(devMcpMemory(stacks.dev.synthesizedStackPath)).toBe(1536);
-  }, 480_000);
+  }, 900_000);
 });

@@ -89,5 +89,5 @@ describe('the exit path of docs/cdktf-exit.md: the stack as HCL (SYNTH_HCL_OUTPU
       else process.env.SYNTH_HCL_OUTPUT = previous;
       rmSync(outdir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000);
 });

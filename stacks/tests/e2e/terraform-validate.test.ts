@@ -9,7 +9,7 @@ const setup = findValidateSetup();
 const skipped = setup.ok ? '' : ` (skipped: ${setup.reason})`;
 const test = setup.ok ? it : it.skip;
 if (!setup.ok) console.warn(`terraform-validate.test.ts: skipping terraform validate: ${setup.reason}`);
-const TIMEOUT = 300_000;
+const TIMEOUT = 600_000;
 
 describe(`terraform validate of every synthesized stack, offline against the provider mirror${skipped}`, () => {
   /** Every option the defaults leave off: e-mail, health check without a domain, NAT gateway, Bedrock elsewhere, Terraform Cloud. */

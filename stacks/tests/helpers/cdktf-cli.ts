@@ -49,7 +49,7 @@ export function synthAsCdktfCli(outdir: string, env: Record<string, string> = {}
       CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true',
     },
     encoding: 'utf8',
-    timeout: 240_000,
+    timeout: 420_000,
   });
   const manifestPath = join(REPO_ROOT, outdir, 'manifest.json');
   return { result, manifest: existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : undefined };

@@ -84,6 +84,11 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
       return (await import('./api/rest.js')).handleApi(deps, request, url, target.segments);
     case 'home':
       return redirect('/Home');
+    case 'attachment': {
+      const ctx = await buildContext(deps, request, url, requestId);
+      setViewer(ctx.viewer);
+      return (await import('./routes/attachment.js')).handleAttachment(ctx, target.path, target.filename);
+    }
     case 'site':
     case 'page': {
       const fixed = target.kind === 'site' ? handleStatic(request, target.name, target.rest) : undefined;

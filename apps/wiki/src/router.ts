@@ -1,6 +1,6 @@
 /**
  * @module Otterwiki's URL scheme → a route. Page URLs are `/<Page>` plus an action suffix (`/edit`,
- * `/save`, `/history`, `/diff`, `/revision/<sha>`); site pages live under `/-/`; the REST API under
+ * `/save`, `/history`, `/diff`, `/revision/<sha>`), attachments at `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under
  * `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
  */
 import { HttpError } from './http/http-error.js';
@@ -14,7 +14,8 @@ export type Route =
   | { readonly kind: 'reserved' }
   | { readonly kind: 'api'; readonly segments: readonly string[] }
   | { readonly kind: 'site'; readonly name: string; readonly rest: readonly string[] }
-  | { readonly kind: 'page'; readonly path: string; readonly action: PageAction; readonly revision?: string };
+  | { readonly kind: 'page'; readonly path: string; readonly action: PageAction; readonly revision?: string }
+  | { readonly kind: 'attachment'; readonly path: string; readonly filename: string };
 
 const ACTIONS = new Set<PageAction>(['edit', 'save', 'history', 'diff']);
 
@@ -53,6 +54,8 @@ export function route(pathname: string): Route {
   if (n >= 3 && segments[n - 2] === 'revision') {
     return { kind: 'page', path: segments.slice(0, -2).join('/'), action: 'revision', revision: segments[n - 1] };
   }
+  // An Otter Wiki serves a page's attachments at /<Page>/a/<filename>.
+  if (n >= 3 && segments[n - 2] === 'a') return { kind: 'attachment', path: segments.slice(0, -2).join('/'), filename: segments[n - 1]! };
   const last = segments[n - 1] as PageAction;
   if (n >= 2 && ACTIONS.has(last)) return { kind: 'page', path: segments.slice(0, -1).join('/'), action: last };
   return { kind: 'page', path: segments.join('/'), action: 'view' };

@@ -4,33 +4,14 @@
  * (public wikis answer reads without a token); writes need a bearer credential with write access.
  * @see https://github.com/schuyler/otterwiki-api
  */
-import { refusalMessage } from '@wikibot/auth-config';
 import { normalizePagePath, type Page, type Revision, type WriteOptions } from '@wikibot/wiki-core';
 import type { AppDeps } from '../context.js';
 import { readJsonObject } from '../http/body.js';
 import { HttpError } from '../http/http-error.js';
 import { jsonResponse } from '../http/responses.js';
-import type { ApiPrincipal } from './bearer.js';
 import { semanticSearchResponse } from './semantic-search.js';
-
-interface ApiRequest {
-  readonly deps: AppDeps;
-  readonly request: Request;
-  readonly url: URL;
-}
-
-async function authorize(req: ApiRequest, wanted: 'read' | 'write'): Promise<ApiPrincipal | undefined> {
-  const principal = await (await req.deps.bearer()).authenticate(req.request);
-  if (wanted === 'read' && req.deps.config.wikiReadAccess === 'public' && (!principal || principal.level !== 'none')) return principal;
-  if (!principal) {
-    throw new HttpError(401, 'unauthorized', 'Send "Authorization: Bearer <API key or access token>".', {
-      headers: { 'www-authenticate': 'Bearer realm="wikibot"' },
-    });
-  }
-  const allowed = wanted === 'read' ? principal.level !== 'none' : principal.level === 'write';
-  if (!allowed) throw new HttpError(403, 'forbidden', refusalMessage(req.deps.config.policy, principal.email, wanted));
-  return principal;
-}
+import { handleAttachments } from './attachments.js';
+import { authorize, commitMessage, methodNotAllowed, optionalJsonBody, type ApiRequest } from './request.js';
 
 function limitParam(url: URL, fallback: number): number {
   const raw = url.searchParams.get('limit');
@@ -48,15 +29,10 @@ function revisionOf(body: Record<string, unknown>, request: Request): string | u
   if (fromBody !== undefined && fromBody !== null && typeof fromBody !== 'string') throw new HttpError(422, 'invalid_body', '"revision" must be a string.');
   const ifMatch = request.headers.get('if-match')?.replace(/^W\//, '').replace(/"/g, '').trim();
   const revision = (fromBody as string | undefined) || ifMatch || undefined;
-  if (revision !== undefined && !/^[0-9a-f]{7,40}$/i.test(revision)) throw new HttpError(422, 'invalid_revision', 'revision must be 7 to 40 hex digits.');
+  if (revision !== undefined && !/^[0-9a-f]{7,40}$/i.test(revision)) {
+    throw new HttpError(422, 'invalid_revision', 'revision must be at least 7 characters: 7 to 40 hex digits of the revision read.');
+  }
   return revision;
-}
-
-function messageOf(body: Record<string, unknown>): string | undefined {
-  const m = body.commit_message;
-  if (m === undefined || m === null) return undefined;
-  if (typeof m !== 'string') throw new HttpError(422, 'invalid_body', '"commit_message" must be a string.');
-  return m.trim().slice(0, 2000) || undefined;
 }
 
 async function getPage(req: ApiRequest, path: string): Promise<Response> {
@@ -86,7 +62,14 @@ async function putPage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request);
   if (typeof body.content !== 'string') throw new HttpError(422, 'invalid_body', "Request body must include a 'content' string.");
-  const options: WriteOptions = { author: principal.author, message: messageOf(body), baseRevision: revisionOf(body, req.request) };
+  const action = (await req.deps.wiki.exists(path)) ? 'Update' : 'Create';
+  const options: WriteOptions = {
+    author: principal.author,
+    message: commitMessage(body, action, path),
+    baseRevision: revisionOf(body, req.request),
+    // As otterwiki-api: replacing an existing page needs the revision read (checked under the write lock).
+    requireBaseRevision: true,
+  };
   const result = await req.deps.wiki.writePage(path, body.content, options);
   const page = await req.deps.wiki.readPage(result.path);
   return jsonResponse({ name: nameOf(page), path: result.path, revision: result.revision, created: result.created }, result.created ? 201 : 200);
@@ -95,11 +78,14 @@ async function putPage(req: ApiRequest, path: string): Promise<Response> {
 async function patchPage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request);
-  const { old_string: oldText, new_string: newText } = body;
-  if (typeof oldText !== 'string' || !oldText || typeof newText !== 'string') {
-    throw new HttpError(422, 'invalid_body', "Request body must include non-empty 'old_string' and 'new_string' strings.");
+  for (const field of ['revision', 'old_string', 'new_string']) {
+    if (typeof body[field] !== 'string') throw new HttpError(422, 'invalid_body', `Missing required field: ${field} (a string).`);
   }
-  const options: WriteOptions = { author: principal.author, message: messageOf(body), baseRevision: revisionOf(body, req.request) };
+  const { old_string: oldText, new_string: newText } = body as Record<string, string>;
+  if (!oldText) throw new HttpError(422, 'invalid_body', 'old_string must not be empty.');
+  const baseRevision = revisionOf(body, req.request);
+  if (!baseRevision) throw new HttpError(422, 'invalid_revision', 'revision must be at least 7 characters: the revision read.');
+  const options: WriteOptions = { author: principal.author, message: commitMessage(body, 'Edit', path), baseRevision };
   const result = await req.deps.wiki.editPage(path, oldText, newText, options);
   const page = await req.deps.wiki.readPage(result.path);
   return jsonResponse({ name: nameOf(page), path: result.path, revision: result.revision });
@@ -107,17 +93,18 @@ async function patchPage(req: ApiRequest, path: string): Promise<Response> {
 
 async function deletePage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
-  const hasBody = Number(req.request.headers.get('content-length') ?? '0') > 0 || req.request.headers.has('content-type');
-  const body = hasBody ? await readJsonObject(req.request) : {};
-  const result = await req.deps.wiki.deletePage(path, { author: principal.author, message: messageOf(body) });
+  const body = await optionalJsonBody(req.request);
+  const result = await req.deps.wiki.deletePage(path, { author: principal.author, message: commitMessage(body, 'Delete', path) });
   return jsonResponse({ deleted: true, path: result.path, revision: result.revision });
 }
 
 async function renamePage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request);
-  if (typeof body.new_path !== 'string' || !body.new_path.trim()) throw new HttpError(422, 'invalid_body', "Request body must include 'new_path'.");
-  const result = await req.deps.wiki.renamePage(path, body.new_path, { author: principal.author, message: messageOf(body) });
+  if (typeof body.new_path !== 'string') throw new HttpError(422, 'invalid_body', "Request body must include 'new_path' field.");
+  if (!body.new_path.trim()) throw new HttpError(422, 'invalid_body', 'new_path must not be empty.');
+  const message = commitMessage(body, 'Rename', `${path} -> ${body.new_path.trim()}`);
+  const result = await req.deps.wiki.renamePage(path, body.new_path, { author: principal.author, message });
   return jsonResponse({ old_path: result.path, new_path: result.newPath, revision: result.revision, updated_pages: result.rewritten });
 }
 
@@ -150,6 +137,10 @@ async function listPages(req: ApiRequest): Promise<Response> {
 async function pageRoutes(req: ApiRequest, segments: readonly string[]): Promise<Response> {
   const method = req.request.method;
   const last = segments[segments.length - 1];
+  const attachments = segments.lastIndexOf('attachments');
+  if (attachments >= 1 && attachments >= segments.length - 2) {
+    return handleAttachments(req, normalizePagePath(segments.slice(0, attachments).join('/')), segments[attachments + 1]);
+  }
   if (segments.length >= 2 && (last === 'history' || last === 'rename')) {
     const path = normalizePagePath(segments.slice(0, -1).join('/'));
     if (last === 'rename') {
@@ -175,10 +166,6 @@ async function pageRoutes(req: ApiRequest, segments: readonly string[]): Promise
     default:
       throw methodNotAllowed('GET, PUT, PATCH, DELETE');
   }
-}
-
-function methodNotAllowed(allow: string): HttpError {
-  return new HttpError(405, 'method_not_allowed', `Use ${allow} for this endpoint.`, { headers: { allow } });
 }
 
 async function readOnly(req: ApiRequest, segments: readonly string[]): Promise<Response | undefined> {

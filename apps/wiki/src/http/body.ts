@@ -60,10 +60,10 @@ export async function readForm(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(text);
 }
 
-/** Reads an `application/json` body whose top level is an object. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+/** Reads an `application/json` body whose top level is an object (at most `limit` bytes). */
+export async function readJsonObject(request: Request, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   requireType(request, 'application/json');
-  const text = await readText(request);
+  const text = await readText(request, limit);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -4,14 +4,18 @@
  * line. No response ever carries a stack trace, a token or a cookie.
  */
 import {
+  AttachmentNotFoundError,
+  AttachmentTooLargeError,
   ContentTooLargeError,
   EditConflictError,
   EditMatchError,
+  InvalidArgumentError,
   InvalidContentError,
   InvalidPathError,
   PageExistsError,
   PageNotFoundError,
   RevisionNotFoundError,
+  RevisionRequiredError,
   WikiBusyError,
 } from '@wikibot/wiki-core';
 import type { Identity } from '../identity.js';
@@ -44,7 +48,12 @@ function classify(error: unknown, identity: Identity | undefined): Mapped | unde
   if (error instanceof EditConflictError) {
     return { status: 409, code: 'conflict', message: error.message, details: { current_revision: error.currentRevision } };
   }
+  if (error instanceof RevisionRequiredError) return { status: 409, code: 'revision_required', message: error.message };
   if (error instanceof EditMatchError) return { status: 422, code: 'edit_mismatch', message: error.message };
+  if (error instanceof InvalidArgumentError) return { status: 422, code: 'invalid_argument', message: error.message };
+  if (error instanceof AttachmentNotFoundError) return { status: 404, code: 'attachment_not_found', message: error.message };
+  // otterwiki-api answers 422 to an oversized attachment; a body over the request limit is a 413 before this.
+  if (error instanceof AttachmentTooLargeError) return { status: 422, code: 'attachment_too_large', message: error.message };
   if (error instanceof ContentTooLargeError) return { status: 413, code: 'payload_too_large', message: error.message };
   if (error instanceof WikiBusyError) return { status: 503, code: 'busy', message: error.message, headers: { 'retry-after': '2' } };
   return undefined;

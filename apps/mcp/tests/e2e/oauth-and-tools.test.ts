@@ -38,10 +38,10 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
       expect(provider.tokens()?.access_token).toBeTruthy();
     });
 
-    it('lists the fifteen tools with their annotations', async () => {
+    it('lists the sixteen tools with their annotations', async () => {
       const { tools } = await ada.listTools();
       expect(tools.map((t) => t.name)).toEqual([
-        'read_note', 'write_note', 'edit_note', 'list_notes', 'search_notes', 'get_links', 'get_recent_changes',
+        'read_note', 'write_note', 'edit_note', 'list_notes', 'search_notes', 'semantic_search', 'get_links', 'get_recent_changes',
         'get_history', 'rename_note', 'delete_note', 'find_orphaned_notes', 'list_attachments', 'upload_attachment',
         'download_attachment', 'delete_attachment',
       ]);

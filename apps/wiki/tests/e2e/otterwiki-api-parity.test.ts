@@ -165,18 +165,18 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
     it('answers links of a page and the whole graph, kept up to date by edits', async () => {
       const { revision } = await create('link-source', 'See [[Target Page]] and [[Label|Another]].');
       expect((await request('GET', '/links/link-source')).body.links_to).toEqual(['Target Page', 'Another']);
-      expect((await request('GET', '/links/another')).body.linked_from).toEqual(['link-source']);
+      expect((await request('GET', '/links/another')).body.linked_from).toEqual(['Link-Source']);
       await request('PUT', '/pages/link-source', { content: 'Now [[Newtarget]].', revision });
       expect((await request('GET', '/links/link-source')).body.links_to).toEqual(['Newtarget']);
       const graph = (await request('GET', '/links')).body;
-      expect(graph.nodes).toEqual(expect.arrayContaining(['link-source', 'Newtarget']));
-      expect(graph.edges).toEqual(expect.arrayContaining([{ source: 'link-source', target: 'Newtarget' }]));
+      expect(graph.nodes).toEqual(expect.arrayContaining(['Link-Source', 'Newtarget']));
+      expect(graph.edges).toEqual(expect.arrayContaining([{ source: 'Link-Source', target: 'Newtarget' }]));
     });
 
     it('lists recent changes with the pages affected, limited', async () => {
       const changes = (await request('GET', '/changelog?limit=2')).body;
       expect(changes.entries).toHaveLength(2);
-      expect(changes.entries[0]).toEqual(expect.objectContaining({ revision: expect.any(String), author: expect.any(String), pages_affected: ['link-source'] }));
+      expect(changes.entries[0]).toEqual(expect.objectContaining({ revision: expect.any(String), author: expect.any(String), pages_affected: ['Link-Source'] }));
     });
   });
 

@@ -13,6 +13,7 @@ import { readArtifact, unpackedHandlerModule, WORKSPACE_ROOT, type LambdaName } 
 import { storageChart } from './chart.js';
 import { coldTargets, measureColdStarts } from './cold-start.js';
 import { handlerEnv } from './handler-env.js';
+import { measureHostilePages } from './hostile-bench.js';
 import { machineFacts } from './machine.js';
 import { sampleTreeMemory, treeMemory } from './process-memory.js';
 import { renderConsole, renderMarkdown } from './report.js';
@@ -26,8 +27,8 @@ import { measureWikiView } from './wiki-load.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
-  ? { coldRuns: 5, inProcess: 200, loadRounds: 1, loadSeconds: 2, wikiViews: 20, scales: [100, 1000], deepCommits: 1000, storage: { wiki: 10, writes: 5, git: 5 } }
-  : { coldRuns: 11, inProcess: 2000, loadRounds: 3, loadSeconds: 5, wikiViews: 100, scales: [100, 1000, 10_000], deepCommits: 10_000, storage: { wiki: 60, writes: 25, git: 20 } };
+  ? { hostileRounds: 2, coldRuns: 5, inProcess: 200, loadRounds: 1, loadSeconds: 2, wikiViews: 20, scales: [100, 1000], deepCommits: 1000, storage: { wiki: 10, writes: 5, git: 5 } }
+  : { hostileRounds: 5, coldRuns: 11, inProcess: 2000, loadRounds: 3, loadSeconds: 5, wikiViews: 100, scales: [100, 1000, 10_000], deepCommits: 10_000, storage: { wiki: 60, writes: 25, git: 20 } };
 
 const started = performance.now();
 const resultsFile = join(WORKSPACE_ROOT, 'bench', 'results.json');
@@ -118,6 +119,10 @@ async function measureEverything(): Promise<void> {
       } finally {
         await system.close();
       }
+    });
+
+    await part('hostile pages', async () => {
+      results.hostile = await measureHostilePages(plan.hostileRounds);
     });
 
     await part('storage scaling', async () => {

@@ -167,6 +167,19 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       out.push(`### History with ${s.deepHistory.commits.toLocaleString('en-US')} commits (${s.deepHistory.pages} pages)`, '', storageTable([s.deepHistory]), '');
     }
   }
+  if (r.hostile?.length) {
+    out.push(
+      '## Hostile pages',
+      '',
+      'One 1 MB page per shape built to hit a worst case (src/hostile-pages.ts). *Index* is what wiki-core computes when a page changes (frontmatter, title, links from the Markdown tokens, search words); *render* is the wiki\'s markdown-it. Medians after a warm-up round; CPU time is this process\'s user + system time, which the shared machine\'s load does not inflate as it does wall-clock time. Target (issue 9): index + render ≤ 100 ms.',
+      '',
+      table(
+        ['shape', 'index ms', 'index CPU ms', 'render ms', 'render CPU ms', 'result'],
+        r.hostile.map((h) => [h.shape, h.indexMs.toFixed(1), h.indexCpuMs.toFixed(1), h.renderMs.toFixed(1), h.renderCpuMs.toFixed(1), verdict(h.indexCpuMs + h.renderCpuMs <= 100)]),
+      ),
+      '',
+    );
+  }
   if (r.memory) {
     out.push(
       '## Memory',

@@ -2,6 +2,7 @@
  * @module The shape of bench/results.json: every figure of one run, with the machine it ran on.
  */
 import type { ColdStartResult } from './cold-start.js';
+import type { HostileRow } from './hostile-bench.js';
 import type { LoadResult } from './load.js';
 import type { MachineFacts } from './machine.js';
 import type { StorageScale } from './storage.js';
@@ -26,6 +27,8 @@ export interface BenchResults {
   wiki?: WikiViewResult;
   storage?: { scales: StorageScale[]; deepHistory?: StorageScale };
   memory?: { peakMB: number; sampledPeakMB: number; processes: number };
+  /** Index and render time of 1 MB hostile pages, per shape (issue 9). */
+  hostile?: HostileRow[];
   /** Parts that failed, with why (the run goes on without them). */
   errors: { part: string; message: string }[];
   durationSec?: number;

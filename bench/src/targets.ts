@@ -2,6 +2,7 @@
  * @module The targets of issue 6, checked against a run's figures: each row says what was measured,
  * against which peer, what the target is and whether it was met. Recorded, never asserted.
  */
+import { HOSTILE_LIMIT_MS } from './hostile-bench.js';
 import type { BenchResults } from './results.js';
 
 /** One checked target. */
@@ -71,6 +72,18 @@ export function checkTargets(r: BenchResults): TargetRow[] {
       peer: figures.git ? `git: ${fmt(figures.git.p50)}` : '—',
       target: `≤ ${limit} ms${figures.git ? ', ≤ 3× git' : ''}`,
       pass: figures.wiki.p50 <= limit && (ratio === undefined || ratio <= 3),
+    });
+  }
+  if (r.hostile?.length) {
+    const cost = (h: (typeof r.hostile)[number]) => h.indexCpuMs + h.renderCpuMs;
+    const worst = r.hostile.reduce((a, b) => (cost(b) > cost(a) ? b : a));
+    rows.push({
+      section: 'Hostile pages',
+      what: `1 MB page, worst of ${r.hostile.length} shapes (${worst.shape}): index + render, CPU time`,
+      measured: `${fmt(cost(worst))} (wall ${fmt(worst.indexMs + worst.renderMs)})`,
+      peer: '—',
+      target: `≤ ${HOSTILE_LIMIT_MS} ms`,
+      pass: cost(worst) <= HOSTILE_LIMIT_MS,
     });
   }
   if (r.memory) {

@@ -64,6 +64,8 @@ export {
   frontmatterTags,
   frontmatterCategory,
   plainText,
+  searchText,
+  MAX_SEARCH_TEXT_CHARS,
   MAX_FRONTMATTER_CHARS,
   type ParsedFrontmatter,
 } from './markdown.js';

@@ -114,3 +114,11 @@ export function plainText(body: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The most characters of a page's words that search indexes (and reads snippets from); the rest is not searchable. */
+export const MAX_SEARCH_TEXT_CHARS = 131_072;
+
+/** The words search indexes for a page body: {@link plainText} of its start, at most {@link MAX_SEARCH_TEXT_CHARS}. */
+export function searchText(body: string): string {
+  return plainText(body.slice(0, MAX_SEARCH_TEXT_CHARS * 2)).slice(0, MAX_SEARCH_TEXT_CHARS);
+}

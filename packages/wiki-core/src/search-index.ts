@@ -6,7 +6,7 @@ import * as fsp from 'node:fs/promises';
 import MiniSearch from 'minisearch';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import type { GitStore } from './git-store.js';
-import { parseFrontmatter, plainText, stripFrontmatter } from './markdown.js';
+import { parseFrontmatter, searchText, stripFrontmatter } from './markdown.js';
 import { fileToKey } from './paths.js';
 import type { PageIndex } from './page-index.js';
 import type { SearchHit } from './types.js';
@@ -64,7 +64,7 @@ export class SearchIndex {
     for (const result of results.slice(0, limit)) {
       const meta = this.index.page(result.id as string);
       if (!meta) continue;
-      const text = plainText(stripFrontmatter(await this.store.readText(meta.oid)));
+      const text = searchText(stripFrontmatter(await this.store.readText(meta.oid)));
       hits.push({ path: meta.path, title: meta.title, score: result.score, snippet: snippet(text, result.terms, q) });
     }
     return hits;
@@ -137,7 +137,7 @@ export class SearchIndex {
   private async document(key: string): Promise<SearchDoc> {
     const meta = this.index.page(key)!;
     const body = parseFrontmatter(await this.store.readText(meta.oid)).body;
-    return { id: key, path: meta.path, title: meta.title, tags: meta.tags.join(' '), body: plainText(body) };
+    return { id: key, path: meta.path, title: meta.title, tags: meta.tags.join(' '), body: searchText(body) };
   }
 }
 

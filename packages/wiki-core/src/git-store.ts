@@ -12,7 +12,7 @@ import { BranchRef } from './refs.js';
 import { applyChanges, type TreeSource } from './tree-builder.js';
 import { EncodedTree, type TreeEntry } from './tree-codec.js';
 import { inheritRuns, encodeTreeObject } from './tree-compression.js';
-import { diffTrees, type FileChange } from './tree-diff.js';
+import { diffTrees, type FileChange, type TreeReader } from './tree-diff.js';
 import type { Author } from './types.js';
 
 export type { TreeEntry } from './tree-codec.js';
@@ -33,7 +33,7 @@ const TREE_CACHE_SIZE = 64;
 const TEXT_CACHE_SIZE = 256;
 
 /** The repository's object store and branch, as one small API. */
-export class GitStore implements TreeSource {
+export class GitStore implements TreeSource, TreeReader {
   readonly branch: BranchRef;
   private readonly objects: ObjectStore;
   private readonly trees = new Map<string, EncodedTree>();
@@ -82,6 +82,14 @@ export class GitStore implements TreeSource {
     const tree = EncodedTree.parse(this.objects.read(oid, 'tree').body);
     this.remember(oid, tree);
     return tree;
+  }
+
+  /** Tree `oid` parsed relative to `base` (sharing its parse where the bytes agree), and where they differ. */
+  async relatedTree(base: EncodedTree, oid: string): Promise<ReturnType<EncodedTree['relate']>> {
+    const hit = this.trees.get(oid);
+    const related = base.relate(hit?.body ?? this.objects.read(oid, 'tree').body);
+    if (!hit) this.remember(oid, related.tree);
+    return related;
   }
 
   private remember(oid: string, tree: EncodedTree): void {
@@ -162,7 +170,7 @@ export class GitStore implements TreeSource {
 
   /** Blob changes between two trees (either may be null), by file. */
   diffTrees(a: string | null, b: string | null): Promise<FileChange[]> {
-    return diffTrees((oid) => this.readTree(oid), a, b);
+    return diffTrees(this, a, b);
   }
 
   /** Writes the queued objects (durably when configured), all at once. */

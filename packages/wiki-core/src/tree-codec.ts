@@ -61,22 +61,55 @@ export class EncodedTree {
   static parse(body: Buffer): EncodedTree {
     const entries: TreeEntry[] = [];
     const starts: number[] = [];
-    let i = 0;
-    while (i < body.length) {
-      const space = body.indexOf(0x20, i);
-      const nul = body.indexOf(0, space);
-      if (space < 0 || nul < 0 || nul + 21 > body.length) throw new Error('Corrupt tree object');
-      const mode = body.subarray(i, space).toString('latin1').padStart(6, '0');
-      const path = body.subarray(space + 1, nul).toString('utf8');
-      const oid = body.subarray(nul + 1, nul + 21).toString('hex');
-      const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-      entries.push({ mode, path, oid, type });
+    for (let i = 0; i < body.length; ) {
       starts.push(i);
-      i = nul + 21;
+      i = parseEntryAt(body, i, entries);
     }
     starts.push(body.length);
     const tree = new EncodedTree(body, entries, Uint32Array.from(starts), true);
     return tree.checkOrder() ? tree : new EncodedTree(body, entries, tree.offsets, false);
+  }
+
+  /**
+   * The tree whose encoded body is `body`, parsed by reusing this tree's parse for the bytes the two share at the
+   * start and at the end (consecutive versions of a big tree differ in a few entries), and the entries that differ:
+   * this tree's `[from, toThis)` against the other's `[from, toOther)`; all others are identical.
+   */
+  relate(body: Buffer): { tree: EncodedTree; from: number; toThis: number; toOther: number } {
+    const a = this.body;
+    const max = Math.min(a.length, body.length);
+    const prefix = commonPrefix(a, body, max);
+    const suffix = commonSuffix(a, body, max - prefix);
+    const n = this.entries.length;
+    let from = 0; // entries wholly inside the common prefix
+    while (from < n && this.offsets[from + 1]! <= prefix) from++;
+    const shift = body.length - a.length;
+    const middle: TreeEntry[] = [];
+    const starts: number[] = [];
+    let k = from;
+    let pos = this.offsets[from]!;
+    // Parse the other body until it is back on one of this tree's entry boundaries inside the common suffix.
+    for (;;) {
+      while (k < n && (this.offsets[k]! < a.length - suffix || this.offsets[k]! + shift < pos)) k++;
+      if (this.offsets[k]! + shift === pos && this.offsets[k]! >= a.length - suffix) break;
+      if (pos >= body.length) throw new Error('Corrupt tree object');
+      starts.push(pos);
+      pos = parseEntryAt(body, pos, middle);
+    }
+    const entries = [...this.entries.slice(0, from), ...middle, ...this.entries.slice(k)];
+    const offsets = new Uint32Array(entries.length + 1);
+    offsets.set(this.offsets.subarray(0, from));
+    offsets.set(starts, from);
+    for (let i = k; i <= n; i++) offsets[from + middle.length + i - k] = this.offsets[i]! + shift;
+    const tree = new EncodedTree(body, entries, offsets, this.ordered);
+    const ordered = this.ordered && tree.orderedBetween(Math.max(0, from - 1), Math.min(entries.length, from + middle.length + 1));
+    return { tree: ordered ? tree : EncodedTree.parse(body), from, toThis: k, toOther: from + middle.length };
+  }
+
+  /** True when entries `[from, to)` are in git's order. */
+  private orderedBetween(from: number, to: number): boolean {
+    for (let i = from + 1; i < to; i++) if (this.compareAt(i - 1, this.keyOf(this.entries[i]!)) >= 0) return false;
+    return true;
   }
 
   /** Encodes entries in git's order. */
@@ -85,8 +118,7 @@ export class EncodedTree {
   }
 
   private checkOrder(): boolean {
-    for (let i = 1; i < this.entries.length; i++) if (this.compareAt(i - 1, this.keyOf(this.entries[i]!)) >= 0) return false;
-    return true;
+    return this.orderedBetween(0, this.entries.length);
   }
 
   private keyOf(e: TreeEntry): Buffer {
@@ -194,4 +226,37 @@ export class EncodedTree {
     starts[entries.length] = pos;
     return new EncodedTree(body, entries, starts.slice(0, entries.length + 1), true);
   }
+}
+
+/** Parses the entry at `at` into `out`; returns where the next entry starts. */
+function parseEntryAt(body: Buffer, at: number, out: TreeEntry[]): number {
+  const space = body.indexOf(0x20, at);
+  const nul = body.indexOf(0, space);
+  if (space < 0 || nul < 0 || nul + 21 > body.length) throw new Error('Corrupt tree object');
+  const mode = body.subarray(at, space).toString('latin1').padStart(6, '0');
+  const path = body.subarray(space + 1, nul).toString('utf8');
+  const oid = body.subarray(nul + 1, nul + 21).toString('hex');
+  const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+  out.push({ mode, path, oid, type });
+  return nul + 21;
+}
+
+const CHUNK = 4096;
+
+/** Length of the common start of `a` and `b`, at most `max`. */
+function commonPrefix(a: Buffer, b: Buffer, max: number): number {
+  let i = 0;
+  while (i + CHUNK <= max && a.compare(b, i, i + CHUNK, i, i + CHUNK) === 0) i += CHUNK;
+  while (i < max && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: Buffer, b: Buffer, max: number): number {
+  let i = 0;
+  const ea = a.length;
+  const eb = b.length;
+  while (i + CHUNK <= max && a.compare(b, eb - i - CHUNK, eb - i, ea - i - CHUNK, ea - i) === 0) i += CHUNK;
+  while (i < max && a[ea - i - 1] === b[eb - i - 1]) i++;
+  return i;
 }

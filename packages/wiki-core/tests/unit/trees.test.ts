@@ -107,3 +107,35 @@ describe('encodeTreeObject', () => {
     expect(listed).toBe(entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`).join(''));
   });
 });
+
+describe('EncodedTree.relate', () => {
+  const many = Array.from({ length: 2000 }, (_, i) => blob(`page ${i}.md`));
+  it.each<[string, [string, TreeEntry | null][]]>([
+    ['one entry replaced in the middle', [['page 1000.md', blob('page 1000.md', 'v2')]]],
+    ['an entry added at the start and one removed at the end', [['!first.md', blob('!first.md')], ['page 999.md', null]]],
+    ['a directory added and two files removed far apart', [['page 5', tree('page 5')], ['page 1.md', null], ['page 998.md', null]]],
+    ['nothing changed', []],
+    ['every entry removed', many.map((e) => [e.path, null])],
+  ])('%s: parses the other tree exactly and reports only the differing entries', (_name, updates) => {
+    // Prepare
+    const before = EncodedTree.parse(serializeTree(many));
+    const after = before.patch(new Map(updates));
+    // Act
+    const related = before.relate(after.body);
+    // Assess
+    const parsed = EncodedTree.parse(after.body);
+    expect(related.tree.entries).toEqual(parsed.entries);
+    for (const e of parsed.entries.slice(0, 50)) expect(related.tree.get(e.path)).toEqual(e);
+    const changedBefore = before.entries.slice(related.from, related.toThis);
+    const changedAfter = related.tree.entries.slice(related.from, related.toOther);
+    // One change (a commit's usual case): only that entry is compared; changes far apart span what lies between.
+    if (updates.length <= 1) expect(changedBefore.length + changedAfter.length).toBeLessThanOrEqual(2);
+    const unchanged = (e: TreeEntry) => !updates.some(([name]) => name === e.path);
+    expect(before.entries.filter(unchanged).length - changedBefore.filter(unchanged).length).toBe(
+      parsed.entries.filter(unchanged).length - changedAfter.filter(unchanged).length,
+    );
+    // The related tree patches like a parsed one.
+    const next = new Map([['zz.md', blob('zz.md')]]);
+    expect(related.tree.patch(next).body.equals(parsed.patch(next).body)).toBe(true);
+  });
+});

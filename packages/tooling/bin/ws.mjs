@@ -59,6 +59,11 @@ const commands = {
     must(turbo('build', 'synth'));
     must(pnpm('--filter', '@wikibot/bench', 'run', 'soak'));
   },
+  // `npm run wiki -- index <dir>`: wiki-core's offline maintenance; a relative <dir> is the caller's.
+  wiki: () => {
+    env.WIKI_CLI_CWD = process.env.INIT_CWD ?? process.cwd();
+    must(pnpm('--filter', '@wikibot/wiki-core', 'run', 'wiki', ...process.argv.slice(3)));
+  },
 };
 
 /** Closes `npm test` with the workspace's totals and every skipped test, by name (which says why). */

@@ -137,6 +137,15 @@ export class Wiki implements WikiApi {
     this.unsaved = 0;
   }
 
+  /**
+   * Makes `.git/index` and the work tree match HEAD: missing files are checked out, unchanged ones get fresh stat
+   * data, files changed by a person are left alone. Every write keeps them in step; this is for a repository
+   * written before wikibot kept the index (see docs/migrate.md), run by `npm run wiki -- index <dir>`.
+   */
+  resetWorkTree(): Promise<{ checkedOut: number; modified: number }> {
+    return this.writer.resetWorkTree();
+  }
+
   /** Persists the index caches now (e.g. at the end of a batch); they are also saved periodically. */
   async flush(): Promise<void> {
     await this.catchingUp;

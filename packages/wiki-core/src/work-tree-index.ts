@@ -4,10 +4,12 @@
  * GitPython and Otterwiki commit on top without losing anything. The index this process wrote last is kept in
  * memory and patched (a 10k-page index is ~1 MB: parsing it per write would cost more than the write).
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync, type AtomicWriteOptions } from './atomic-fs.js';
 import type { GitStore } from './git-store.js';
+import { encodeObject } from './object-codec.js';
+import { mirrorWorkTree } from './work-tree.js';
 import { encodeEntry, entryOid, indexChecksum, parseIndex, serializeIndex, type IndexEntry } from './index-codec.js';
 
 /** An index written to a temporary file, ready to replace `.git/index`. */
@@ -64,6 +66,33 @@ export class WorkTreeIndex {
         else rmSync(temp, { force: true });
       },
     };
+  }
+
+  /**
+   * Rewrites the index as the tree of `head` (`git reset` followed by `git update-index --refresh`): a work-tree
+   * file whose content is the blob's keeps its stat data, a missing one is checked out first, a different one is
+   * left alone (git shows it as modified). Call under `.git/index.lock`.
+   */
+  async reset(dir: string, head: string, tree: string): Promise<{ checkedOut: number; modified: number }> {
+    const stats = new Map<string, BigIntStats>();
+    const counts = { checkedOut: 0, modified: 0 };
+    const missing = new Map<string, string>();
+    for (const entry of await this.fromTree(tree, [], stats)) {
+      const file = entry.path.toString('utf8');
+      const oid = entryOid(entry);
+      const bytes = readOrNull(join(dir, file));
+      if (bytes === null) missing.set(file, oid);
+      else if (encodeObject('blob', bytes).oid === oid) stats.set(file, lstatSync(join(dir, file), { bigint: true }));
+      else counts.modified++;
+    }
+    for (const [file, st] of await mirrorWorkTree(dir, this.store, missing, this.scratch)) stats.set(file, st);
+    counts.checkedOut = missing.size;
+    const entries = await this.fromTree(tree, [], stats);
+    const bytes = serializeIndex(entries);
+    writeFileAtomicSync(this.file, bytes, this.scratch);
+    this.last = { checksum: indexChecksum(bytes), head, entries };
+    writeFileAtomicSync(this.record, `${indexChecksum(bytes)} ${head}\n`, this.scratch);
+    return counts;
   }
 
   /** The entries of the index on disk when it describes `parent`; else listed from the parent's tree. */

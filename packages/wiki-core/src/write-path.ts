@@ -103,6 +103,21 @@ export class WritePath {
     }
   }
 
+  /**
+   * Makes `.git/index` and the work tree match HEAD (missing files checked out, stat data refreshed; files a person
+   * changed are left alone), under both locks. For repositories written before wikibot kept the index.
+   */
+  resetWorkTree(): Promise<{ checkedOut: number; modified: number }> {
+    return this.write({ name: 'wikibot', email: 'wikibot@localhost' }, async () => {
+      const head = this.store.readHead();
+      const counts =
+        head === null || !this.options.checkout
+          ? { checkedOut: 0, modified: 0 }
+          : await this.gitIndex.reset(this.options.dir, head, this.index.commit(head)!.tree);
+      return { changes: new Map(), message: '', result: () => counts };
+    });
+  }
+
   /** Writes the changed files into the work tree and the new `.git/index`; both can be rolled back. */
   private async stage(
     commit: { parent: string | null; parentTree: string | null; head: string; tree: string },

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Wiki } from '@wikibot/wiki-core';
 import { readArtifact, unpackedHandlerModule, WORKSPACE_ROOT, type LambdaName } from './artifacts.js';
 import { storageChart } from './chart.js';
+import { measureColdOpen } from './cold-open.js';
 import { coldTargets, measureColdStarts } from './cold-start.js';
 import { handlerEnv } from './handler-env.js';
 import { measureHostilePages } from './hostile-bench.js';
@@ -27,8 +28,8 @@ import { measureWikiView } from './wiki-load.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
-  ? { hostileRounds: 2, coldRuns: 5, inProcess: 200, loadRounds: 1, loadSeconds: 2, wikiViews: 20, scales: [100, 1000], deepCommits: 1000, storage: { wiki: 10, writes: 5, git: 5 } }
-  : { hostileRounds: 5, coldRuns: 11, inProcess: 2000, loadRounds: 3, loadSeconds: 5, wikiViews: 100, scales: [100, 1000, 10_000], deepCommits: 10_000, storage: { wiki: 60, writes: 25, git: 20 } };
+  ? { hostileRounds: 2, coldRuns: 5, inProcess: 200, loadRounds: 1, loadSeconds: 2, wikiViews: 20, scales: [100, 1000], deepCommits: 1000, storage: { wiki: 10, writes: 5, git: 5 }, coldOpen: 1000 }
+  : { hostileRounds: 5, coldRuns: 11, inProcess: 2000, loadRounds: 3, loadSeconds: 5, wikiViews: 100, scales: [100, 1000, 10_000], deepCommits: 10_000, storage: { wiki: 60, writes: 25, git: 20 }, coldOpen: 10_000 };
 
 const started = performance.now();
 const resultsFile = join(WORKSPACE_ROOT, 'bench', 'results.json');
@@ -133,6 +134,11 @@ async function measureEverything(): Promise<void> {
       }
       log(`  storage: history with ${plan.deepCommits} commits`);
       results.storage.deepHistory = await measureScale(join(workDir, 'storage'), 100, plan.deepCommits, plan.storage, ['read', 'history', 'changelog']);
+    });
+
+    await part('cold open', async () => {
+      log(`  cold open: flat ${plan.coldOpen} pages, ${plan.coldOpen} commits, no cache (fast-import takes minutes)`);
+      results.coldOpen = measureColdOpen(workDir, plan.coldOpen, plan.coldOpen);
     });
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -56,13 +56,23 @@ function zipfWord(vocabulary: readonly string[], random: () => number): string {
   return vocabulary[Math.floor(vocabulary.length * random() ** 3)];
 }
 
-function pagePath(i: number): string {
+/** Layout of a fixture: nested puts every fifth page in a `Project NN/` directory; flat keeps all at the root. */
+export type FixtureLayout = 'nested' | 'flat';
+
+function pagePath(i: number, layout: FixtureLayout): string {
   const name = `Note ${String(i).padStart(5, '0')}`;
-  return i % 5 === 0 ? `Project ${String(i % 37).padStart(2, '0')}/${name}` : name;
+  return i % 5 === 0 && layout === 'nested' ? `Project ${String(i % 37).padStart(2, '0')}/${name}` : name;
 }
 
-function pageContent(i: number, pageCount: number, vocabulary: readonly string[], random: () => number, revision = 0): string {
-  const path = pagePath(i);
+function pageContent(
+  i: number,
+  pageCount: number,
+  vocabulary: readonly string[],
+  random: () => number,
+  layout: FixtureLayout,
+  revision = 0,
+): string {
+  const path = pagePath(i, layout);
   const title = path.split('/').pop()!;
   const paragraphs: string[] = [];
   for (let p = 0; p < 3; p++) {
@@ -70,7 +80,7 @@ function pageContent(i: number, pageCount: number, vocabulary: readonly string[]
     for (let w = 0; w < 50; w++) words.push(zipfWord(vocabulary, random));
     paragraphs.push(words.join(' ') + '.');
   }
-  const links = [1, 2, 3].map(() => `[[${pagePath(Math.floor(random() * pageCount))}]]`).join(', ');
+  const links = [1, 2, 3].map(() => `[[${pagePath(Math.floor(random() * pageCount), layout)}]]`).join(', ');
   return [
     '---',
     `category: ${CATEGORIES[i % CATEGORIES.length]}`,
@@ -103,7 +113,7 @@ function quote(path: string): string {
  * Builds a repository at `dir`: `pageCount` pages created in commits of `batch` pages, then
  * `extraCommits` commits that each revise one random page. Returns its pages and vocabulary.
  */
-export function buildFixture(dir: string, pageCount: number, extraCommits = 0, batch = 100): Fixture {
+export function buildFixture(dir: string, pageCount: number, extraCommits = 0, batch = 100, layout: FixtureLayout = 'nested'): Fixture {
   const random = seededRandom(pageCount * 7919 + extraCommits);
   const vocabulary = makeVocabulary(2000, random);
   const pages: FixturePage[] = [];
@@ -121,10 +131,10 @@ export function buildFixture(dir: string, pageCount: number, extraCommits = 0, b
   for (let start = 0; start < pageCount; start += batch) {
     const files: [string, string][] = [];
     for (let i = start; i < Math.min(pageCount, start + batch); i++) {
-      const path = pagePath(i);
+      const path = pagePath(i, layout);
       const file = `${path.toLowerCase()}.md`;
       pages.push({ path, file, token: `ref-${String(i).padStart(5, '0')}-r0` });
-      files.push([file, pageContent(i, pageCount, vocabulary, random)]);
+      files.push([file, pageContent(i, pageCount, vocabulary, random, layout)]);
     }
     commits === 0 && files.push(['home.md', '# Home\n\nThe bench wiki.\n']);
     commit(`Add pages ${start}–${start + files.length - 1}`, files);
@@ -134,7 +144,7 @@ export function buildFixture(dir: string, pageCount: number, extraCommits = 0, b
     const i = Math.floor(random() * pageCount);
     const revision = (revisions.get(i) ?? 0) + 1;
     revisions.set(i, revision);
-    commit(`Revise ${pages[i].path}`, [[pages[i].file, pageContent(i, pageCount, vocabulary, random, revision)]]);
+    commit(`Revise ${pages[i].path}`, [[pages[i].file, pageContent(i, pageCount, vocabulary, random, layout, revision)]]);
   }
   for (const [i, revision] of revisions) pages[i] = { ...pages[i], token: `ref-${String(i).padStart(5, '0')}-r${revision}` };
 

@@ -1,6 +1,7 @@
 /**
  * @module The shape of bench/results.json: every figure of one run, with the machine it ran on.
  */
+import type { ColdOpenResult } from './cold-open.js';
 import type { ColdStartResult } from './cold-start.js';
 import type { HostileRow } from './hostile-bench.js';
 import type { LoadResult } from './load.js';
@@ -26,6 +27,8 @@ export interface BenchResults {
   };
   wiki?: WikiViewResult;
   storage?: { scales: StorageScale[]; deepHistory?: StorageScale };
+  /** A flat repository with a long history opened with no wikibot cache (issue 10). */
+  coldOpen?: ColdOpenResult;
   memory?: { peakMB: number; sampledPeakMB: number; processes: number };
   /** Index and render time of 1 MB hostile pages, per shape (issue 9). */
   hostile?: HostileRow[];

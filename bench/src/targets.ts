@@ -86,6 +86,23 @@ export function checkTargets(r: BenchResults): TargetRow[] {
       pass: cost(worst) <= HOSTILE_LIMIT_MS,
     });
   }
+  const write = biggest?.ops.write;
+  if (write) {
+    rows.push({
+      section: 'Storage (10,000 pages)',
+      what: 'write p50 with .git/index and work tree',
+      measured: fmt(write.wiki.p50),
+      peer: '—',
+      target: '≤ 15 ms',
+      pass: write.wiki.p50 <= 15,
+    });
+  }
+  const cold = r.coldOpen;
+  if (cold) {
+    const what = `flat ${cold.pages} pages / ${cold.commits} commits, no cache, fresh process`;
+    rows.push({ section: 'Cold open', what: `${what}: first page`, measured: fmt(cold.firstPageMs), peer: '—', target: '≤ 5 s', pass: cold.firstPageMs <= 5000 });
+    rows.push({ section: 'Cold open', what: `${what}: first search`, measured: fmt(cold.firstSearchMs), peer: '—', target: '≤ 1 s', pass: cold.firstSearchMs <= 1000 });
+  }
   if (r.memory) {
     rows.push({
       section: 'Memory',

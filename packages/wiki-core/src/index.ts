@@ -13,6 +13,7 @@ export type {
   WriteOptions,
   PageLinks,
   WikiOptions,
+  InitialContent,
   WikiApi,
   AttachmentWriteResult,
 } from './types.js';

@@ -4,37 +4,73 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';
 import { GitStore } from './git-store.js';
 import { WikiError } from './errors.js';
+import { validateContent } from './content.js';
 import { encodeEntry, serializeIndex } from './index-codec.js';
-import type { Author } from './types.js';
+import { DEFAULT_PAGE_NAMING, pageFileName, type PageNaming } from './page-names.js';
+import { normalizePagePath } from './paths.js';
+import type { Author, InitialContent } from './types.js';
 
 /** The first page of a new wiki. */
 export const HOME_CONTENT = '# Home\n\nWelcome to the wiki. Edit this page to get started.\n';
 const DEFAULT_AUTHOR: Author = { name: 'wikibot', email: 'wikibot@localhost' };
 
-/** Makes `dir` a git repository on branch `main` with a `Home` page, unless it already is a repository. */
-export async function ensureRepository(dir: string, author: Author | undefined, durable: boolean): Promise<void> {
+/** The first commit's files (file → content), display paths and message: a Home page, or `initial`'s pages. */
+function firstCommit(initial: InitialContent | undefined, naming: PageNaming) {
+  if (!initial) return { files: new Map([['home.md', HOME_CONTENT]]), pages: ['Home'], message: undefined, fallback: 'Create Home' };
+  const files = new Map<string, string>();
+  const pages: string[] = [];
+  for (const [path, content] of initial.pages) {
+    validateContent(content);
+    const file = pageFileName(path, naming);
+    if (files.has(file)) throw new WikiError(`Two initial pages map to the file ${file}`);
+    files.set(file, content);
+    pages.push(normalizePagePath(path));
+  }
+  return { files, pages, message: initial.message, fallback: 'Import pages' };
+}
+
+/**
+ * Makes `dir` a git repository on branch `main` whose first commit holds a `Home` page (or `initial`'s pages),
+ * unless it already is a repository. Files already in `dir` stay as they are; a committed page is copied into
+ * the work tree only where no file has its name.
+ */
+export async function ensureRepository(
+  dir: string,
+  author: Author | undefined,
+  durable: boolean,
+  initial?: InitialContent,
+  naming: PageNaming = DEFAULT_PAGE_NAMING,
+): Promise<void> {
   await fsp.mkdir(dir, { recursive: true });
   if (await isRepository(dir)) return;
+  const first = firstCommit(initial, naming);
   const staging = join(dir, `.wikibot-init-${randomBytes(6).toString('hex')}`);
   try {
     const store = new GitStore(staging, { tmpDir: join(staging, 'wikibot', 'tmp'), durable });
     await initGitDir(staging);
-    const blob = await store.writeBlob(Buffer.from(HOME_CONTENT));
-    const { tree } = await store.applyChanges(null, new Map([['home.md', blob]]));
-    const message = buildMessage(undefined, 'Create Home', undefined, ['Home']);
+    const blobs = new Map<string, string>();
+    for (const [file, content] of first.files) blobs.set(file, await store.writeBlob(Buffer.from(content)));
+    const { tree } = await store.applyChanges(null, blobs);
+    const message = buildMessage(first.message, first.fallback, undefined, first.pages);
     const commit = await store.writeCommit({ tree, parent: null, author: sanitizeAuthor(author ?? DEFAULT_AUTHOR), message });
     await store.flushObjects();
     store.moveBranch(null, commit.oid);
     await fsp.rename(staging, join(dir, '.git'));
-    // The work-tree copy and git's index of it, so `git status` is clean from the start.
-    const wrote = await fsp.writeFile(join(dir, 'home.md'), HOME_CONTENT, { flag: 'wx' }).then(() => true, () => false);
-    const stat = wrote ? await fsp.lstat(join(dir, 'home.md'), { bigint: true }) : null;
-    const index = serializeIndex([encodeEntry('home.md', blob, stat)]);
-    await fsp.writeFile(join(dir, '.git', 'index'), index, { flag: 'wx' }).catch(() => undefined);
+    // The work-tree copies and git's index of them, so `git status` is clean from the start. A file already
+    // there (on a case-insensitive disk, the imported original itself) is kept; its entry has no stat data,
+    // so git compares its content.
+    const entries = [];
+    for (const file of [...first.files.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
+      const path = join(dir, file);
+      await fsp.mkdir(dirname(path), { recursive: true });
+      const wrote = await fsp.writeFile(path, first.files.get(file)!, { flag: 'wx' }).then(() => true, () => false);
+      entries.push(encodeEntry(file, blobs.get(file)!, wrote ? await fsp.lstat(path, { bigint: true }) : null));
+    }
+    await fsp.writeFile(join(dir, '.git', 'index'), serializeIndex(entries), { flag: 'wx' }).catch(() => undefined);
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true });
     if (!(await isRepository(dir))) throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });

@@ -123,6 +123,18 @@ export interface WikiOptions {
    * show those names unchanged, instead of lower-case files shown title-cased. Lookup stays case-insensitive.
    */
   readonly retainPageNameCase?: boolean;
+  /**
+   * The first commit of a new repository, instead of a Home page: these pages (display path → Markdown), in
+   * Otterwiki's layout, with this message (e.g. an imported folder of Markdown files). Ignored when `dir`
+   * already is a repository.
+   */
+  readonly initialContent?: InitialContent;
+}
+
+/** Pages and message of a new repository's first commit. */
+export interface InitialContent {
+  readonly pages: ReadonlyMap<string, string>;
+  readonly message: string;
 }
 
 /** The operations both apps use. Implemented by `Wiki` (open one with `Wiki.open(options)`). */

@@ -98,7 +98,9 @@ export class Wiki implements WikiApi {
   static async open(options: WikiOpenOptions): Promise<Wiki> {
     const dir = resolve(options.dir);
     const durable = options.durable ?? true;
-    await ensureRepository(dir, options.initialAuthor, durable);
+    await ensureRepository(dir, options.initialAuthor, durable, options.initialContent, {
+      retainCase: options.retainPageNameCase ?? false,
+    });
     const gitdir = join(dir, '.git');
     const write = { tmpDir: join(gitdir, 'wikibot', 'tmp'), durable };
     const wiki = new Wiki(dir, new GitStore(gitdir, write), write, {

@@ -1,68 +1,151 @@
 #!/usr/bin/env node
 /**
- * Entry point of the root npm scripts. A fresh clone has only Node.js and npm, so this installs the
- * workspace with a pinned pnpm (through npx, not corepack, whose signature check fails on some
- * registries) and then hands the command to turbo or to the package that owns it.
+ * Entry point of the root npm scripts. A fresh clone has only Node.js (20 or later) and npm, so this first
+ * makes sure the command runs on Node 22 — Lambda's runtime — (from the npm registry when the machine has
+ * another), installs the workspace with a pinned pnpm, and then hands the command to turbo or to the package
+ * that owns it, printing one line per step with its time.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forwardStopSignals, runChild, stopRequested } from '../lib/children.mjs';
+import { ensureNode22, isUsableNode, nodePackageName, NODE_VERSION } from '../lib/node-runtime.mjs';
+import { note, step, StepFailed } from '../lib/progress.mjs';
+import { ensureTool, withoutNpmConfig } from '../lib/tool-cache.mjs';
 
-const PNPM = 'pnpm@10.20.0';
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', COREPACK_ENABLE_STRICT: '0' };
-// npm passes its own config down as npm_config_*; pnpm would read some of it as its own.
-for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+const PNPM_VERSION = '10.20.0';
+/** MCP Inspector pinned to a release whose CLI and UI docs/connect.md describes (it needs Node >= 22.19). */
+const INSPECTOR_VERSION = '2.12.0';
+const self = fileURLToPath(import.meta.url);
+const root = join(dirname(self), '..', '..', '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const name = process.argv[2];
+const reexecuted = process.env.WIKIBOT_WS_NODE === process.versions.node;
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
-  if (result.error) throw result.error;
-  return result.status ?? 1;
+const env = {
+  ...withoutNpmConfig(process.env),
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  COREPACK_ENABLE_STRICT: '0',
+  // Relative settings (WIKI_DATA_DIR) mean relative to where the user ran the command; npm sets INIT_CWD.
+  INIT_CWD: process.env.INIT_CWD || process.cwd(),
+};
+
+function prependPath(dir) {
+  env.PATH = `${dir}${delimiter}${env.PATH ?? ''}`;
 }
 
-function pnpm(...args) {
-  return run('npx', ['--yes', PNPM, ...args]);
+/** Runs a step's tool; a failure shows the tool's output once and ends the command with its status. */
+async function run(command, args, options = {}) {
+  const { status, output } = await runChild(command, args, { cwd: root, env, ...options });
+  if (status !== 0) throw new StepFailed(`${command} ${args.join(' ')} exited with ${status}`, status, output);
+  return output;
 }
 
-function must(status) {
-  if (status !== 0) process.exit(status);
+/** Re-runs this command under Node 22 when the machine's Node is another version; returns when already on it. */
+async function onNode22() {
+  if (isUsableNode(process.versions.node)) return;
+  const label = `Node ${NODE_VERSION}, Lambda's runtime (this machine has ${process.versions.node}): ${nodePackageName()} from the npm registry`;
+  const node = await step(label, async () => ensureNode22(env));
+  prependPath(dirname(node.execPath));
+  env.WIKIBOT_WS_NODE = node.version;
+  const { status } = await runChild(node.execPath, [self, ...process.argv.slice(2)], { cwd: process.cwd(), env });
+  process.exit(status);
 }
 
-function install() {
-  must(pnpm('install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'));
+async function install() {
+  const pnpm = ensureTool('pnpm', PNPM_VERSION, () => null, env);
+  prependPath(join(pnpm.dir, 'node_modules', '.bin'));
+  const label = existsSync(join(root, 'node_modules', '.modules.yaml'))
+    ? 'checking dependencies'
+    : 'installing dependencies (first run)';
+  // optimistic-repeat-install: an up-to-date workspace is recognised in ~2 s instead of ~9 s.
+  const args = [
+    'install',
+    '--frozen-lockfile',
+    '--prefer-offline',
+    '--config.optimistic-repeat-install=true',
+    '--reporter=append-only',
+  ];
+  await step(`${label} (pnpm ${PNPM_VERSION})`, () => run('pnpm', args, { quiet: true }));
 }
 
-function turbo(...args) {
-  return pnpm('exec', 'turbo', 'run', ...args, '--concurrency=2', '--output-logs=errors-only');
+const turbo = (tasks, extra = []) =>
+  run(bin('turbo'), ['run', ...tasks, '--concurrency=2', '--output-logs=errors-only', ...extra], { quiet: true });
+
+async function buildAndSynth() {
+  await step('building the Lambda zips and synthesizing the dev stack (turbo build synth)', () =>
+    turbo(['build', 'synth']),
+  );
 }
 
 const commands = {
-  build: () => must(turbo('build')),
-  synth: () => must(turbo('synth')),
-  lint: () => must(turbo('lint', 'typecheck')),
-  test: () => {
+  build: async () => {
+    await install();
+    await step('building (turbo build)', () => turbo(['build']));
+  },
+  synth: async () => {
+    await install();
+    await step('synthesizing (turbo synth)', () => turbo(['synth']));
+  },
+  lint: async () => {
+    await install();
+    await step('linting and typechecking (turbo lint typecheck)', () => turbo(['lint', 'typecheck']));
+  },
+  format: async () => {
+    await install();
+    await step('formatting (prettier --write .)', () =>
+      run(bin('prettier'), ['--write', '--log-level=warn', '.'], { quiet: true }),
+    );
+  },
+  test: async () => {
+    await install();
     rmSync(join(root, '.test-results'), { recursive: true, force: true });
-    const status = pnpm('exec', 'turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=1', '--output-logs=full');
+    note('• linting, typechecking and testing every package (turbo lint typecheck test)');
+    const { status } = await runChild(
+      bin('turbo'),
+      ['run', 'lint', 'typecheck', 'test', '--concurrency=1', '--output-logs=full'],
+      { cwd: root, env },
+    );
     summarize();
-    must(status);
+    if (status !== 0) throw new StepFailed('tests failed', status);
   },
-  start: () => {
-    must(turbo('build', 'synth'));
-    must(pnpm('--filter', '@wikibot/local-gateway', 'run', 'start'));
+  start: async () => {
+    // Settings first: a wrong port is reported before any install or build. The check has no dependencies,
+    // so Node 22 runs its TypeScript as it is.
+    const gateway = join(root, 'packages', 'local-gateway');
+    const settings = await step('checking the settings', () =>
+      run(process.execPath, [join(gateway, 'src', 'preflight.ts')], { quiet: true }),
+    );
+    note(settings.trimEnd());
+    await install();
+    await buildAndSynth();
+    await runChild(process.execPath, ['--import', 'tsx', join('src', 'start.ts')], { cwd: gateway, env }).then(
+      ({ status }) => {
+        if (status !== 0) throw new StepFailed('the local system stopped', status);
+      },
+    );
   },
-  bench: () => {
-    must(turbo('build', 'synth'));
-    must(pnpm('--filter', '@wikibot/bench', 'run', 'bench'));
+  inspector: async () => {
+    const args = ['--yes', `@modelcontextprotocol/inspector@${INSPECTOR_VERSION}`, ...process.argv.slice(3)];
+    const { status } = await runChild('npx', args, { cwd: env.INIT_CWD, env });
+    if (status !== 0) throw new StepFailed('MCP Inspector exited', status);
   },
-  soak: () => {
-    must(turbo('build', 'synth'));
-    must(pnpm('--filter', '@wikibot/bench', 'run', 'soak'));
+  bench: async () => {
+    await install();
+    await buildAndSynth();
+    await run('pnpm', ['run', 'bench'], { cwd: join(root, 'bench') });
+  },
+  soak: async () => {
+    await install();
+    await buildAndSynth();
+    await run('pnpm', ['run', 'soak'], { cwd: join(root, 'bench') });
   },
   // `npm run wiki -- index <dir>`: wiki-core's offline maintenance; a relative <dir> is the caller's.
-  wiki: () => {
-    env.WIKI_CLI_CWD = process.env.INIT_CWD ?? process.cwd();
-    must(pnpm('--filter', '@wikibot/wiki-core', 'run', 'wiki', ...process.argv.slice(3)));
+  wiki: async () => {
+    await install();
+    env.WIKI_CLI_CWD = env.INIT_CWD;
+    await run('pnpm', ['run', 'wiki', ...process.argv.slice(3)], { cwd: join(root, 'packages', 'wiki-core') });
   },
 };
 
@@ -84,11 +167,21 @@ function summarize() {
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 }
 
-const name = process.argv[2];
 if (!commands[name]) {
   console.error(`usage: ws.mjs <${Object.keys(commands).join('|')}>`);
   process.exit(2);
 }
 if (!existsSync(join(root, 'package.json'))) throw new Error(`workspace root not found at ${root}`);
-install();
-commands[name]();
+forwardStopSignals();
+if (!reexecuted) note(`wikibot ${name}`);
+try {
+  await onNode22();
+  await commands[name]();
+} catch (error) {
+  if (stopRequested()) process.exit(0);
+  if (!(error instanceof StepFailed)) throw error;
+  if (error.output) process.stderr.write(error.output.endsWith('\n') ? error.output : `${error.output}\n`);
+  process.exit(error.status);
+}
+if (stopRequested()) note(`stopped (${stopRequested()})`);
+process.exit(0);

@@ -1,0 +1,53 @@
+/**
+ * @module The workspace command's child processes and how they stop. SIGINT, SIGTERM and SIGHUP are passed
+ * to the running child, which shuts down and exits; this process then exits 0. When the parent goes away
+ * without a signal reaching us (npm does not pass SIGHUP on; a terminal closed; kill -9), that counts as
+ * SIGHUP, so nothing is left holding ports.
+ */
+import { spawn } from 'node:child_process';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let current = null;
+let stopping = null;
+
+function stop(signal) {
+  if (stopping) return;
+  stopping = signal;
+  if (current) current.kill(signal);
+  else process.exit(0);
+}
+
+/** Installs the handlers once; call before the first child starts. */
+export function forwardStopSignals() {
+  for (const signal of SIGNALS) process.on(signal, () => stop(signal));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGHUP');
+  }, 250).unref();
+}
+
+/** The signal that asked us to stop, if one did. */
+export function stopRequested() {
+  return stopping;
+}
+
+/**
+ * Runs a command to its end. `quiet` collects its output instead of showing it (returned as `output`, to be
+ * shown when it fails). Resolves with the exit status; a child stopped by our signal counts as 0.
+ */
+export function runChild(command, args, { cwd, env, quiet = false }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    current = child;
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      current = null;
+      if (stopping) resolve({ status: 0, output, stopped: stopping });
+      else resolve({ status: code ?? (signal ? 128 + 1 : 1), output, stopped: null });
+    });
+    if (stopping) child.kill(stopping);
+  });
+}

@@ -45,7 +45,7 @@ async function child(options: Record<string, unknown>): Promise<void> {
 
 async function parent(requests: number, concurrency: number | undefined): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'wikibot-peak-rss-'));
-  const options = { port: 0, authPort: 0, dataDir: join(root, 'wiki'), concurrency };
+  const options = { port: 0, authPort: 0, dataDir: join(root, 'wiki'), stateDir: root, concurrency };
   const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', JSON.stringify(options)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });

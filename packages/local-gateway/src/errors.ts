@@ -17,3 +17,11 @@ export class InvocationError extends Error {
     this.name = 'InvocationError';
   }
 }
+
+/** A setting of `npm start` is wrong; the message names the variable to change. */
+export class SettingsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SettingsError';
+  }
+}

@@ -6,7 +6,13 @@
  */
 
 /** The whole local system */
-export { startLocalSystem, LOCAL_ACCESS_POLICY, LOCAL_WIKI_CLIENT_ID } from './local-system.js';
+export { startLocalSystem, LOCAL_WIKI_CLIENT_ID } from './local-system.js';
+export { readSettings, localStateDir, LOCAL_ACCESS_POLICY, DEFAULT_PORT, DEFAULT_AUTH_PORT } from './config.js';
+export type { LocalSettings } from './config.js';
+export { inspectDataDir, describePlan, MAX_IMPORT_ENTRIES } from './data-dir.js';
+export type { DataDirPlan } from './data-dir.js';
+export type { ImportSummary } from './markdown-import.js';
+export { checkPorts, identifyWikibot } from './port-check.js';
 export type { LocalSystem, LocalSystemOptions } from './local-system.js';
 export { DEV_STACK_FILE, DEFAULT_WIKI_DATA_DIR, REPO_ROOT } from './paths.js';
 
@@ -20,4 +26,4 @@ export { localEnvironment } from './environment.js';
 export type { LocalOverrides } from './environment.js';
 
 /** Errors */
-export { LocalStackError, InvocationError } from './errors.js';
+export { LocalStackError, InvocationError, SettingsError } from './errors.js';

@@ -12,7 +12,12 @@ import { localEnvironment } from './environment.js';
 import { LocalStackError } from './errors.js';
 import { FunctionPool } from './function-pool.js';
 import { startGateway, type Gateway } from './gateway.js';
+import { DEFAULT_AUTH_PORT, DEFAULT_PORT, LOCAL_ACCESS_POLICY, localStateDir } from './config.js';
+import { inspectDataDir } from './data-dir.js';
+import { SettingsError } from './errors.js';
 import { loadLocalSecrets } from './local-secrets.js';
+import { importMarkdownFolder, type ImportSummary } from './markdown-import.js';
+import { portConflictMessage } from './port-check.js';
 import { DEFAULT_WIKI_DATA_DIR, DEV_STACK_FILE } from './paths.js';
 
 /** The wiki's OIDC client id in the stand-in. */
@@ -21,18 +26,18 @@ export const LOCAL_WIKI_CLIENT_ID = 'wikibot-local-wiki';
 /** Browser pages besides the wiki's own that may call `/mcp` locally: MCP Inspector's default page. */
 export const LOCAL_MCP_ALLOWED_ORIGINS = 'http://localhost:6274';
 
-/** The local access policy: everyone the stand-in signs in may write (a developer's own machine). */
-export const LOCAL_ACCESS_POLICY = '{"writers":["*"]}';
-
 /** Options of {@link startLocalSystem}. */
 export interface LocalSystemOptions {
   /** Gateway port; default 8787; 0 picks a free one. */
   port?: number;
   /** Stand-in port; default 8788; 0 picks a free one. */
   authPort?: number;
-  /** The wiki's git repository (`WIKI_DATA_DIR`); default `<repo>/.data/wiki`. */
+  /**
+   * The wiki's git repository (`WIKI_DATA_DIR`); default `<repo>/.data/wiki`. Created when missing; a folder of
+   * Markdown files is imported as the first commit; anything else is refused ({@link SettingsError}).
+   */
   dataDir?: string;
-  /** Stand-in keys/clients and local secrets; default the data directory's parent (`.data/authkit`, `.data/local-secrets.json`). */
+  /** Stand-in keys/clients and local secrets; default per user and data directory ({@link localStateDir}). */
   stateDir?: string;
   /** The synthesized stack; default `<repo>/cdktf.out/stacks/dev/cdk.tf.json`. */
   stackFile?: string;
@@ -65,6 +70,10 @@ export interface LocalSystem {
   readonly issuer: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Where the secrets and the stand-in's state are kept. */
+  readonly stateDir: string;
+  /** What was imported from the data directory on this start, if it was a folder of Markdown files. */
+  readonly imported?: ImportSummary;
   /** Static MCP key (Bearer) for clients without OAuth. */
   readonly mcpApiKey: string;
   readonly authkit: AuthkitStandin;
@@ -82,6 +91,12 @@ function loadStack(options: LocalSystemOptions, stackFile: string): RouteTable {
     }
   }
   return readRouteTable(json, { stackDir: dirname(stackFile) });
+}
+
+/** A taken port, said with the variable to change and whether it is a wikibot already running. */
+async function explainListenError(error: unknown, variable: 'PORT' | 'AUTH_PORT', port: number): Promise<never> {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  throw new SettingsError(await portConflictMessage(variable, port), { cause: error });
 }
 
 function defaultOnError(error: unknown, route: ResolvedRoute | undefined): void {
@@ -103,7 +118,9 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const stackFile = resolve(options.stackFile ?? DEV_STACK_FILE);
   const table = loadStack(options, stackFile);
   const dataDir = resolve(options.dataDir ?? DEFAULT_WIKI_DATA_DIR);
-  const stateDir = resolve(options.stateDir ?? dirname(dataDir));
+  const stateDir = resolve(options.stateDir ?? localStateDir(dataDir));
+  const plan = inspectDataDir(dataDir);
+  const imported = plan.kind === 'import' ? await importMarkdownFolder(dataDir, plan) : undefined;
   const secrets = loadLocalSecrets(join(stateDir, 'local-secrets.json'));
   const accessPolicy = typeof options.accessPolicy === 'object' ? JSON.stringify(options.accessPolicy) : (options.accessPolicy ?? LOCAL_ACCESS_POLICY);
   const onError = options.onError ?? defaultOnError;
@@ -111,9 +128,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   // The gateway listens first: its port is part of the origin every function is configured with.
   const pools = new Map<string, FunctionPool>();
   let ready: Promise<void> = Promise.resolve();
+  const port = options.port ?? DEFAULT_PORT;
   const gateway: Gateway = await startGateway<ResolvedRoute>({
     routes: table.routes,
-    port: options.port ?? 8787,
+    port,
     onError,
     invoke: async (route, event) => {
       await ready;
@@ -121,12 +139,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       if (!pool) throw new LocalStackError(`no function for ${route.routeKey}`);
       return pool.invoke(event);
     },
-  });
+  }).catch((error: unknown) => explainListenError(error, 'PORT', port));
   const origin = `http://localhost:${gateway.port}`;
   let authkit: AuthkitStandin | undefined;
   try {
+    const authPort = options.authPort ?? DEFAULT_AUTH_PORT;
     authkit = await startAuthkitStandin({
-      port: options.authPort ?? 8788,
+      port: authPort,
       dataDir: join(stateDir, 'authkit'),
       autoLoginEmail: options.autoLoginEmail,
       organizations: options.organizations,
@@ -139,7 +158,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           post_logout_redirect_uris: [`${origin}/`],
         },
       ],
-    });
+    }).catch((error: unknown) => explainListenError(error, 'AUTH_PORT', authPort));
     const standin = authkit;
     ready = (async () => {
       await Wiki.open({ dir: dataDir });
@@ -197,6 +216,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     issuer: authkit.issuer,
     port: gateway.port,
     dataDir,
+    stateDir,
+    imported,
     mcpApiKey: secrets.mcpApiKey,
     authkit,
     routes: table.routes,

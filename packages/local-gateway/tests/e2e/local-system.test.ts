@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startLocalSystem } from '../../src/index.js';
+import { localStateDir, startLocalSystem } from '../../src/index.js';
 import { initializeRequest, mcpAccessToken, startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,16 +41,17 @@ describe('npm start (src/start.ts)', () => {
 
   it('prints the wiki and MCP URLs and how to connect, serves them, stops on SIGTERM, and reuses the data on the next start', async () => {
     // Prepare
-    const env = { PORT: '0', AUTH_PORT: '0', WIKI_DATA_DIR: join(root, 'wiki') };
+    const env = { PORT: '0', AUTH_PORT: '0', WIKI_DATA_DIR: join(root, 'wiki'), XDG_STATE_HOME: join(root, 'state') };
+    const secretsFile = join(localStateDir(env.WIKI_DATA_DIR, env), 'local-secrets.json');
 
     // Act: first start
     const first = await startCli(env);
-    const wikiUrl = /Wiki\s+(http:\/\/localhost:\d+)\//.exec(first.output())?.[1] as string;
+    const wikiUrl = /Wiki\s+(http:\/\/localhost:\d+)\/Home/.exec(first.output())?.[1] as string;
     const home = await fetch(`${wikiUrl}/Home`);
     first.child.kill('SIGTERM');
     const firstExit = await first.exited;
     const commitsAfterFirst = execFileSync('git', ['rev-list', '--all'], { cwd: env.WIKI_DATA_DIR, encoding: 'utf8' });
-    const secrets = await readFile(join(root, 'local-secrets.json'), 'utf8');
+    const secrets = await readFile(secretsFile, 'utf8');
 
     // Act: second start on the same data
     const second = await startCli(env);
@@ -59,13 +60,14 @@ describe('npm start (src/start.ts)', () => {
 
     // Assess
     expect(first.output()).toMatch(/MCP\s+http:\/\/localhost:\d+\/mcp/);
-    expect(first.output()).toContain('npx @modelcontextprotocol/inspector');
+    expect(first.output()).toContain('npm run inspector');
+    expect(first.output()).toMatch(/Wiki\s+http:\/\/localhost:\d+\/Home\n/);
     expect(first.output()).toMatch(/claude mcp add --transport http wikibot http:\/\/localhost:\d+\/mcp/);
     expect(home.status).toBe(200);
     expect(firstExit).toBe(0);
     expect(secondExit).toBe(0);
     expect(execFileSync('git', ['rev-list', '--all'], { cwd: env.WIKI_DATA_DIR, encoding: 'utf8' })).toBe(commitsAfterFirst);
-    expect(await readFile(join(root, 'local-secrets.json'), 'utf8')).toBe(secrets);
+    expect(await readFile(secretsFile, 'utf8')).toBe(secrets);
   }, 120_000);
 });
 
@@ -82,8 +84,8 @@ describe('two instances sharing one data directory', () => {
   it('see each other\'s writes, as two Lambda instances on one EFS do', async () => {
     // Prepare
     const dataDir = join(root, 'wiki');
-    const a = await startLocalSystem({ port: 0, authPort: 0, dataDir });
-    const b = await startLocalSystem({ port: 0, authPort: 0, dataDir });
+    const a = await startLocalSystem({ port: 0, authPort: 0, dataDir, stateDir: root });
+    const b = await startLocalSystem({ port: 0, authPort: 0, dataDir, stateDir: root });
     try {
       const client = new Client({ name: 'shared-dir-e2e', version: '1.0.0' });
       await client.connect(

@@ -18,7 +18,7 @@ export interface TestSystem {
 /** Starts the local system on ports 0 with data under a fresh temporary directory. */
 export async function startTestSystem(options: LocalSystemOptions = {}): Promise<TestSystem> {
   const root = await mkdtemp(join(tmpdir(), 'wikibot-e2e-'));
-  const local = await startLocalSystem({ port: 0, authPort: 0, dataDir: join(root, 'wiki'), ...options });
+  const local = await startLocalSystem({ port: 0, authPort: 0, dataDir: join(root, 'wiki'), stateDir: root, ...options });
   return {
     local,
     root,

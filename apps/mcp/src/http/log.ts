@@ -24,9 +24,17 @@ export interface RequestLog {
 /** Where log lines go; replaceable in tests. */
 export type LogSink = (line: string) => void;
 
+/**
+ * Refusals every MCP session produces by design, logged at info: a stateless JSON-only server answers the
+ * client's `GET /mcp` (its offer to open an SSE stream) with 405, as the Streamable HTTP spec provides.
+ */
+function expected(entry: RequestLog): boolean {
+  return entry.status === 405 && entry.method === 'GET' && entry.route === 'GET /mcp';
+}
+
 /** Writes one line: `{"level":"info","msg":"request",...}`. */
 export function logRequest(sink: LogSink, entry: RequestLog): void {
-  const level = entry.status >= 500 ? 'error' : entry.status >= 400 ? 'warn' : 'info';
+  const level = entry.status >= 500 ? 'error' : entry.status >= 400 && !expected(entry) ? 'warn' : 'info';
   sink(JSON.stringify({ level, msg: 'request', time: new Date().toISOString(), ...entry }));
 }
 

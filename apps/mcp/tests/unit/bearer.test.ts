@@ -67,11 +67,17 @@ describe('bearer auth on /mcp', () => {
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_request"');
   });
 
-  it.each([['GET'], ['DELETE']])('answers %s /mcp with 405 and Allow: POST, OPTIONS', async (method) => {
+  it.each([
+    ['GET', 'info'],
+    ['DELETE', 'warn'],
+  ])('answers %s /mcp with 405 and Allow: POST, OPTIONS, logged at %s', async (method, level) => {
+    lines.length = 0;
     const response = await app().fetch(new Request(RESOURCE, { method, headers: { authorization: `Bearer ${await tokenFor()}` } }));
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST, OPTIONS');
     expect(response.headers.get('content-type')).toBe('application/json');
+    // Every MCP session offers GET /mcp for an SSE stream; refusing it is expected, not a warning.
+    expect(JSON.parse(lines[0])).toMatchObject({ level, route: `${method} /mcp`, status: 405 });
   });
 
   it('initializes with a valid token and logs the user and client, never the token', async () => {

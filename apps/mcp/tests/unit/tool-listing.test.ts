@@ -37,6 +37,13 @@ describe('tools/list', () => {
     await client.close();
   });
 
+  it('tells callers of the tools that write page text how links are written', () => {
+    // Assess
+    for (const name of ['write_note', 'edit_note']) {
+      expect(TOOLS.find((tool) => tool.name === name)?.description).toContain('[[Label|Page]]');
+    }
+  });
+
   it('advertises the tools capability on initialize although no tool is registered for it', async () => {
     // Prepare
     const token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });

@@ -1,8 +1,9 @@
 /**
- * @module `/-/healthz` and `/-/static/wiki.css`: answered before any session is read or any other route
+ * @module `/-/healthz`, `/-/static/wiki.css` and `/favicon.ico`: answered before any session is read or any other route
  * module is loaded.
  */
 import { jsonResponse } from '../http/responses.js';
+import { FAVICON_ICO } from '../static/favicon.js';
 import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
 
 function stylesheet(request: Request): Response {
@@ -20,5 +21,8 @@ export function handleStatic(request: Request, name: string, rest: readonly stri
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
   if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(request);
+  if (name === 'favicon.ico' && rest.length === 0) {
+    return new Response(new Uint8Array(FAVICON_ICO), { headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' } });
+  }
   return undefined;
 }

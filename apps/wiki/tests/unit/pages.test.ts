@@ -182,6 +182,13 @@ describe('wiki pages (HTML UI on real repositories)', () => {
     expect(await css.text()).toContain('.wikilink.missing');
   });
 
+  it('serves an icon at /favicon.ico, where browsers ask for it, instead of a 404', async () => {
+    const icon = await t.get('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  });
+
   it('does not render the whole page tree in the sidebar', async () => {
     const html = await (await t.get('/Home')).text();
     expect(html).not.toContain('/Projects/Otters');

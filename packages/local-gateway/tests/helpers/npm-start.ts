@@ -16,9 +16,11 @@ export interface NpmStart {
 
 /** `npm start` with `env` added to this process's environment. */
 export function npmStart(env: Record<string, string>, cwd = REPO_ROOT): NpmStart {
+  // Jest sets NODE_ENV=test; a user's shell does not, and turbo would rebuild everything for the difference.
+  const { NODE_ENV: _jest, ...userEnv } = process.env;
   const child = spawn('npm', ['start'], {
     cwd,
-    env: { ...process.env, ...env },
+    env: { ...userEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -23,8 +23,8 @@ import { DEFAULT_WIKI_DATA_DIR, DEV_STACK_FILE } from './paths.js';
 /** The wiki's OIDC client id in the stand-in. */
 export const LOCAL_WIKI_CLIENT_ID = 'wikibot-local-wiki';
 
-/** Browser pages besides the wiki's own that may call `/mcp` locally: MCP Inspector's default page. */
-export const LOCAL_MCP_ALLOWED_ORIGINS = 'http://localhost:6274';
+/** Browser pages besides the wiki's own that may call `/mcp` locally: MCP Inspector's page (2.x opens 127.0.0.1). */
+export const LOCAL_MCP_ALLOWED_ORIGINS = 'http://localhost:6274,http://127.0.0.1:6274';
 
 /** Options of {@link startLocalSystem}. */
 export interface LocalSystemOptions {

@@ -6,7 +6,7 @@
  */
 import { lstat, readFile, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { normalizePagePath, pagePathToFile, validateContent, Wiki, WikiError } from '@wikibot/wiki-core';
+import { normalizePagePath, pageFileName, validateContent, Wiki, WikiError } from '@wikibot/wiki-core';
 import type { DataDirPlan } from './data-dir.js';
 import { SettingsError } from './errors.js';
 
@@ -38,7 +38,7 @@ async function readPages(
       const bytes = await readFile(join(dir, source));
       const content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       validateContent(content);
-      const file = pagePathToFile(page);
+      const file = pageFileName(page);
       const clash = byFile.get(file);
       if (clash) problems.push(`${clash.source} and ${source} are the same page (${file})`);
       else byFile.set(file, { page, content, source });

@@ -86,12 +86,15 @@ export class PagePlans {
   async rename(key: string, path: string, target: string, options: WriteOptions): Promise<Plan<RenameResult>> {
     const targetKey = target.toLowerCase();
     const meta = this.requirePage(key, path);
-    if (targetKey === key) throw new InvalidArgumentError(`The new path is the same as the current path ("${meta.path}")`);
-    const existing = this.index.page(targetKey);
+    const newFile = pageFileName(target, this.naming);
+    // The same page under another casing is a rename only where files keep the casing of names (retained case).
+    if (targetKey === key && newFile === meta.file) {
+      throw new InvalidArgumentError(`The new path is the same as the current path ("${meta.path}")`);
+    }
+    const existing = targetKey === key ? undefined : this.index.page(targetKey);
     if (existing) throw new PageExistsError(existing.path);
     assertReachablePageName(target, this.naming);
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);
-    const newFile = pageFileName(target, this.naming);
     const changes = new Map<string, string | null>([[meta.file, null]]);
     const { rewriteWikiLinks } = await loadPageModel();
     const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);

@@ -166,6 +166,31 @@ describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => 
     expect(git(dir, 'show', 'HEAD:Guide/iPhone tips.md')).toBe('y');
     fsck(dir);
   });
+
+  it('renames a page to another casing of its name, moving its file', async () => {
+    // Prepare
+    const retaining = await Wiki.open({ dir, durable: false, retainPageNameCase: true });
+    await retaining.writePage('Api guide', 'text', { author: ANN });
+    await retaining.writePage('Linker', 'See [[Api guide]].', { author: ANN });
+    // Act
+    const result = await retaining.renamePage('api guide', 'API Guide', { author: ANN });
+    // Assess
+    expect(result).toMatchObject({ path: 'Api guide', newPath: 'API Guide', rewritten: ['Linker'] });
+    const files = git(dir, 'ls-tree', '--name-only', 'HEAD').split('\n');
+    expect(files).toContain('API Guide.md');
+    expect(files).not.toContain('Api guide.md');
+    expect(git(dir, 'show', 'HEAD:Linker.md')).toBe('See [[API Guide]].');
+    fsck(dir);
+  });
+
+  it('still refuses a rename to the same name', async () => {
+    // Prepare
+    const retaining = await Wiki.open({ dir, durable: false, retainPageNameCase: true });
+    await retaining.writePage('Same', 'text', { author: ANN });
+    // Act & Assess
+    await expect(retaining.renamePage('Same', 'Same.md', { author: ANN })).rejects.toThrow(/same as the current path/);
+    await expect(wiki.renamePage('Home', 'HOME', { author: ANN })).rejects.toThrow(/same as the current path/);
+  });
 });
 
 describe('names that collide with the wiki\'s routes', () => {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { normalizePagePath, pageDisplayName, pageFileName, pageRouteConflict, InvalidPathError } from '@wikibot/wiki-core';
+import {
+  InvalidPathError,
+  normalizePagePath,
+  pageDisplayName,
+  pageFileName,
+  pageRouteConflict,
+} from '@wikibot/wiki-core';
 import { route } from '../../src/router.js';
 import { pageHref } from '../../src/views/urls.js';
 import { API_KEY, ORIGIN, git, openTestWiki, type Browser, type TestWiki } from '../helpers/wiki-app.js';
@@ -13,7 +19,7 @@ describe('page names in the router (one decision in wiki-core)', () => {
   );
   const names = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join('/'));
 
-  it.each([false, true])('opens every name wiki-core accepts at the URL of its shown name (retain case %j)', (retainCase) => {
+  it.each([false, true])('opens every accepted name at its shown name\'s URL (retain case %j)', (retainCase) => {
     fc.assert(
       fc.property(names, (name) => {
         if (pageRouteConflict(name, { retainCase }) !== null) return;
@@ -28,7 +34,7 @@ describe('page names in the router (one decision in wiki-core)', () => {
     );
   });
 
-  it.each(['x/edit', 'api/v1/pages', 'Notes/revision/abc', '-/search'])(
+  it.each(['x/edit', 'api/v1/pages', 'Notes/revision/abc', '-/search', 'x/a/photo.png'])(
     'refuses %j, whose URL is another route',
     (name) => {
       // Assess: the router would not show it as a page view of itself
@@ -36,6 +42,25 @@ describe('page names in the router (one decision in wiki-core)', () => {
       expect(pageRouteConflict(name)).not.toBeNull();
     },
   );
+
+  // Otterwiki's page URLs (its views.py), wikibot's, and some that are not actions at all.
+  const words = [
+    'edit', 'save', 'history', 'diff', 'blame', 'attachments', 'attachment', 'rename', 'delete', 'preview', 'source',
+    'view', 'draft', 'inline_attachment', 'revision', 'a', 't', 'raw', 'print', 'page', 'Edit', 'HISTORY',
+  ];
+
+  it.each(words)('reserves "%s" in wiki-core if the router reads it as an action', (word) => {
+    // Act
+    const asLast = route(`/x/${word}`);
+    const asArgument = route(`/x/${word}/y`);
+    // Assess
+    const isView = (target: unknown, path: string) =>
+      JSON.stringify(target) === JSON.stringify({ kind: 'page', path, action: 'view' });
+    const lastIsAction = !isView(asLast, `x/${word}`);
+    const takesArgument = !isView(asArgument, `x/${word}/y`);
+    if (lastIsAction) expect(pageRouteConflict(`x/${word}`)).not.toBeNull();
+    if (takesArgument) expect(pageRouteConflict(`x/${word}/y`)).not.toBeNull();
+  });
 
   it('refuses "mcp" as a shown name, which the router keeps for the MCP endpoint', () => {
     expect(route(pageHref('mcp/notes'))).toEqual({ kind: 'reserved' });
@@ -87,7 +112,8 @@ describe('page names over REST and in the browser', () => {
     const response = await put('x/edit', { content: 'hidden' });
     // Assess
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: expect.stringMatching(/"x\/edit" is not allowed: .*edit action of x/) });
+    const body = (await response.json()) as { error: string };
+    expect(body.error).toMatch(/"x\/edit" is not allowed: .*edit action of x/);
   });
 
   it('refuses the same name in the browser\'s create form, before opening the editor', async () => {
@@ -100,7 +126,8 @@ describe('page names over REST and in the browser', () => {
 
   it('refuses it when the browser saves it all the same', async () => {
     // Act: /x/edit/save is the save action of page "x/edit"
-    const response = await t.postForm('/x/edit/save', { csrf: alice.csrf, base: '', content: 'hidden' }, { browser: alice });
+    const form = { csrf: alice.csrf, base: '', content: 'hidden' };
+    const response = await t.postForm('/x/edit/save', form, { browser: alice });
     // Assess
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/edit action of x/);

@@ -23,7 +23,8 @@ const text = fc.array(char, { minLength: 1, maxLength: 12 }).map((chars) => char
 
 function pythonTitle(inputs: readonly string[]): string[] {
   const script = 'import json,sys\nprint(json.dumps([s.title() for s in json.load(sys.stdin)]))';
-  return JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(inputs), encoding: 'utf8' })) as string[];
+  const output = execFileSync('python3', ['-c', script], { input: JSON.stringify(inputs), encoding: 'utf8' });
+  return JSON.parse(output) as string[];
 }
 
 describe('titleCase against Python', () => {

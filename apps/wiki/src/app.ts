@@ -17,7 +17,7 @@ import { HttpError } from './http/http-error.js';
 import { lazyAccessResolver, lazySecretResolver, loadIdentity, type Identity } from './identity.js';
 import { memo } from './lazy.js';
 import { jsonResponse, redirect } from './http/responses.js';
-import { withSecurityHeaders } from './http/security-headers.js';
+import { contentSecurityPolicy, withSecurityHeaders } from './http/security-headers.js';
 import { handlePage } from './routes/pages.js';
 import { handleStatic } from './routes/static.js';
 import { route } from './router.js';
@@ -128,6 +128,8 @@ async function identityFor(error: unknown): Promise<Identity | undefined> {
 export function createWikiApp(options: WikiAppOptions): WikiApp {
   const deps = createDeps(options);
   const https = deps.config.origin.startsWith('https:');
+  // Sign-out ends with a redirect to the issuer (RP-initiated logout), which form-action must allow.
+  const csp = contentSecurityPolicy(deps.oidc ? [new URL(deps.config.authkit.issuer).origin] : []);
   return {
     async fetch(request) {
       const requestId = randomUUID();
@@ -149,7 +151,7 @@ export function createWikiApp(options: WikiAppOptions): WikiApp {
         });
       }
       if (request.method === 'HEAD') response = new Response(null, response);
-      const out = withSecurityHeaders(response, { https });
+      const out = withSecurityHeaders(response, { https, csp });
       out.headers.set('x-request-id', requestId);
       return out;
     },

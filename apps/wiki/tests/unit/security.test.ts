@@ -4,7 +4,9 @@ import { createWikiApp } from '../../src/app.js';
 import { API_KEY, ORIGIN, openTestWiki, type Browser, type TestWiki } from '../helpers/wiki-app.js';
 
 const REQUIRED_HEADERS: Record<string, RegExp> = {
-  'content-security-policy': /^default-src 'none'; style-src 'self'; img-src 'self' https:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/,
+  // form-action names the sign-in service too: sign-out redirects there (RP-initiated logout).
+  'content-security-policy':
+    /^default-src 'none'; style-src 'self'; img-src 'self' https:; form-action 'self' https:\/\/authkit\.example\.com; frame-ancestors 'none'; base-uri 'none'$/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /^strict-origin-when-cross-origin$/,
   'x-frame-options': /^DENY$/,

@@ -2,7 +2,9 @@
  * @module Verifies JWTs issued by the authorization server (WorkOS AuthKit or its local stand-in): MCP
  * access tokens (audience = the resource URL), the wiki's REST bearer tokens, and OIDC ID tokens
  * (audience = the client id). Signature against the issuer's JWKS, an asymmetric-only algorithm
- * allowlist, `iss` exact, `aud` containing the audience, `exp`/`nbf` with a small clock skew.
+ * allowlist, `iss` exact, `aud` containing the audience, `exp`/`nbf`/`iat` with a small clock skew.
+ * The header's `typ` is not checked: the audience already tells an access token (`aud` = the resource
+ * URL) from an ID token (`aud` = the client id), and AuthKit does not document the `typ` it sets.
  * @see https://www.rfc-editor.org/rfc/rfc9068 (JWT access tokens)
  * @see https://www.rfc-editor.org/rfc/rfc8725 (JWT best current practices)
  */
@@ -147,6 +149,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         throw classify(error, audiences);
       }
       if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidTokenError('The token has no subject');
+      // jose checks `iat` only against a maximum age; a token stamped in the future is a forgery or a broken
+      // issuer clock, and would outlive any age limit put on it later.
+      if (typeof payload.iat === 'number' && payload.iat > now + clockTolerance) {
+        throw new InvalidTokenError('The token was issued in the future');
+      }
       if (verifyOptions.nonce !== undefined && payload.nonce !== verifyOptions.nonce) {
         throw new InvalidTokenError('The ID token does not carry the expected nonce');
       }

@@ -28,6 +28,7 @@ export async function refusedTokens(issuer: TestIssuer, claims: JWTPayload & { a
     ['wrong audience', await issuer.sign({ ...claims, aud: 'https://other.example.com/mcp' })],
     ['expired', await issuer.sign({ ...claims, iat: now - 7200, exp: now - 3600 })],
     ['not yet valid', await issuer.sign({ ...claims, nbf: now + 3600 })],
+    ['issued in the future (beyond the clock tolerance)', await issuer.sign({ ...claims, iat: now + 3600, exp: now + 7200 })],
     ['without an expiry', await issuer.sign({ ...claims, exp: undefined })],
     ['tampered payload', `${header}.${b64({ ...payload, sub: 'user_admin' })}.${signature}`],
     ['tampered signature', `${header}.${body}.${signature.slice(0, -4)}AAAA`],

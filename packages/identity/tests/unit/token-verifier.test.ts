@@ -114,7 +114,8 @@ describe('createTokenVerifier', () => {
 
     it.each([
       'alg none', 'HS256 signed with the public key', 'signed with an unknown key', 'signed with an unknown key under a published kid',
-      'wrong issuer', 'wrong audience', 'expired', 'not yet valid', 'without an expiry', 'tampered payload', 'tampered signature',
+      'wrong issuer', 'wrong audience', 'expired', 'not yet valid', 'issued in the future (beyond the clock tolerance)', 'without an expiry',
+      'tampered payload', 'tampered signature',
       'garbage', 'three garbage segments',
     ])('refuses a token that is %s with InvalidTokenError', async (name) => {
       // Prepare
@@ -134,7 +135,13 @@ describe('createTokenVerifier', () => {
       await expect(verifier.verify(token)).rejects.toThrow(/not meant for https:\/\/wiki\.example\.com\/mcp.*resource indicator/);
     });
 
-    it('accepts a token expired within the clock tolerance', async () => {
+    it('accepts a token issued within the clock tolerance ahead of this clock', async () => {
+    const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
+    const now = Math.floor(Date.now() / 1000);
+    await expect(verifier.verify(await issuer.sign({ sub: 'user_01', aud: AUDIENCE, iat: now + 20 }))).resolves.toMatchObject({ sub: 'user_01' });
+  });
+
+  it('accepts a token expired within the clock tolerance', async () => {
       const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, clockToleranceSec: 30 });
       const now = Math.floor(Date.now() / 1000);
       await expect(verifier.verify(await issuer.sign({ sub: 'user_1', aud: AUDIENCE, exp: now - 10 }))).resolves.toMatchObject({ sub: 'user_1' });

@@ -21,6 +21,7 @@ export {
   authorizationServerMetadataUrl,
   openIdConfigurationUrl,
   isLoopbackHost,
+  isLoopbackAuthority,
 } from './origin.js';
 export { mcpAllowedOrigins } from './browser-origins.js';
 

@@ -16,6 +16,22 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * True when a request's `Host` header names this machine's loopback server on `port` (`localhost:8787`,
+ * `127.0.0.1:8787`, `[::1]:8787`). Local servers refuse any other name: a page on a foreign DNS name that
+ * resolves to 127.0.0.1 (DNS rebinding) sends that name.
+ *
+ * @example
+ * ```ts
+ * isLoopbackAuthority('localhost:8787', 8787);    // true
+ * isLoopbackAuthority('evil.example:8787', 8787); // false
+ * ```
+ */
+export function isLoopbackAuthority(host: string | undefined, port: number): boolean {
+  const url = URL.parse(`http://${host ?? ''}/`);
+  return !!url && !url.username && url.pathname === '/' && isLoopbackHost(url.hostname) && Number(url.port || 80) === port;
+}
+
+/**
  * Parses and checks a public origin: `https://host[:port]`, or `http://` for loopback hosts only.
  * A value with a path, query, fragment or credentials is refused with the value to set instead.
  *

@@ -2,8 +2,8 @@
  * @module Where a request to the stand-in comes from, as far as a browser tells. Auto-login
  * (`AUTH_DEV_AUTO_LOGIN`) signs in without a click, so it must not do so for a flow a foreign web page
  * started: such a page could register a client, authorize it and read the code off its own redirect URI,
- * then call the local MCP server as the developer. And a page on a rebound DNS name (DNS rebinding) must
- * not reach the stand-in at all.
+ * then call the local MCP server as the developer. (A page on a rebound DNS name does not reach the
+ * stand-in at all: standin.ts answers only to loopback `Host` names.)
  * @see https://www.w3.org/TR/fetch-metadata/ (Sec-Fetch-Site)
  */
 import type { IncomingMessage } from 'node:http';
@@ -30,13 +30,4 @@ export function mayAutoLogin(req: IncomingMessage, redirectUri: string | undefin
   const site = req.headers['sec-fetch-site'];
   if (site === undefined || site === 'none' || site === 'same-origin') return true;
   return isLoopbackUrl(req.headers.referer);
-}
-
-/**
- * True when the `Host` a request was sent to names this server: a loopback name with its port. A page on
- * a foreign name that resolves to 127.0.0.1 (DNS rebinding) sends its own name and is refused.
- */
-export function isOwnHost(req: IncomingMessage, port: number): boolean {
-  const host = URL.parse(`http://${req.headers.host ?? ''}/`);
-  return !!host && isLoopbackHost(host.hostname) && Number(host.port || 80) === port;
 }

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Provider from 'oidc-provider';
-import { isOwnHost } from './flow-origin.js';
+import { isLoopbackAuthority } from '@wikibot/auth-config';
 import { createInteractionHandler } from './interactions.js';
 import { loadOrCreateKeys } from './keys.js';
 import { STANDIN_ROUTES, createProvider, type StandinClient } from './provider.js';
@@ -116,7 +116,8 @@ export async function startAuthkitStandin(options: AuthkitStandinOptions = {}): 
   const interactions = createInteractionHandler({ provider, users, issuer, autoLoginEmail: options.autoLoginEmail });
   const oidc = provider.callback();
   route = (req, res) => {
-    if (!isOwnHost(req, port)) {
+    // DNS rebinding: a foreign name resolving to this machine arrives with that name.
+    if (!isLoopbackAuthority(req.headers.host, port)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end(`This server answers only as ${issuer}.`);
       return undefined;
     }

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackAuthority } from '@wikibot/auth-config';
 import { selectRoute, type HttpRoute } from '@wikibot/http-api-routes';
 import { createApiGatewayV2Event, decodeApiGatewayV2Result, type ApiGatewayV2Event, type ApiGatewayV2Result } from '@wikibot/lambda-http';
 
@@ -93,6 +94,9 @@ export async function startGateway<R extends HttpRoute>(options: GatewayOptions<
       } else req.destroy();
       return;
     }
+    // API Gateway answers only for its own domain names; locally those are the loopback names. Refusing the
+    // rest keeps a page on a foreign name rebound to 127.0.0.1 (DNS rebinding) away from every route.
+    if (!isLoopbackAuthority(req.headers.host, req.socket.localPort ?? 0)) return apiGatewayError(res, 421, 'Misdirected Request');
     if (!match) return apiGatewayError(res, 404, 'Not Found');
     const port = (req.socket.localPort ?? '').toString();
     const event = createApiGatewayV2Event({

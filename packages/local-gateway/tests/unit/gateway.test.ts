@@ -161,3 +161,40 @@ describe('gateway without a $default route', () => {
     }
   });
 });
+
+describe('gateway and the Host header (DNS rebinding)', () => {
+  let gateway: Gateway;
+  let invoked = 0;
+  beforeAll(async () => {
+    gateway = await startGateway({ routes: [{ routeKey: '$default' }], port: 0, invoke: async () => ((invoked += 1), { statusCode: 204 }) });
+  });
+  afterAll(() => gateway.close());
+
+  function statusFor(host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = request(`http://127.0.0.1:${gateway.port}/Home`, { headers: { host: host.replace('PORT', String(gateway.port)) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it.each(['evil.example:PORT', 'evil.example', 'localhost.evil.example:PORT', '127.0.0.1.nip.io:PORT', 'localhost:1'])(
+    'answers 421 without invoking a function for a request addressed to %s',
+    async (host) => {
+      // Prepare
+      const before = invoked;
+      // Act
+      const status = await statusFor(host);
+      // Assess
+      expect(status).toBe(421);
+      expect(invoked).toBe(before);
+    },
+  );
+
+  it.each(['localhost:PORT', '127.0.0.1:PORT', '[::1]:PORT'])('serves a request addressed to %s', async (host) => {
+    expect(await statusFor(host)).toBe(204);
+  });
+});

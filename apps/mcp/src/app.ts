@@ -8,13 +8,13 @@ import { refusalMessage, type WikibotConfig } from '@wikibot/auth-config';
 import {
   createAccessResolver,
   createSecretResolver,
+  createAuthorResolver,
   createTokenVerifier,
   createUserDirectory,
   type AwsAccess,
   type TokenVerifier,
 } from '@wikibot/identity';
 import type { WikiApi } from '@wikibot/wiki-core';
-import { createAuthorResolver } from './auth/author.js';
 import { createBearerAuth, type Principal } from './auth/bearer.js';
 import { createMetadataForwarder, createProtectedResourceRoute } from './auth/metadata.js';
 import { logError, logRequest, type LogSink, type RequestLog } from './http/log.js';

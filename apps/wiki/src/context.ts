@@ -85,8 +85,9 @@ export function requireWrite(ctx: RequestContext, returnTo = hereFor(ctx)): Resp
   return undefined;
 }
 
-/** The git author of a change made by the signed-in user. */
-export function sessionAuthor(session: Session): Author {
-  const email = session.email && session.emailVerified !== false ? session.email : `${session.sub}@users.noreply.wikibot`;
-  return { name: session.name || email, email };
+/** The git author of a change made by the signed-in user: the one author rule of `@wikibot/identity`. */
+export async function sessionAuthor(session: Session, origin: string): Promise<Author> {
+  const { gitAuthor } = await import('@wikibot/identity');
+  const email = session.emailVerified !== false ? session.email : undefined;
+  return gitAuthor({ sub: session.sub, name: session.name, email }, new URL(origin).hostname);
 }

@@ -34,8 +34,10 @@ export function createApiAuth({ options, secrets }: ServiceOptions, access: Acce
   const apiKey = config.secrets.mcpApiKey;
   return createBearerAuth({
     apiKey: apiKey ? () => secrets.resolve(apiKey) : undefined,
-    accessTokens:
+    verifier:
       options.accessTokenVerifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: config.resourceUrl, fetch: options.fetch }),
     access,
+    origin: config.origin,
+    directory: options.directory,
   });
 }

@@ -9,6 +9,12 @@
 export { createTokenVerifier, DEFAULT_ALGORITHMS } from './token-verifier.js';
 export type { TokenVerifier, TokenVerifierOptions, VerifiedToken } from './token-verifier.js';
 
+/** The one bearer authenticator of /mcp and /api/v1, and the one git-author rule */
+export { createBearerAuthenticator, API_KEY_PRINCIPAL } from './bearer.js';
+export type { BearerAuthenticatorOptions, BearerFailure, Principal } from './bearer.js';
+export { createAuthorResolver, gitAuthor } from './author.js';
+export type { AuthorResolverOptions, AuthorSubject, GitAuthor } from './author.js';
+
 /** API keys */
 export { apiKeyMatches } from './api-key.js';
 

@@ -1,16 +1,17 @@
 /**
- * @module Who is calling the REST API: `Authorization: Bearer <key>` with the MCP API key (compared in
- * constant time) or an AuthKit access token for this resource, then the access policy. An invalid
- * credential is always a 401, even where reading is public, so a broken client notices.
+ * @module `/api/v1`'s answers from the one bearer authenticator (`@wikibot/identity`, the same as `/mcp`'s):
+ * the MCP API key or an AuthKit access token for this resource, then the access policy, and the caller's git
+ * author by the one author rule. An invalid credential is always a 401, even where reading is public, so a
+ * broken client notices.
  */
 import type { AccessLevel } from '@wikibot/auth-config';
-import { apiKeyMatches, type AccessResolver, type TokenVerifier } from '@wikibot/identity';
+import { createAuthorResolver, createBearerAuthenticator, type BearerAuthenticatorOptions, type UserDirectory } from '@wikibot/identity';
 import type { Author } from '@wikibot/wiki-core';
 import { HttpError } from '../http/http-error.js';
 
 /** An authenticated API caller. */
 export interface ApiPrincipal {
-  readonly kind: 'api-key' | 'token';
+  readonly kind: 'api-key' | 'user';
   readonly level: AccessLevel;
   readonly author: Author;
   /** For refusal messages. */
@@ -24,15 +25,12 @@ export interface BearerAuth {
 }
 
 /** Options of {@link createBearerAuth}. */
-export interface BearerAuthOptions {
-  /** The API key, when one is configured. */
-  readonly apiKey?: () => Promise<string | undefined>;
-  /** Verifies AuthKit access tokens (audience = the resource URL). */
-  readonly accessTokens: TokenVerifier;
-  readonly access: AccessResolver;
+export interface BearerAuthOptions extends BearerAuthenticatorOptions {
+  /** The public origin (names fallback author addresses). */
+  readonly origin: string;
+  /** The WorkOS directory, for names and emails a token lacks. */
+  readonly directory?: UserDirectory;
 }
-
-const API_KEY_AUTHOR: Author = { name: 'wikibot API', email: 'api@wikibot.invalid' };
 
 function unauthorized(message: string): HttpError {
   return new HttpError(401, 'unauthorized', message, { headers: { 'www-authenticate': 'Bearer realm="wikibot"' } });
@@ -40,31 +38,19 @@ function unauthorized(message: string): HttpError {
 
 /** Creates the authenticator once per container. */
 export function createBearerAuth(options: BearerAuthOptions): BearerAuth {
+  const authenticate = createBearerAuthenticator(options);
+  const authorOf = createAuthorResolver({ directory: options.directory, origin: options.origin });
   return {
     async authenticate(request) {
-      const header = request.headers.get('authorization');
-      if (header === null) return undefined;
-      const match = /^Bearer[ ]+([\x21-\x7e]+)\s*$/i.exec(header);
-      if (!match) throw unauthorized('Send "Authorization: Bearer <API key or access token>".');
-      const credential = match[1];
-      const key = await options.apiKey?.();
-      if (key && apiKeyMatches(credential, key)) return { kind: 'api-key', level: 'write', author: API_KEY_AUTHOR };
-      if (credential.split('.').length !== 3) throw unauthorized('The API key or token is not valid.');
-      let token;
-      try {
-        token = await options.accessTokens.verify(credential);
-      } catch (error) {
-        if ((error as Error).name === 'InvalidTokenError') throw unauthorized(`The access token is not valid: ${(error as Error).message}`);
-        throw error;
+      const outcome = await authenticate(request);
+      if ('failure' in outcome) {
+        const { reason, message } = outcome.failure;
+        if (reason === 'missing' && !request.headers.has('authorization')) return undefined;
+        if (reason === 'in_query') throw new HttpError(400, 'invalid_request', message);
+        throw unauthorized(reason === 'missing' ? 'Send "Authorization: Bearer <API key or access token>".' : `The API key or token is not valid: ${message}`);
       }
-      const level = await options.access.resolve(token);
-      const email = await options.access.trustedEmail(token);
-      return {
-        kind: 'token',
-        level,
-        email,
-        author: { name: token.name ?? email ?? token.sub, email: email ?? `${token.sub}@users.noreply.wikibot` },
-      };
+      const { principal } = outcome;
+      return { kind: principal.kind, level: principal.access, email: principal.email, author: await authorOf(principal) };
     },
   };
 }

@@ -64,7 +64,7 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
     htmlResponse(conflictPage({ path: canonical, title, content, baseRevision: currentRevision, message, viewer: ctx.viewer, currentRevision, diff }), 409);
   try {
     // No base: the editor opened an empty form, so the save is create-only, decided under the write lock.
-    await wiki.writePage(canonical, content, { author: sessionAuthor(session), message, baseRevision: base, createOnly: !base });
+    await wiki.writePage(canonical, content, { author: await sessionAuthor(session, ctx.deps.config.origin), message, baseRevision: base, createOnly: !base });
   } catch (error) {
     if (error instanceof PageExistsError) {
       // Someone created the page since this editor opened the empty form.

@@ -48,8 +48,8 @@ describe('REST API /api/v1 (otterwiki-api compatible)', () => {
     const updated = await put('Notes/First', { content: '---\ncategory: Notes\ntags: [a]\n---\n# First\n\nSee [[Home]] again.\n', revision: body.revision });
     expect(updated.status).toBe(200);
     const [latest, first] = (await git(t.dir, 'log', '-2', '--format=%an|%s')).trim().split('\n');
-    expect(latest).toMatch(/^wikibot API\|/);
-    expect(first).toBe('wikibot API|api: create first');
+    expect(latest).toMatch(/^API key\|/);
+    expect(first).toBe('API key|api: create first');
   });
 
   it('reads a page with content, frontmatter, links and revision, and at an old revision', async () => {
@@ -60,7 +60,7 @@ describe('REST API /api/v1 (otterwiki-api compatible)', () => {
     expect(page.content).toContain('again');
     const history = (await (await call('GET', '/pages/Notes/First/history?limit=5')).json()) as { history: { revision: string; author: string }[] };
     expect(history.history).toHaveLength(2);
-    expect(history.history[0].author).toBe('wikibot API');
+    expect(history.history[0].author).toBe('API key');
     const old = (await (await call('GET', `/pages/Notes/First?revision=${history.history[1].revision}`)).json()) as { content: string };
     expect(old.content).not.toContain('again');
   });
@@ -167,5 +167,18 @@ describe('REST API /api/v1 (otterwiki-api compatible)', () => {
 
   it('leaves the repository valid after all of that', async () => {
     await expect(git(t.dir, 'fsck', '--strict')).resolves.toBeDefined();
+  });
+
+  it('gives one person the same git author over the REST API and in the browser', async () => {
+    // Act
+    await put('Same/Api', { content: 'via REST' }, writerToken);
+    const apiAuthor = (await git(t.dir, 'log', '-1', '--format=%an <%ae>')).trim();
+    const ada = await t.signIn('ada@example.com', 'Ada');
+    const saved = await t.postForm('/Same/Browser/save', { csrf: ada.csrf, base: '', content: 'via browser' }, { browser: ada });
+    const browserAuthor = (await git(t.dir, 'log', '-1', '--format=%an <%ae>')).trim();
+    // Assess
+    expect(saved.status).toBe(303);
+    expect(apiAuthor).toBe('Ada <ada@example.com>');
+    expect(browserAuthor).toBe(apiAuthor);
   });
 });

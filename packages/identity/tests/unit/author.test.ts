@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createUserDirectory } from '@wikibot/identity';
-import { startWorkosServer, type WorkosServer } from '@wikibot/identity/testing';
-import { createAuthorResolver } from '../../src/auth/author.js';
-import type { Principal } from '../../src/index.js';
-import { ORIGIN } from '../helpers/env.js';
+import { createAuthorResolver, createUserDirectory, gitAuthor, type AuthorSubject } from '../../src/index.js';
+import { startWorkosServer, type WorkosServer } from '../helpers/index.js';
 
-const user = (fields: Partial<Principal> = {}): Principal => ({ kind: 'user', sub: 'user_01', scopes: [], access: 'write', ...fields });
+const ORIGIN = 'https://wiki.example.com';
+const user = (fields: Partial<AuthorSubject> = {}): AuthorSubject => ({ kind: 'user', sub: 'user_01', ...fields });
 
 describe('createAuthorResolver', () => {
   let workos: WorkosServer;
@@ -45,9 +43,20 @@ describe('createAuthorResolver', () => {
 
   it('names API-key writes after the key', async () => {
     const authorOf = createAuthorResolver({ directory: directory(), origin: ORIGIN });
-    await expect(authorOf({ kind: 'api-key', sub: 'api-key', name: 'MCP API key', scopes: [], access: 'write' })).resolves.toEqual({
-      name: 'MCP API key',
+    await expect(authorOf({ kind: 'api-key', sub: 'api-key', name: 'API key' })).resolves.toEqual({
+      name: 'API key',
       email: 'api-key@users.noreply.wiki.example.com',
     });
+  });
+
+  it('gives a browser session the same author as a token for the same person', async () => {
+    // The browser's session carries name and verified email from the ID token; MCP's access token only the id.
+    const session = gitAuthor({ sub: 'user_01', name: 'Ada Lovelace', email: 'ada@example.com' }, 'wiki.example.com');
+    const token = await createAuthorResolver({ directory: directory(), origin: ORIGIN })(user());
+    expect(token).toEqual(session);
+  });
+
+  it('uses the email as the name when there is no name', () => {
+    expect(gitAuthor({ sub: 'user_09', email: 'zed@example.com' }, 'wiki.example.com')).toEqual({ name: 'zed@example.com', email: 'zed@example.com' });
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { configFor, resourcesOf, synthesize, type Synthesized } from '../helpers/synth.js';
 
 type Alarm = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -109,6 +111,10 @@ describe('alarms without an e-mail configured', () => {
       expect(resourcesOf(stack.json, 'aws_sns_topic_subscription')).toEqual([]);
       expect(resourcesOf(stack.json, 'aws_sns_topic').length).toBeGreaterThan(0);
       expect(resourcesOf(stack.json, 'aws_cloudwatch_metric_alarm').length).toBeGreaterThanOrEqual(10);
+      const manifest = JSON.parse(readFileSync(join(stack.stackDir, '..', '..', 'manifest.json'), 'utf8'));
+      expect(manifest.stacks.prod.annotations).toContainEqual(
+        expect.objectContaining({ level: '@cdktf/warn', message: 'prod.alarms.email is not set: alarms reach an SNS topic nobody is subscribed to' }),
+      );
     } finally {
       stack.cleanup();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { configFor, resourcesOf, synthesize, type Synthesized } from '../helpers/synth.js';
 
 /** The default route of the private subnets' route table. */
@@ -29,6 +30,8 @@ describe('egress through an ARM NAT instance (dev default)', () => {
       }),
     ]);
     expect(String(instances[0].user_data)).toMatch(/net\.ipv4\.ip_forward = 1[\s\S]*masquerade/);
+    // The boot script at least parses as bash.
+    expect(spawnSync('bash', ['-n'], { input: String(instances[0].user_data), encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
     const [ami] = Object.values(stack.json.data.aws_ami) as Record<string, unknown>[];
     expect(ami).toMatchObject({ owners: ['amazon'], most_recent: true });
     expect(ami.filter).toContainEqual({ name: 'architecture', values: ['arm64'] });

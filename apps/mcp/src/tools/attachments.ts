@@ -48,7 +48,7 @@ export const uploadAttachment = defineTool({
   description:
     `Upload a file to an existing wiki page, base64-encoded; replaces a file of the same name. One git commit authored by you. ` +
     `At most ${LIMIT}. The name is made safe (letters, digits, ".", "_", "-"). Show an image on the page with ` +
-    '![description](<filename>) written in that page.',
+    '![description](./a/<filename>) written in that page (relative to the page, as in An Otter Wiki).',
   inputSchema: {
     path: pathArg(),
     filename: filenameArg('Name for the attached file'),

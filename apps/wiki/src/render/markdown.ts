@@ -66,6 +66,15 @@ function* walk(tokens: Token[]): Generator<Token> {
   }
 }
 
+/** Prefixes `./…` image and link URLs with the page's own URL (Otterwiki's rule for attachments). */
+function resolvePageRelative(tokens: Token[], base: string): void {
+  for (const token of walk(tokens)) {
+    const attr = token.type === 'image' ? 'src' : token.type === 'link_open' ? 'href' : undefined;
+    const url = attr ? String(token.attrGet(attr) ?? '') : '';
+    if (attr && url.startsWith('./')) token.attrSet(attr, `${base}/${url.slice(2)}`);
+  }
+}
+
 /** Tells which of the given canonical page paths exist. */
 export type ExistingPages = (paths: readonly string[]) => Promise<ReadonlySet<string>>;
 
@@ -77,11 +86,14 @@ const MAX_CHECKED_LINKS = 500;
  *
  * @param markdown - the page body
  * @param existing - resolves which WikiLink targets exist; the others get class `wikilink missing`
+ * @param pagePath - the page being rendered: `./…` URLs are relative to it, as in An Otter Wiki, so a page's
+ *   attachments show with `![diagram](./a/diagram.png)`
  */
-export async function renderMarkdown(markdown: string, existing: ExistingPages): Promise<string> {
+export async function renderMarkdown(markdown: string, existing: ExistingPages, pagePath?: string): Promise<string> {
   const md = await (instance ??= createRenderer());
   const env = {};
   const tokens = md.parse(markdown, env);
+  if (pagePath !== undefined) resolvePageRelative(tokens, pageHref(pagePath));
   if (!highlighter && needsHighlighting(tokens)) await loadHighlighter();
   const targetOf = (t: Token): string | undefined => wikiLinkOf(t.meta)?.target;
   const links = [...walk(tokens)].filter((t) => t.type === 'link_open' && targetOf(t));

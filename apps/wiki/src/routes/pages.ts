@@ -34,7 +34,7 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
   try {
     const page = await wiki.readPage(path, revision ? { revision } : undefined);
     const { renderMarkdown } = await import('../render/markdown.js');
-    const rendered = trusted(await renderMarkdown(page.body, existing(wiki)));
+    const rendered = trusted(await renderMarkdown(page.body, existing(wiki), page.path));
     return htmlResponse(pageView({ page, rendered, viewer: ctx.viewer, atRevision: revision }));
   } catch (error) {
     if (error instanceof PageNotFoundError && !revision) return htmlResponse(pageNotFound(normalizePagePath(path), ctx.viewer), 404);

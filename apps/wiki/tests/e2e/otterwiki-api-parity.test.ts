@@ -247,7 +247,7 @@ describe('attachments served by the wiki (a public wiki, over HTTP)', () => {
     fetch(`${site.origin}/api/v1/pages/Attach%20Test/attachments`, { method: 'POST', headers: json, body: JSON.stringify(body) });
 
   it('serves attachments at /<Page>/a/<file>: images inline, anything a browser could run as a download', async () => {
-    await fetch(`${site.origin}/api/v1/pages/Attach%20Test`, { method: 'PUT', headers: json, body: JSON.stringify({ content: 'page' }) });
+    await fetch(`${site.origin}/api/v1/pages/Attach%20Test`, { method: 'PUT', headers: json, body: JSON.stringify({ content: 'Diagram: ![diagram](./a/pic.png)\n' }) });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await upload({ filename: 'pic.png', content: png.toString('base64') });
     await upload({ filename: 'evil.html', content: Buffer.from('<script>alert(1)</script>').toString('base64') });
@@ -268,5 +268,13 @@ describe('attachments served by the wiki (a public wiki, over HTTP)', () => {
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
     expect(svg.headers.get('content-disposition')).toMatch(/^attachment/);
     expect((await fetch(`${site.origin}/Attach%20Test/a/none.png`)).status).toBe(404);
+  });
+
+  it('shows an image referenced relative to its page (./a/<file>, as An Otter Wiki does) inline', async () => {
+    const html = await (await fetch(`${site.origin}/Attach%20Test`)).text();
+    const src = /<img src="([^"]+)" alt="diagram"/.exec(html)?.[1];
+    expect(src).toBe('/Attach%20Test/a/pic.png');
+    const image = await fetch(`${site.origin}${src}`);
+    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/png']);
   });
 });

@@ -31,10 +31,11 @@ export async function describePage(store: GitStore, file: string, oid: string, n
   const size = Buffer.byteLength(text);
   try {
     const { frontmatter, body } = parseFrontmatter(text);
-    // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title).
-    const heading = pageTitle(file.slice(file.lastIndexOf('/') + 1, -3), {}, body);
-    const path = pageDisplayName(file, { retainCase: naming.retainCase, heading });
-    const title = pageTitle(path.slice(path.lastIndexOf('/') + 1), frontmatter, body);
+    // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title). The body is
+    // scanned once: the title is the frontmatter title, else that heading, else the name's last segment.
+    const heading = pageTitle('', {}, body);
+    const path = pageDisplayName(file, { retainCase: naming.retainCase, ...(heading ? { heading } : {}) });
+    const title = pageTitle('', frontmatter, '') || heading || path.slice(path.lastIndexOf('/') + 1);
     const category = frontmatterCategory(frontmatter);
     const links = (await loadPageModel()).extractLinks(path, body);
     return { path, file, oid, title, ...(category === undefined ? {} : { category }), tags: frontmatterTags(frontmatter), links, size };

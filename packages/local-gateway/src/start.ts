@@ -84,7 +84,7 @@ wikibot is running locally
   MCP key     ${local.mcpApiKey}
 
 Connect an MCP client (docs/connect.md):
-  MCP Inspector   npm run inspector        then Transport: Streamable HTTP, URL: ${local.mcpUrl}, Connect
+  MCP Inspector   npm run inspector -- --transport http --server-url ${local.mcpUrl}   (then switch the server on)
   Claude Code     claude mcp add --transport http wikibot ${local.mcpUrl}
                   or, without OAuth:
                   claude mcp add --transport http wikibot ${local.mcpUrl} --header "Authorization: Bearer ${local.mcpApiKey}"

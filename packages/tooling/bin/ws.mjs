@@ -127,8 +127,21 @@ const commands = {
     );
   },
   inspector: async () => {
-    const args = ['--yes', `@modelcontextprotocol/inspector@${INSPECTOR_VERSION}`, ...process.argv.slice(3)];
-    const { status } = await runChild('npx', args, { cwd: env.INIT_CWD, env });
+    // Installed like the other tools and run directly (not through npx, whose `sh -c` would not pass signals on).
+    const name = '@modelcontextprotocol/inspector';
+    const launcher = (dir) => {
+      const pkg = join(dir, 'node_modules', ...name.split('/'));
+      const manifest =
+        existsSync(join(pkg, 'package.json')) && JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+      return manifest?.bin?.inspector ? join(pkg, manifest.bin.inspector) : null;
+    };
+    const tool = await step(`MCP Inspector ${INSPECTOR_VERSION}`, async () =>
+      ensureTool(name, INSPECTOR_VERSION, (dir) => (launcher(dir) ? null : 'it has no inspector launcher'), env),
+    );
+    const { status } = await runChild(process.execPath, [launcher(tool.dir), ...process.argv.slice(3)], {
+      cwd: env.INIT_CWD,
+      env,
+    });
     if (status !== 0) throw new StepFailed('MCP Inspector exited', status);
   },
   bench: async () => {

@@ -14,6 +14,7 @@ import { FunctionPool } from './function-pool.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { DEFAULT_AUTH_PORT, DEFAULT_PORT, LOCAL_ACCESS_POLICY, localStateDir } from './config.js';
 import { inspectDataDir } from './data-dir.js';
+import { adoptLegacyState } from './legacy-state.js';
 import { SettingsError } from './errors.js';
 import { loadLocalSecrets } from './local-secrets.js';
 import { importMarkdownFolder, type ImportSummary } from './markdown-import.js';
@@ -74,6 +75,8 @@ export interface LocalSystem {
   readonly stateDir: string;
   /** What was imported from the data directory on this start, if it was a folder of Markdown files. */
   readonly imported?: ImportSummary;
+  /** Where the state was moved from on this start (an earlier version kept it beside the data directory). */
+  readonly stateMovedFrom?: string;
   /** Static MCP key (Bearer) for clients without OAuth. */
   readonly mcpApiKey: string;
   readonly authkit: AuthkitStandin;
@@ -119,6 +122,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const table = loadStack(options, stackFile);
   const dataDir = resolve(options.dataDir ?? DEFAULT_WIKI_DATA_DIR);
   const stateDir = resolve(options.stateDir ?? localStateDir(dataDir));
+  const movedFrom = await adoptLegacyState(dataDir, stateDir);
   const plan = inspectDataDir(dataDir);
   const imported = plan.kind === 'import' ? await importMarkdownFolder(dataDir, plan) : undefined;
   const secrets = loadLocalSecrets(join(stateDir, 'local-secrets.json'));
@@ -218,6 +222,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     dataDir,
     stateDir,
     imported,
+    stateMovedFrom: movedFrom,
     mcpApiKey: secrets.mcpApiKey,
     authkit,
     routes: table.routes,

@@ -80,7 +80,7 @@ wikibot is running locally
   MCP         ${local.mcpUrl}
   AuthKit     ${local.issuer}  (stand-in${autoLogin ? `; signs everyone in as ${autoLogin}, for clients that keep cookies` : '; any email signs in'})
   Data        ${local.dataDir}${imported}
-  State       ${local.stateDir}  (keys and secrets)
+  State       ${local.stateDir}  (keys and secrets${local.stateMovedFrom ? `; moved here from ${local.stateMovedFrom}` : ''})
   MCP key     ${local.mcpApiKey}
 
 Connect an MCP client (docs/connect.md):

@@ -84,6 +84,31 @@ describe('WIKI_DATA_DIR at an existing folder of Markdown files', () => {
   });
 });
 
+describe('state an earlier version kept beside the data directory', () => {
+  it('is moved once into the per-user state folder, keeping the keys and secrets', async () => {
+    // Prepare: the old layout, <parent>/local-secrets.json and <parent>/authkit/ beside <parent>/wiki
+    const parent = join(root, 'data');
+    const before = await startLocalSystem({ port: 0, authPort: 0, dataDir: join(parent, 'wiki'), stateDir: parent });
+    await before.close();
+
+    // Act
+    const after = await startLocalSystem({
+      port: 0,
+      authPort: 0,
+      dataDir: join(parent, 'wiki'),
+      stateDir: join(root, 'state'),
+    });
+    await after.close();
+
+    // Assess
+    expect(after.stateMovedFrom).toBe(parent);
+    expect(after.mcpApiKey).toBe(before.mcpApiKey);
+    expect(existsSync(join(parent, 'local-secrets.json'))).toBe(false);
+    expect(existsSync(join(parent, 'authkit'))).toBe(false);
+    expect(existsSync(join(root, 'state', 'authkit', 'keys.json'))).toBe(true);
+  }, 60_000);
+});
+
 describe('inspectDataDir', () => {
   it('says what starting on each kind of folder does', async () => {
     // Prepare

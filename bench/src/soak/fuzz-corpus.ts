@@ -110,7 +110,7 @@ function generate(category: Category, random: () => number, ctx: CorpusContext, 
       const full = pick(random, [
         toolCall('write_note', { path: `Fuzz/T ${i}`, content: `# t\n\n${randomString(random, 200)}` }, i),
         toolCall('read_note', { path: 'Home' }, i),
-        toolCall('edit_note', { path: 'Home', old_text: 'Home', new_text: 'Away' }, i),
+        toolCall('edit_note', { path: 'Home', revision: '0000000', old_string: 'Home', new_string: 'Away' }, i),
       ]);
       return mcpCase(category, ctx, full.slice(0, Math.floor(random() * (full.length - 1))));
     }
@@ -141,8 +141,13 @@ function generate(category: Category, random: () => number, ctx: CorpusContext, 
         return { category, method: 'GET', path: pick(random, [`/${encoded}`, `/api/v1/pages/${encoded}`, `/${encoded}/history`, `/${hostile.replace(/[^\x21-\x7e]/g, '_')}`]), headers: { host: ctx.host }, expect: 'no-5xx' };
       }
       const tool = pick(random, TOOLS_WITH_PATH);
-      const args: Record<string, unknown> = { path: hostile, content: '# escaped\n', old_text: 'a', new_text: 'b', new_path: hostile };
-      if (tool === 'rename_note') args.path = 'Home';
+      // Only the arguments the tool takes: tools refuse unknown arguments before looking at the path.
+      const extra: Record<string, Record<string, unknown>> = {
+        write_note: { content: '# escaped\n' },
+        edit_note: { revision: '0000000', old_string: 'a', new_string: 'b' },
+        rename_note: { new_path: hostile },
+      };
+      const args: Record<string, unknown> = { path: tool === 'rename_note' ? 'Home' : hostile, ...extra[tool] };
       return mcpCase(category, ctx, toolCall(tool, args, i), refused ? 'reject' : 'no-5xx');
     }
     case 'forged or malformed token': {

@@ -62,11 +62,17 @@ export async function soakSharedWriters(root: string, seconds: number, clientsPe
         const edit = random() < 0.5;
         const ledger = Math.floor(random() * LEDGER_PAGES);
         try {
+          const path = edit ? ledgerPath(ledger) : `Soak/Page ${Math.floor(random() * WRITE_PAGES)}`;
+          // As otterwiki-mcp's clients do: read the revision, then write or edit based on it (a page changed in
+          // between is a conflict, refused with its reason).
+          const read = await callTool(system.mcpUrl, system.token, 'read_note', { path });
+          const revision = /^Revision: ([0-9a-f]{40})$/m.exec(read.text)?.[1];
           const outcome = edit
-            ? await callTool(system.mcpUrl, system.token, 'edit_note', { path: ledgerPath(ledger), old_text: END, new_text: `- ${id}\n${END}`, commit_message: id })
+            ? await callTool(system.mcpUrl, system.token, 'edit_note', { path, revision: revision ?? '0000000', old_string: END, new_string: `- ${id}\n${END}`, commit_message: id })
             : await callTool(system.mcpUrl, system.token, 'write_note', {
-                path: `Soak/Page ${Math.floor(random() * WRITE_PAGES)}`,
+                path,
                 content: `# Shared page\n\nLast written by ${id}.\n`,
+                ...(revision ? { revision } : {}),
                 commit_message: id,
               });
           if (outcome.status >= 500) {

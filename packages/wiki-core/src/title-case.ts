@@ -29,6 +29,9 @@ const TITLE_SEQUENCES = new Map<string, string>([
 
 const CASED = /\p{Cased}/u;
 const CASE_IGNORABLE = /\p{Case_Ignorable}/u;
+const ASCII = /^[\x00-\x7f]*$/;
+// A word: letters and apostrophes (Otterwiki's apostrophe counts as a letter, so it neither ends nor starts a word).
+const ASCII_WORD = /[A-Za-z']+/g;
 /** Otterwiki keeps these as they are and lets the word go on after them. */
 const KEPT_IN_WORD = new Set(['ß', "'"]);
 
@@ -39,10 +42,18 @@ const KEPT_IN_WORD = new Set(['ß', "'"]);
  * @example titleCase('straße 1st') // 'Straße 1St'
  */
 export function titleCase(text: string): string {
+  // Most names are ASCII: Python's rule there is plain A-Z/a-z casing, without the Unicode tables below.
+  if (ASCII.test(text)) return text.replace(ASCII_WORD, (word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase());
   const chars = [...text];
   let out = '';
   let previousCased = false;
   chars.forEach((char, i) => {
+    const code = char.charCodeAt(0);
+    if (code < 0x80 && code !== 0x27) {
+      out += previousCased ? char.toLowerCase() : char.toUpperCase();
+      previousCased = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+      return;
+    }
     if (KEPT_IN_WORD.has(char)) {
       out += char;
       previousCased = true;

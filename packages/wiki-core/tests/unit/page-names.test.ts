@@ -79,6 +79,9 @@ describe('pageFileName', () => {
 describe('titleCase', () => {
   it.each([
     ["don't stop", "Don't Stop"],
+    ["'s x", "'s X"],
+    ["''a o'", "''a O'"],
+    ["café's menü", "Café's Menü"],
     ['ßa ßb', 'ßa ßb'],
     ['hello-world_again', 'Hello-World_Again'],
     ['ΟΔΟΣ ΟΔΟΣ', 'Οδος Οδος'],

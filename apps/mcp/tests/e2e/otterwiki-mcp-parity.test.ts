@@ -125,6 +125,22 @@ describe('otterwiki-mcp-style tool calls', () => {
     execFileSync('git', ['fsck', '--strict', '--no-dangling'], { cwd: stack.wikiDir });
   });
 
+  it('round-trips the largest attachment (4 MiB) within one 6 MB Lambda payload each way', async () => {
+    // Prepare
+    const bytes = Buffer.alloc(4 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 997) bytes[i] = i % 251;
+    const uploadBody = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'upload_attachment', arguments: { path: 'Actors/Iran', filename: 'max.bin', content: bytes.toString('base64') } } });
+    // Act
+    const uploaded = await call('upload_attachment', { path: 'Actors/Iran', filename: 'max.bin', content: bytes.toString('base64') });
+    const downloaded = (await ada.callTool({ name: 'download_attachment', arguments: { path: 'Actors/Iran', filename: 'max.bin' } })) as { content: { text: string }[] };
+    // Assess
+    expect(uploaded.isError).toBe(false);
+    expect(Buffer.from(downloaded.content[0]!.text.split('\n')[2]!, 'base64').equals(bytes)).toBe(true);
+    // Lambda's synchronous limit is 6,291,456 bytes including the event or result around the body.
+    expect(Buffer.byteLength(uploadBody)).toBeLessThan(6_000_000);
+    expect(Buffer.byteLength(JSON.stringify({ jsonrpc: '2.0', id: 1, result: downloaded }))).toBeLessThan(6_000_000);
+  });
+
   it('refuses an attachment over 4 MiB with the limit, and renaming a page onto itself', async () => {
     const big = Buffer.alloc(4 * 1024 * 1024 + 3).toString('base64');
     const tooBig = await call('upload_attachment', { path: 'Actors/Iran', filename: 'big.bin', content: big });

@@ -83,6 +83,7 @@ const commands = {
   build: async () => {
     await install();
     await step('building (turbo build)', () => turbo(['build']));
+    printArtifacts();
   },
   synth: async () => {
     await install();
@@ -161,6 +162,16 @@ const commands = {
     await run('pnpm', ['run', 'wiki', ...process.argv.slice(3)], { cwd: join(root, 'packages', 'wiki-core') });
   },
 };
+
+/** One line per Lambda zip the build wrote: its size and content hash. */
+function printArtifacts() {
+  for (const app of readdirSync(join(root, 'apps')).sort()) {
+    const file = join(root, 'apps', app, 'dist', 'artifact.json');
+    if (!existsSync(file)) continue;
+    const artifact = JSON.parse(readFileSync(file, 'utf8'));
+    note(`  apps/${app}/dist/${artifact.zip}  ${(artifact.zipBytes / 1024).toFixed(1)} KiB  sha256=${artifact.sha256}`);
+  }
+}
 
 /** Closes `npm test` with the workspace's totals and every skipped test, by name (which says why). */
 function summarize() {

@@ -112,6 +112,17 @@ export class GitStore implements TreeSource, TreeReader {
     if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
   }
 
+  /** Every file (blob) under tree `tree`, with its path from there, in git's order. */
+  async listFiles(tree: string, prefix = ''): Promise<{ path: string; oid: string; mode: string }[]> {
+    const files: { path: string; oid: string; mode: string }[] = [];
+    for (const entry of await this.readTree(tree)) {
+      const path = prefix + entry.path;
+      if (entry.type === 'tree') files.push(...(await this.listFiles(entry.oid, `${path}/`)));
+      else if (entry.type === 'blob') files.push({ path, oid: entry.oid, mode: entry.mode });
+    }
+    return files;
+  }
+
   /** The blob id of `file` in the tree of commit `commitOid`, or null when absent. */
   async fileAt(commitOid: string, file: string): Promise<string | null> {
     let tree = (await this.readCommit(commitOid)).tree;

@@ -1,41 +1,16 @@
 /**
  * @module The derived page index: metadata, link graph, per-page history and changelog, kept in step with the
- * branch by replaying only new commits (tree diffs), and persisted as a disposable cache keyed by its commit.
- * State is private; callers ask through methods, and may listen for changed pages ({@link PageIndex.onPagesChanged}).
+ * branch by replaying only new commits (tree diffs), or built from the head's tree alone when there is no cache
+ * ({@link PageIndex.snapshot}). State is private: callers ask through methods, and may listen for changed pages.
  */
 import type { CommitData, FileChange, GitStore } from './git-store.js';
+import type { CommitRecord, IndexState, OwnCommit, PagesChanged } from './page-index-types.js';
 import { describePage, type PageMeta } from './page-description.js';
 import { DEFAULT_PAGE_NAMING, pageDisplayName, type PageNaming } from './page-names.js';
 import { fileToKey, isAttachmentOf } from './paths.js';
 
 export type { PageMeta } from './page-description.js';
-
-/** A commit plus what it changed. */
-export interface CommitRecord extends CommitData {
-  readonly files: readonly string[];
-  /** Display paths of the pages it changed, as named when it was applied (queries show current names). */
-  readonly pages: readonly string[];
-}
-
-/** A commit this process just made, with the blob changes it was built from (so no tree diff is needed). */
-export interface OwnCommit {
-  readonly commit: CommitData;
-  /** Every blob change of the commit against its parent, sorted by file, as `GitStore.diffTrees` returns them. */
-  readonly changes: readonly FileChange[];
-}
-
-/** What a catch-up changed, as told to {@link PageIndex.onPagesChanged} listeners. */
-export interface PagesChanged {
-  /** The commit the index now describes. */
-  readonly head: string | null;
-  /** Keys of the pages created, changed or deleted (every page after a rebuild). */
-  readonly keys: readonly string[];
-  /** True when the index was rebuilt from scratch (history rewritten, or no cache). */
-  readonly rebuilt: boolean;
-}
-
-// 2: display paths follow Otterwiki's rule (version 1 took them from Wiki-Page trailers).
-const CACHE_VERSION = 2;
+export type { CommitRecord, IndexState, OwnCommit, PagesChanged } from './page-index-types.js';
 
 /** The in-memory index; one per `Wiki`. */
 export class PageIndex {
@@ -51,6 +26,7 @@ export class PageIndex {
   private readonly listeners: ((change: PagesChanged) => void)[] = [];
   private incoming: Map<string, Set<string>> | null = null;
   private sorted: string[] | null = null;
+  private partial = false; // after a snapshot, until a complete history is imported
 
   constructor(
     private readonly store: GitStore,
@@ -60,6 +36,11 @@ export class PageIndex {
   /** The commit the index describes (null: empty repository). */
   get head(): string | null {
     return this.indexedHead;
+  }
+
+  /** False while history is only the snapshot's head commit. */
+  get complete(): boolean {
+    return !this.partial;
   }
 
   /**
@@ -73,9 +54,10 @@ export class PageIndex {
   /**
    * Brings the index to `head` by replaying the commits after the indexed one. If the indexed commit is not in
    * the branch's history (history rewritten, or no cache), rebuilds from scratch. Returns how many commits it read.
-   * `own` is a commit this process made: its changes are taken as given instead of diffing its tree.
+   * `own` is a commit this process made: its changes are taken as given instead of diffing its tree. `pause` is
+   * awaited now and then during a long replay (a background one lets requests run in between).
    */
-  async catchUp(head: string | null, own?: OwnCommit): Promise<number> {
+  async catchUp(head: string | null, own?: OwnCommit, pause?: () => Promise<void>): Promise<number> {
     // The branch only moves forward: a commit already indexed is a stale view of an older head (a racing reader).
     if (head === this.indexedHead || (head !== null && this.position.has(head))) return 0;
     const chain: CommitData[] = [];
@@ -84,12 +66,14 @@ export class PageIndex {
       const commit = cursor === own?.commit.oid ? own.commit : await this.store.readCommit(cursor);
       chain.push(commit);
       cursor = commit.parent;
+      if (pause && chain.length % 256 === 0) await pause();
     }
     const rebuilt = cursor !== this.indexedHead;
     if (rebuilt) this.reset();
     const touched = new Set<string>();
     for (const commit of chain.reverse()) {
       await this.apply(commit, touched, commit === own?.commit ? own.changes : undefined);
+      if (pause && this.changelog.length % 64 === 0) await pause();
     }
     for (const key of touched) await this.describe(key);
     if (touched.size > 0) this.invalidate();
@@ -99,12 +83,36 @@ export class PageIndex {
     return chain.length;
   }
 
+  /**
+   * Builds the index from `head`'s tree alone, reading no other commit: every file and page as they are at
+   * `head`, with a history that is only `head` itself (as if it had made every page) until a complete one is
+   * adopted ({@link importState}). Opening a long history without a cache is then as fast as listing one tree.
+   */
+  async snapshot(head: string): Promise<void> {
+    this.reset();
+    const commit = await this.store.readCommit(head);
+    for (const { path, oid } of await this.store.listFiles(commit.tree)) this.files.set(path, oid);
+    for (const [file, oid] of this.files) {
+      const key = fileToKey(file)?.toLowerCase();
+      if (key === undefined || this.pages.has(key)) continue;
+      this.pages.set(key, await describePage(this.store, file, oid, this.naming));
+      this.history.set(key, [head]);
+    }
+    this.commits.set(head, { ...commit, files: [], pages: [] });
+    this.position.set(head, 0);
+    this.changelog.push(head);
+    this.partial = true;
+    this.indexedHead = head;
+    this.notify({ head, keys: [...this.pages.keys()], rebuilt: true });
+  }
+
   private notify(change: PagesChanged): void {
     for (const listener of this.listeners) listener(change);
   }
 
   private reset(): void {
     this.indexedHead = null;
+    this.partial = false;
     for (const map of [this.files, this.pages, this.history, this.commits, this.position]) map.clear();
     this.changelog.length = 0;
     this.invalidate();
@@ -257,47 +265,31 @@ export class PageIndex {
     return this.incoming;
   }
 
-  /** The cache file's content. */
-  serialize(): string {
-    return JSON.stringify({
-      version: CACHE_VERSION,
-      retainCase: this.naming.retainCase,
+  /** The whole state as plain data: for the cache file (`index-cache.ts`) and for {@link adopt}. */
+  exportState(): IndexState {
+    return {
       head: this.indexedHead,
       files: [...this.files],
       pages: [...this.pages.values()],
-      history: [...this.history],
-      commits: this.changelog.map((oid) => this.commits.get(oid)),
-    });
+      history: [...this.history].map(([key, list]) => [key, [...list]]),
+      commits: this.changelog.map((oid) => this.commits.get(oid)!),
+      partial: this.partial,
+    };
   }
 
-  /** Loads a cache file's content; returns false (and stays empty) when it is unusable. */
-  restore(json: string): boolean {
-    try {
-      const data = JSON.parse(json) as {
-        version: number;
-        retainCase: boolean;
-        head: string | null;
-        files: [string, string][];
-        pages: PageMeta[];
-        history: [string, string[]][];
-        commits: CommitRecord[];
-      };
-      // Names depend on the naming setting: a cache written under the other one is rebuilt.
-      if (data.version !== CACHE_VERSION || data.retainCase !== this.naming.retainCase) return false;
-      this.reset();
-      for (const [file, oid] of data.files) this.files.set(file, oid);
-      for (const meta of data.pages) this.pages.set(fileToKey(meta.file)!.toLowerCase(), meta);
-      for (const [key, list] of data.history) this.history.set(key, list);
-      for (const record of data.commits) {
-        this.commits.set(record.oid, record);
-        this.position.set(record.oid, this.changelog.length);
-        this.changelog.push(record.oid);
-      }
-      this.indexedHead = data.head;
-      return true;
-    } catch {
-      this.reset();
-      return false;
+  /** Replaces the whole state (a cache file's, or a complete history built in the background). */
+  importState(data: IndexState): void {
+    this.reset();
+    for (const [file, oid] of data.files) this.files.set(file, oid);
+    for (const meta of data.pages) this.pages.set(fileToKey(meta.file)!.toLowerCase(), meta);
+    for (const [key, list] of data.history) this.history.set(key, list);
+    for (const record of data.commits) {
+      this.commits.set(record.oid, record);
+      this.position.set(record.oid, this.changelog.length);
+      this.changelog.push(record.oid);
     }
+    this.partial = data.partial;
+    this.indexedHead = data.head;
+    this.notify({ head: data.head, keys: [...this.pages.keys()], rebuilt: true });
   }
 }

@@ -123,3 +123,11 @@ function expandKnown(index: PageIndex, revision: string): string | undefined {
   const matches = index.commitsStartingWith(rev);
   return matches.length === 1 ? matches[0] : undefined;
 }
+
+const MAX_LIMIT = 1000;
+
+/** A caller's `limit` as a whole number in 1..1000, or `fallback` when absent or not a number. */
+export function clampLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}

@@ -2,19 +2,18 @@
  * @module `Wiki`, the engine both apps use: reads from git objects through an incrementally maintained index,
  * writes one commit per change under the cross-process write lock.
  */
-import * as fsp from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { sweepTmpDir, writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
+import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
 import { boundedDiff } from './bounded-diff.js';
 import { validateContent } from './content.js';
 import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
-import { loadPageModel } from './lazy-markdown.js';
-import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import { DEFAULT_STALE_LOCK_MS } from './lock.js';
-import { PageIndex, type CommitRecord, type OwnCommit } from './page-index.js';
+import { IndexSync } from './index-sync.js';
+import { PageIndex } from './page-index.js';
 import type { PageNaming } from './page-names.js';
 import { PagePlans, type RenameResult } from './page-plans.js';
+import { PageReader } from './page-reader.js';
 import { AttachmentPlans } from './attachment-plans.js';
 import type { Attachment, AttachmentContent } from './attachments.js';
 import * as queries from './queries.js';
@@ -39,10 +38,7 @@ import type {
 } from './types.js';
 import { WritePath, type Plan } from './write-path.js';
 
-/** Persist the page index again after this many commits were applied since the last save. */
-const SAVE_EVERY_COMMITS = 32;
 const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1000;
 
 /** Extra options of `Wiki.open` beyond the shared {@link WikiOptions}. */
 export interface WikiOpenOptions extends WikiOptions {
@@ -59,12 +55,11 @@ export class Wiki implements WikiApi {
   private readonly index: PageIndex;
   private readonly searchIndex: SearchIndex;
   private readonly semantic: SemanticIndex | null;
-  private readonly cacheFile: string;
+  private readonly indexSync: IndexSync;
   private readonly writer: WritePath;
   private readonly plans: PagePlans;
+  private readonly reader: PageReader;
   private readonly attachments: AttachmentPlans;
-  private catchingUp: Promise<unknown> = Promise.resolve();
-  private unsaved = 0;
   private readonly scratch: AtomicWriteOptions;
 
   private constructor(
@@ -75,7 +70,6 @@ export class Wiki implements WikiApi {
     embeddings: EmbeddingProvider | undefined,
   ) {
     const meta = join(store.gitdir, 'wikibot');
-    this.cacheFile = join(meta, 'index-v1.json');
     const naming: PageNaming = { retainCase: options.retainPageNameCase };
     this.index = new PageIndex(store, naming);
     // Caches and the work-tree copy are disposable: written atomically, but without fsync.
@@ -86,13 +80,17 @@ export class Wiki implements WikiApi {
       : null;
     const writeOptions = { ...options, dir, lockFile: join(meta, 'write.lock'), scratch: this.scratch };
     this.plans = new PagePlans(this.index, store, naming);
+    this.reader = new PageReader(this.index, store);
     this.attachments = new AttachmentPlans(this.index, store);
-    this.writer = new WritePath(store, this.index, (head, own) => this.catchUp(head, own), writeOptions);
+    // Vectors follow in the background: embedding is never on a write's or a read's critical path.
+    const applied = (): void => void this.semantic?.schedule();
+    this.indexSync = new IndexSync(this.index, store, naming, join(meta, 'index-v1.json'), this.scratch, applied);
+    this.writer = new WritePath(store, this.index, (head, own) => this.indexSync.catchUp(head, own), writeOptions);
   }
 
   /**
-   * Opens (and on first use creates) the wiki in `options.dir`, loading the index cache and replaying only the
-   * commits made since it was saved.
+   * Opens (and on first use creates) the wiki in `options.dir`: from the index cache and the commits made since,
+   * or with no cache from the head's tree alone (history follows in the background; see {@link historyComplete}).
    * @example const wiki = await Wiki.open({ dir: '/mnt/wiki' });
    */
   static async open(options: WikiOpenOptions): Promise<Wiki> {
@@ -110,39 +108,33 @@ export class Wiki implements WikiApi {
       retainPageNameCase: options.retainPageNameCase ?? false,
     }, options.embeddings);
     await sweepTmpDir(write.tmpDir, 3_600_000);
-    const cached = await fsp.readFile(wiki.cacheFile, 'utf8').catch(() => null);
-    if (cached === null || !wiki.index.restore(cached)) wiki.unsaved = SAVE_EVERY_COMMITS;
-    await wiki.sync();
+    await wiki.indexSync.open();
     return wiki;
   }
 
   /** Catches the index up with the branch if another process (or Lambda) committed. One small file read. */
-  private async sync(): Promise<void> {
-    const head = this.store.readHead();
-    if (head !== this.index.head) await this.catchUp(head);
+  private sync(): Promise<void> {
+    return this.indexSync.sync();
   }
 
-  private catchUp(head: string | null, own?: OwnCommit): Promise<void> {
-    const run = this.catchingUp.then(async () => {
-      const applied = await this.index.catchUp(head, own);
-      this.unsaved += applied;
-      if (this.unsaved >= SAVE_EVERY_COMMITS) await this.saveIndex();
-      // Vectors follow in the background: embedding is never on a write's or a read's critical path.
-      if (applied > 0) void this.semantic?.schedule();
-    });
-    this.catchingUp = run.catch(() => undefined);
-    return run;
-  }
-
-  private async saveIndex(): Promise<void> {
-    await writeFileAtomic(this.cacheFile, this.index.serialize(), this.scratch).catch(() => undefined);
-    this.unsaved = 0;
+  /** Syncs once the index's history is complete (see `index-sync.ts`): for answers that need it. */
+  private async syncHistory(): Promise<void> {
+    await this.indexSync.historyComplete();
+    await this.sync();
   }
 
   /**
-   * Makes `.git/index` and the work tree match HEAD: missing files are checked out, unchanged ones get fresh stat
-   * data, files changed by a person are left alone. Every write keeps them in step; this is for a repository
-   * written before wikibot kept the index (see docs/migrate.md), run by `npm run wiki -- index <dir>`.
+   * Resolves once the page index holds the whole history. Right after opening a repository without a cache, the
+   * index describes the head's pages and their history is completed in the background; history, changelog, page
+   * lists and old revisions wait for it, page reads and search do not.
+   */
+  historyComplete(): Promise<void> {
+    return this.indexSync.historyComplete();
+  }
+
+  /**
+   * Makes `.git/index` and the work tree match HEAD (missing files checked out, files changed by a person left
+   * alone), for a repository written before wikibot kept them; `npm run wiki -- index <dir>` runs it.
    */
   resetWorkTree(): Promise<{ checkedOut: number; modified: number }> {
     return this.writer.resetWorkTree();
@@ -150,8 +142,7 @@ export class Wiki implements WikiApi {
 
   /** Persists the index caches now (e.g. at the end of a batch); they are also saved periodically. */
   async flush(): Promise<void> {
-    await this.catchingUp;
-    await this.saveIndex();
+    await this.indexSync.flush();
     await this.searchIndex.flush();
     await this.semantic?.flush();
   }
@@ -170,40 +161,9 @@ export class Wiki implements WikiApi {
   async readPage(path: string, options: { revision?: string } = {}): Promise<Page> {
     const key = pageKey(path);
     await this.sync();
-    if (options.revision === undefined) {
-      const meta = this.index.page(key);
-      if (!meta) throw new PageNotFoundError(normalizePagePath(path));
-      return this.toPage(meta.path, await this.store.readText(meta.oid), this.index.lastRevision(key)!, meta.links);
-    }
-    const commit = await this.store.resolveCommit(options.revision);
-    const file = this.index.page(key)?.file ?? `${key}.md`;
-    const blob = (await this.store.fileAt(commit, file)) ?? (await this.store.fileAt(commit, `${key}.md`));
-    if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
-    const record = this.index.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
-    const display = this.index.page(key)?.path ?? normalizePagePath(path);
-    const content = await this.store.readText(blob);
-    const links = (await loadPageModel()).extractLinks(display, parseFrontmatter(content).body);
-    return this.toPage(display, content, record, links);
-  }
-
-  /** A page as read; `links` are the indexed ones, or those read from an old revision's text. */
-  private toPage(path: string, content: string, record: CommitRecord, links: readonly string[]): Page {
-    const { frontmatter, body } = parseFrontmatter(content);
-    const category = frontmatterCategory(frontmatter);
-    const title = pageTitle(path.split('/').pop()!, frontmatter, body);
-    return {
-      path,
-      title,
-      content,
-      body,
-      frontmatter,
-      ...(category === undefined ? {} : { category }),
-      tags: frontmatterTags(frontmatter),
-      revision: record.oid,
-      updated: record.date,
-      author: record.author,
-      links: links.map((l) => this.index.displayOf(l)),
-    };
+    if (options.revision === undefined) return this.reader.current(key, path);
+    await this.indexSync.historyComplete(); // which change of the page an old revision shows
+    return this.reader.at(key, path, options.revision);
   }
 
   async writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult> {
@@ -252,7 +212,7 @@ export class Wiki implements WikiApi {
 
   async listAttachments(path: string): Promise<Attachment[]> {
     const key = pageKey(path);
-    await this.sync();
+    await this.syncHistory();
     return this.attachments.list(key, path);
   }
 
@@ -274,13 +234,13 @@ export class Wiki implements WikiApi {
 
   async listPages(filter: ListFilter = {}): Promise<PageSummary[]> {
     queries.parseSince(filter.updatedSince); // refuse a bad filter before any work
-    await this.sync();
+    await this.syncHistory();
     return queries.listPages(this.index, filter);
   }
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     await this.sync();
-    return this.searchIndex.search(String(query ?? ''), clampLimit(options.limit, 20));
+    return this.searchIndex.search(String(query ?? ''), queries.clampLimit(options.limit, 20));
   }
 
   /**
@@ -312,13 +272,13 @@ export class Wiki implements WikiApi {
 
   async history(path: string, options: { limit?: number } = {}): Promise<Revision[]> {
     const key = pageKey(path);
-    await this.sync();
-    return queries.pageHistory(this.index, key, normalizePagePath(path), clampLimit(options.limit, DEFAULT_LIMIT));
+    await this.syncHistory();
+    return queries.pageHistory(this.index, key, normalizePagePath(path), queries.clampLimit(options.limit, DEFAULT_LIMIT));
   }
 
   async changelog(options: { limit?: number } = {}): Promise<Revision[]> {
-    await this.sync();
-    return queries.changelog(this.index, clampLimit(options.limit, DEFAULT_LIMIT));
+    await this.syncHistory();
+    return queries.changelog(this.index, queries.clampLimit(options.limit, DEFAULT_LIMIT));
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {
@@ -334,9 +294,4 @@ export class Wiki implements WikiApi {
     const [oldText, newText] = [await text(a), await text(b)];
     return boundedDiff({ path: display, file, fromRevision: fromOid, toRevision: toOid, oldText, newText });
   }
-}
-
-function clampLimit(limit: number | undefined, fallback: number): number {
-  if (limit === undefined || !Number.isFinite(limit)) return fallback;
-  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }

@@ -120,19 +120,12 @@ export class WorkTreeIndex {
   private async fromTree(tree: string | null, old: readonly IndexEntry[], stats: ReadonlyMap<string, BigIntStats>): Promise<IndexEntry[]> {
     const known = new Map(old.map((e) => [e.path.toString('utf8'), e]));
     const entries: IndexEntry[] = [];
-    const walk = async (oid: string, prefix: string): Promise<void> => {
-      for (const entry of await this.store.readTree(oid)) {
-        const path = prefix + entry.path;
-        if (entry.type === 'tree') await walk(entry.oid, `${path}/`);
-        else if (entry.type === 'blob') {
-          const kept = known.get(path);
-          const mode = parseInt(entry.mode, 8);
-          const reuse = kept && entryOid(kept) === entry.oid && kept.bytes.readUInt32BE(24) === mode && !stats.has(path);
-          entries.push(reuse ? kept : encodeEntry(path, entry.oid, stats.get(path) ?? null, mode));
-        }
-      }
-    };
-    if (tree !== null) await walk(tree, '');
+    for (const { path, oid, mode: treeMode } of tree === null ? [] : await this.store.listFiles(tree)) {
+      const kept = known.get(path);
+      const mode = parseInt(treeMode, 8);
+      const reuse = kept && entryOid(kept) === oid && kept.bytes.readUInt32BE(24) === mode && !stats.has(path);
+      entries.push(reuse ? kept : encodeEntry(path, oid, stats.get(path) ?? null, mode));
+    }
     return entries.sort((a, b) => Buffer.compare(a.path, b.path));
   }
 }

@@ -1,0 +1,59 @@
+/**
+ * @module Reading a page as callers see it: the current version from the index, or the version at a revision,
+ * with title, frontmatter, links (shown with their pages' display paths) and the change it came from.
+ */
+import { PageNotFoundError } from './errors.js';
+import type { GitStore } from './git-store.js';
+import { loadPageModel } from './lazy-markdown.js';
+import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import type { CommitRecord, PageIndex } from './page-index.js';
+import { normalizePagePath } from './paths.js';
+import type { Page } from './types.js';
+
+/** Reads pages of one `Wiki`. */
+export class PageReader {
+  constructor(
+    private readonly index: PageIndex,
+    private readonly store: GitStore,
+  ) {}
+
+  /** Page `key` at the indexed commit. @throws PageNotFoundError */
+  async current(key: string, path: string): Promise<Page> {
+    const meta = this.index.page(key);
+    if (!meta) throw new PageNotFoundError(normalizePagePath(path));
+    return this.toPage(meta.path, await this.store.readText(meta.oid), this.index.lastRevision(key)!, meta.links);
+  }
+
+  /** Page `key` as it was at `revision`. @throws PageNotFoundError, RevisionNotFoundError */
+  async at(key: string, path: string, revision: string): Promise<Page> {
+    const commit = await this.store.resolveCommit(revision);
+    const file = this.index.page(key)?.file ?? `${key}.md`;
+    const blob = (await this.store.fileAt(commit, file)) ?? (await this.store.fileAt(commit, `${key}.md`));
+    if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
+    const record = this.index.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
+    const display = this.index.page(key)?.path ?? normalizePagePath(path);
+    const content = await this.store.readText(blob);
+    const links = (await loadPageModel()).extractLinks(display, parseFrontmatter(content).body);
+    return this.toPage(display, content, record, links);
+  }
+
+  /** A page as read; `links` are the indexed ones, or those read from an old revision's text. */
+  private toPage(path: string, content: string, record: CommitRecord, links: readonly string[]): Page {
+    const { frontmatter, body } = parseFrontmatter(content);
+    const category = frontmatterCategory(frontmatter);
+    const title = pageTitle(path.split('/').pop()!, frontmatter, body);
+    return {
+      path,
+      title,
+      content,
+      body,
+      frontmatter,
+      ...(category === undefined ? {} : { category }),
+      tags: frontmatterTags(frontmatter),
+      revision: record.oid,
+      updated: record.date,
+      author: record.author,
+      links: links.map((l) => this.index.displayOf(l)),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * A repository with history and no wikibot cache (an Otterwiki repository moved over, or deleted caches) opens
+ * from its head's tree alone: opening reads one commit, not the history; pages and search answer at once; the
+ * history is completed in the background, and answers that need it (history, changelog, lists) wait for it and are
+ * then exactly what a cache would have given.
+ */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitStore } from '../../src/git-store.js';
+import { Wiki } from '../../src/index.js';
+import { git, makeTempDir, removeDir } from '../helpers/repo.js';
+
+const COMMITS = 40;
+let dir: string;
+beforeEach(() => {
+  // Built by the git CLI: no .git/wikibot at all.
+  dir = makeTempDir();
+  git(dir, 'init', '-q', '-b', 'main');
+  mkdirSync(join(dir, 'notes'));
+  for (let i = 0; i < COMMITS; i++) {
+    const file = i % 2 === 0 ? `page ${i % 8}.md` : `notes/note ${i % 6}.md`;
+    writeFileSync(join(dir, file), `# Title ${i % 8}\n\nrevision ${i} mentions quokka${i}\n`);
+    git(dir, 'add', '-A');
+    const date = `2024-01-01T00:${String(i).padStart(2, '0')}:00Z`;
+    execFileSync('git', ['-c', 'user.name=Otter', '-c', 'user.email=o@example.com', 'commit', '-q', '-m', `commit ${i}`], {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+  }
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  removeDir(dir);
+});
+
+describe('opening a repository without a cache', () => {
+  it('reads only the head commit to open, serves pages and search, and replays the history in the background', async () => {
+    // Prepare
+    const readCommit = jest.spyOn(GitStore.prototype, 'readCommit');
+    // Act
+    const wiki = await Wiki.open({ dir, durable: false });
+    const readsAtOpen = readCommit.mock.calls.length;
+    const page = await wiki.readPage('Page 6');
+    const hits = await wiki.search('quokka38');
+    await wiki.historyComplete();
+    // Assess
+    expect(readsAtOpen).toBe(1);
+    expect(page.content).toBe('# Title 6\n\nrevision 38 mentions quokka38\n');
+    expect(hits.map((h) => h.path)).toEqual(['Page 6']);
+    expect(readCommit.mock.calls.length).toBeGreaterThanOrEqual(COMMITS);
+  });
+
+  it('gives, once the history is complete, exactly the answers of a wiki opened from its cache', async () => {
+    // Prepare: one wiki opened cold, one opened from the cache the first one saved
+    const cold = await Wiki.open({ dir, durable: false });
+    const history = await cold.history('Notes/Note 1', { limit: 100 }); // waits for the history
+    await cold.flush();
+    const cached = await Wiki.open({ dir, durable: false });
+    // Act + Assess
+    expect(history.map((r) => r.message)).toEqual(
+      git(dir, 'log', '--format=%s', '--', 'notes/note 1.md').trim().split('\n'),
+    );
+    expect(await cold.listPages()).toEqual(await cached.listPages());
+    expect(await cold.changelog({ limit: 100 })).toEqual(await cached.changelog({ limit: 100 }));
+    expect((await cold.changelog({ limit: 100 })).length).toBe(COMMITS);
+    expect(await cold.readPage('Page 2')).toEqual(await cached.readPage('Page 2'));
+    expect((await cold.readPage('Page 2')).updated).toBe('2024-01-01T00:34:00.000Z');
+  });
+});

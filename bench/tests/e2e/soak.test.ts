@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { soakFuzz } from '../../src/soak/fuzz.js';
+import { soakHostileContent } from '../../src/soak/hostile-content.js';
 import { soakKillWriters } from '../../src/soak/kill-writers.js';
 import { soakSharedWriters } from '../../src/soak/shared-writers.js';
 
@@ -43,6 +44,18 @@ describe('soak (short version of npm run soak)', () => {
     expect(report.fsckFailures).toBe(0);
     expect(report.worstRecoveryMs).toBeLessThanOrEqual(report.recoveryLimitMs);
   }, 180_000);
+
+  it('hostile pages written through MCP, REST and the browser form leave healthz, read_note and delete answering', async () => {
+    // Act: three 1 MB shapes (one per channel), X.md.md names, a diff that differs everywhere
+    const report = await soakHostileContent(join(root, 'hostile'), { shapes: 3, limitMs: 5000 });
+
+    // Assess: no 5xx, views ≤ 1 MB, every probe answered (here within 5 s, a wedge took 29 s; npm run soak: 1 s)
+    expect(report.problems).toEqual([]);
+    expect(report.probes.map((p) => `${p.system} ${p.what.split(' ')[0]} ${p.ok}`)).toEqual(
+      ['running', 'restarted', 'rebuilt'].flatMap((s) => [`${s} GET true`, `${s} read_note true`, `${s} delete_note true`]),
+    );
+    for (const channel of ['mcp', 'rest', 'browser']) expect(report.writes[channel]?.['ok']).toBeGreaterThan(0);
+  }, 240_000);
 
   describe('300 hostile requests against a running local system', () => {
     let report: Awaited<ReturnType<typeof soakFuzz>>;

@@ -78,11 +78,13 @@ describe('createTokenVerifier', () => {
   it('remembers a verified token, and only until it expires', async () => {
     // Prepare
     const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, clockToleranceSec: 0 });
-    const token = await issuer.sign({ sub: 'user_1', aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 1 });
+    // A few seconds of life: on a loaded 2-core machine the first verify (metadata + JWKS fetch) took over 1 s.
+    const exp = Math.floor(Date.now() / 1000) + 4;
+    const token = await issuer.sign({ sub: 'user_1', aud: AUDIENCE, exp });
     // Act
     const first = await verifier.verify(token);
     const second = await verifier.verify(token);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 1100));
     // Assess
     expect(second).toBe(first);
     await expect(verifier.verify(token)).rejects.toThrow('The token has expired');

@@ -73,7 +73,7 @@ function createDeps(options: WikiAppOptions): AppDeps {
 
 /** `/-/<name>` routes answered by the sign-in module and by the site pages module. */
 const SIGN_IN_ROUTES = new Set(['login', 'auth', 'logout']);
-const SITE_PAGES = new Set(['search', 'changelog', 'index', 'create']);
+const SITE_PAGES = new Set(['search', 'changelog', 'index', 'create', 'sitemap.xml']);
 
 async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: string, setViewer: (v: Viewer) => void): Promise<Response> {
   const target = route(url.pathname);

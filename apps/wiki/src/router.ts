@@ -50,6 +50,8 @@ export function route(pathname: string): Route {
   if (segments.length === 0) return { kind: 'home' };
   // Browsers ask for it on their own; served as a site resource so it never reads as a missing page.
   if (pathname === '/favicon.ico') return { kind: 'site', name: 'favicon.ico', rest: [] };
+  // Crawlers look for it at the root, as An Otter Wiki serves it.
+  if (pathname === '/sitemap.xml') return { kind: 'site', name: 'sitemap.xml', rest: [] };
   if (segments[0] === 'api' && segments[1] === 'v1') return { kind: 'api', segments: segments.slice(2) };
   if (segments[0] === '-') return { kind: 'site', name: segments[1] ?? '', rest: segments.slice(2) };
   const n = segments.length;

@@ -10,6 +10,7 @@ import { HttpError } from '../http/http-error.js';
 import { htmlResponse } from '../http/responses.js';
 import type { PageAction } from '../router.js';
 import { trusted } from '../views/html.js';
+import { folderPage } from '../views/folder.js';
 import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 import { revisionParam } from './revision-param.js';
@@ -37,9 +38,16 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
     const rendered = trusted(await renderMarkdown(page.body, existing(wiki), page.path));
     return htmlResponse(pageView({ page, rendered, viewer: ctx.viewer, atRevision: revision }));
   } catch (error) {
-    if (error instanceof PageNotFoundError && !revision) return htmlResponse(pageNotFound(normalizePagePath(path), ctx.viewer), 404);
+    if (error instanceof PageNotFoundError && !revision) return missing(ctx, normalizePagePath(path));
     throw error;
   }
+}
+
+/** A missing page: its folder's sub-pages when pages live under `<path>/` (as in An Otter Wiki), else a 404. */
+async function missing(ctx: RequestContext, path: string): Promise<Response> {
+  const pages = await ctx.deps.wiki.listPages({ prefix: `${path}/` });
+  if (pages.length > 0) return htmlResponse(folderPage({ folder: path, pages, viewer: ctx.viewer }));
+  return htmlResponse(pageNotFound(path, ctx.viewer), 404);
 }
 
 /** Handles `/<Page>[/<action>]`. */

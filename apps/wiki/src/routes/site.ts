@@ -9,6 +9,7 @@ import { htmlResponse, redirect } from '../http/responses.js';
 import { changelogPage } from '../views/history.js';
 import { pageHref } from '../views/urls.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
+import { sitemapXml } from '../views/sitemap.js';
 
 async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {
   const query = (rest.length > 0 ? rest.join('/') : (ctx.url.searchParams.get('q') ?? '')).trim().slice(0, 200);
@@ -44,10 +45,17 @@ function create(ctx: RequestContext): Response {
   }
 }
 
+async function sitemap(ctx: RequestContext): Promise<Response> {
+  const xml = sitemapXml({ origin: ctx.deps.config.origin, pages: await ctx.deps.wiki.listPages() });
+  // A private wiki's page names are not for shared caches.
+  const cache = ctx.deps.config.wikiReadAccess === 'public' ? 'public, max-age=300' : 'private, no-cache';
+  return new Response(xml.value, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': cache } });
+}
+
 /** Handles `/-/<name>` pages other than sign-in; returns undefined for names it does not know. */
 export async function handleSite(ctx: RequestContext, name: string, rest: readonly string[]): Promise<Response | undefined> {
   if (ctx.request.method !== 'GET' && ctx.request.method !== 'HEAD') return undefined;
-  const known = ['search', 'changelog', 'index', 'create'];
+  const known = ['search', 'changelog', 'index', 'create', 'sitemap.xml'];
   if (!known.includes(name)) return undefined;
   const gate = requireRead(ctx);
   if (gate) return gate;
@@ -58,6 +66,8 @@ export async function handleSite(ctx: RequestContext, name: string, rest: readon
       return htmlResponse(changelogPage({ revisions: await ctx.deps.wiki.changelog({ limit: 100 }), viewer: ctx.viewer }));
     case 'index':
       return index(ctx);
+    case 'sitemap.xml':
+      return sitemap(ctx);
     default:
       if (rest.length > 0) throw new HttpError(404, 'not_found', 'There is no such page.');
       return create(ctx);

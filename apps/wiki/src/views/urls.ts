@@ -57,3 +57,16 @@ export function siteHref(name: string, query: Readonly<Record<string, string>> =
 export function loginHref(returnTo: string): string {
   return siteHref('login', { return_to: returnTo });
 }
+
+/**
+ * An absolute URL on the wiki's public origin (from `@wikibot/auth-config`, which refuses an origin with a
+ * path) for a path-absolute `href` built above: for links that leave the page, such as `sitemap.xml`'s.
+ *
+ * @example
+ * ```ts
+ * absoluteHref('https://wiki.example.com', pageHref('A B')); // 'https://wiki.example.com/A%20B'
+ * ```
+ */
+export function absoluteHref(origin: string, href: string): string {
+  return new URL(href, origin).href;
+}

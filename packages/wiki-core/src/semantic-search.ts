@@ -10,7 +10,7 @@ import { parseFrontmatter, plainText } from './markdown.js';
 import type { PageIndex } from './page-index.js';
 import type { SemanticIndex } from './semantic-index.js';
 import type { SearchHit } from './types.js';
-import { distances, unitVector } from './vector-store.js';
+import { distances, unitVector, type PageVectors } from './vector-store.js';
 
 /** How long a search waits for the store to take in recent writes before answering from what it has. */
 const SETTLE_MS = 1500;
@@ -97,40 +97,69 @@ export async function semanticSearch(
   } catch {
     return fallback('Semantic search is unavailable right now (the embedding model could not be reached); these are keyword results.');
   }
-  const best = bestChunks(semantic, index, unitVector(vector), perPage);
-  const chosen =
-    options.mode === 'hybrid' ? fuse(best, await lexical(q, 50), n, perPage) : best.flat().sort(byDistance).slice(0, n);
+  const unit = unitVector(vector);
+  const hybrid = options.mode === 'hybrid';
+  const best = bestChunks(semantic, index, unit, perPage, hybrid ? FUSION_DEPTH : n);
+  const chosen = hybrid ? fuse(semantic, unit, best, await lexical(q, 50), n, perPage) : best.flat().sort(byDistance).slice(0, n);
   const results = await Promise.all(chosen.map((c) => describe(semantic, index, store, c)));
   const note = current ? undefined : 'The semantic index is catching up with recent changes; they may be missing.';
   return { query: q, mode: options.mode === 'hybrid' ? 'hybrid' : 'semantic', results, ...(note ? { note } : {}) };
 }
 
-/** Per page (that still exists), its `perPage` nearest chunks, nearest first; pages ordered by their nearest. */
-function bestChunks(semantic: SemanticIndex, index: PageIndex, query: Float32Array, perPage: number): Candidate[][] {
+/** Pages kept from the semantic ranking for fusion: ranks beyond this add under 1/160 each to an RRF score. */
+const FUSION_DEPTH = 100;
+
+/**
+ * The `keep` pages (that still exist) whose nearest chunk is nearest, each with its `perPage` nearest chunks,
+ * nearest first. The n nearest chunks overall, at most `perPage` a page, all lie in the n best pages, so `keep = n`
+ * answers a semantic search exactly without ranking every page.
+ */
+function bestChunks(semantic: SemanticIndex, index: PageIndex, query: Float32Array, perPage: number, keep: number): Candidate[][] {
   const dims = semantic.provider.dimensions;
-  const pages: Candidate[][] = [];
+  const best: Candidate[][] = [];
   for (const [key, page] of semantic.pages) {
-    if (!index.hasPage(key)) continue;
-    const d = distances(page, query, dims);
-    const rows = [...d.keys()].sort((a, b) => d[a]! - d[b]!).slice(0, perPage);
-    pages.push(rows.map((row) => ({ key, row, distance: d[row]! })));
+    const worst = best.length < keep ? Infinity : best[best.length - 1]![0]!.distance;
+    const chunks = nearestRows(key, page, query, dims, perPage, worst);
+    if (chunks.length === 0 || !index.hasPage(key)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]![0]!.distance > chunks[0]!.distance) at--;
+    best.splice(at, 0, chunks);
+    if (best.length > keep) best.pop();
   }
-  return pages.filter((p) => p.length > 0).sort((a, b) => a[0]!.distance - b[0]!.distance);
+  return best;
+}
+
+/** A page's `perPage` nearest rows, nearest first; none when even its nearest is not nearer than `bound`. */
+function nearestRows(key: string, page: PageVectors, query: Float32Array, dims: number, perPage: number, bound: number): Candidate[] {
+  const d = distances(page, query, dims);
+  const out: Candidate[] = [];
+  for (let row = 0; row < d.length; row++) {
+    const distance = d[row]!;
+    if (out.length === perPage && distance >= out[perPage - 1]!.distance) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]!.distance > distance) at--;
+    out.splice(at, 0, { key, row, distance });
+    if (out.length > perPage) out.pop();
+  }
+  return out.length > 0 && out[0]!.distance < bound ? out : [];
 }
 
 /** Pages ranked by reciprocal-rank fusion of the semantic and lexical rankings; each page's nearest chunks. */
-function fuse(semanticPages: Candidate[][], lexicalHits: SearchHit[], n: number, perPage: number): Candidate[] {
+function fuse(semantic: SemanticIndex, query: Float32Array, semanticPages: Candidate[][], lexicalHits: SearchHit[], n: number, perPage: number): Candidate[] {
   const score = new Map<string, number>();
+  const chunksOf = new Map(semanticPages.map((chunks) => [chunks[0]!.key, chunks]));
   semanticPages.forEach((chunks, rank) => score.set(chunks[0]!.key, 1 / (RRF_K + rank + 1)));
   lexicalHits.forEach((hit, rank) => {
     const key = hit.path.toLowerCase();
     score.set(key, (score.get(key) ?? 0) + 1 / (RRF_K + rank + 1));
+    const page = semantic.pages.get(key);
+    // A keyword hit beyond the semantic pages kept: its nearest chunks, computed for it alone.
+    if (!chunksOf.has(key) && page) chunksOf.set(key, nearestRows(key, page, query, semantic.provider.dimensions, perPage, Infinity));
   });
-  const byKey = new Map(semanticPages.map((chunks) => [chunks[0]!.key, chunks]));
-  const ranked = [...score].filter(([key]) => byKey.has(key)).sort((a, b) => b[1] - a[1]);
+  const ranked = [...score].filter(([key]) => (chunksOf.get(key)?.length ?? 0) > 0).sort((a, b) => b[1] - a[1]);
   const out: Candidate[] = [];
   for (const [key] of ranked) {
-    for (const chunk of byKey.get(key)!.slice(0, perPage)) if (out.length < n) out.push(chunk);
+    for (const chunk of chunksOf.get(key)!) if (out.length < n) out.push(chunk);
     if (out.length >= n) break;
   }
   return out;

@@ -20,6 +20,7 @@ import { sampleTreeMemory, treeMemory } from './process-memory.js';
 import { renderConsole, renderMarkdown } from './report.js';
 import type { BenchResults } from './results.js';
 import { startSdkPeer } from './sdk-peer.js';
+import { benchSemantic } from './semantic/run.js';
 import { measureScale, STORAGE_OPS } from './storage.js';
 import { checkTargets } from './targets.js';
 import { startSignedInSystem } from './signed-in-system.js';
@@ -139,6 +140,11 @@ async function measureEverything(): Promise<void> {
     await part('cold open', async () => {
       log(`  cold open: flat ${plan.coldOpen} pages, ${plan.coldOpen} commits, no cache (fast-import takes minutes)`);
       results.coldOpen = measureColdOpen(workDir, plan.coldOpen, plan.coldOpen);
+    });
+
+    await part('semantic search', async () => {
+      const pages = plan.scales[plan.scales.length - 1]!;
+      results.semantic = await benchSemantic({ pages, rounds: plan.storage.writes, log: (m) => log(`  semantic: ${m}`) });
     });
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -2,6 +2,8 @@
  * @module Renders a run as docs/performance.md (every figure next to its peer and its target, with
  * PASS/MISS) and as the table printed at the end of `npm run bench`.
  */
+import { renderQuality } from './semantic/quality.js';
+import { renderSpeed } from './semantic/speed.js';
 import type { BenchResults } from './results.js';
 import { STORAGE_OPS, type StorageScale } from './storage.js';
 import { STORAGE_LIMITS, type TargetRow } from './targets.js';
@@ -193,6 +195,7 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       '',
     );
   }
+  if (r.semantic) out.push('## Semantic search', '', renderQuality(r.semantic.quality), '', renderSpeed(r.semantic.speed), '');
   if (analysis?.trim()) out.push('## Analysis of misses', '', analysis.trim(), '');
   return out.join('\n');
 }

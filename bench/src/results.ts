@@ -6,6 +6,7 @@ import type { ColdStartResult } from './cold-start.js';
 import type { HostileRow } from './hostile-bench.js';
 import type { LoadResult } from './load.js';
 import type { MachineFacts } from './machine.js';
+import type { SemanticBenchResult } from './semantic/run.js';
 import type { StorageScale } from './storage.js';
 import type { InProcessResult } from './warm-mcp.js';
 import type { WikiViewResult } from './wiki-load.js';
@@ -32,6 +33,8 @@ export interface BenchResults {
   memory?: { peakMB: number; sampledPeakMB: number; processes: number };
   /** Index and render time of 1 MB hostile pages, per shape (issue 9). */
   hostile?: HostileRow[];
+  /** Semantic search: quality on git's manual and speed at scale (src/semantic/). */
+  semantic?: SemanticBenchResult;
   /** Parts that failed, with why (the run goes on without them). */
   errors: { part: string; message: string }[];
   durationSec?: number;

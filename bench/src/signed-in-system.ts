@@ -28,7 +28,19 @@ export interface SignedInSystem {
 /** Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `nodeArgs` go to its node (e.g. `--cpu-prof`). */
 export async function startSignedInSystem(options: { dataDir: string; stateDir: string }, nodeArgs: string[] = []): Promise<SignedInSystem> {
   const ports = { port: await freePort(), authPort: await freePort() };
-  const system = await spawnLocalSystem({ ...ports, dataDir: options.dataDir, stateDir: options.stateDir, autoLoginEmail: BENCH_USER.email }, {}, nodeArgs);
+  const system = await spawnLocalSystem(
+    {
+      ...ports,
+      dataDir: options.dataDir,
+      stateDir: options.stateDir,
+      autoLoginEmail: BENCH_USER.email,
+      // The memory target is the functions' and the gateway's; the Bedrock stand-in stands in for an AWS service
+      // and its model (~150 MB) would dwarf them. Semantic search is measured apart (src/semantic/).
+      semanticSearch: false,
+    },
+    {},
+    nodeArgs,
+  );
   try {
     const token = await getAccessToken(system.mcpUrl, BENCH_USER);
     return {

@@ -18,6 +18,8 @@ export interface SystemOptions {
   readonly autoLoginEmail?: string;
   /** Worker threads per function (the gateway's default is 2). */
   readonly concurrency?: number;
+  /** Start the Bedrock stand-in (the local system's default: yes). */
+  readonly semanticSearch?: boolean;
 }
 
 /** A running local system in its own process. */

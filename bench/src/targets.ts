@@ -4,6 +4,7 @@
  */
 import { HOSTILE_LIMIT_MS } from './hostile-bench.js';
 import type { BenchResults } from './results.js';
+import { percentile } from './stats.js';
 
 /** One checked target. */
 export interface TargetRow {
@@ -113,5 +114,43 @@ export function checkTargets(r: BenchResults): TargetRow[] {
       pass: r.memory.peakMB <= 256,
     });
   }
+  rows.push(...semanticTargets(r));
   return rows;
+}
+
+/** Issue 12's targets: semantic or hybrid recall above lexical, search p50 ≤ 50 ms at scale, writes ≤ +20 %. */
+function semanticTargets(r: BenchResults): TargetRow[] {
+  const s = r.semantic;
+  if (!s) return [];
+  const q = s.quality;
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  const best = q.hybrid.at5 >= q.semantic.at5 ? { name: 'hybrid', ...q.hybrid } : { name: 'semantic', ...q.semantic };
+  const search = percentile(s.speed.warmSearchMs, 50);
+  const slowdown = percentile(s.speed.writeMs.withUpkeep, 50) / percentile(s.speed.writeMs.without, 50);
+  return [
+    {
+      section: 'Semantic search',
+      what: `recall@5 on ${q.queries} paraphrases of git's manual (${best.name})`,
+      measured: `${pct(best.at5)} (@1 ${pct(best.at1)})`,
+      peer: `lexical: ${pct(q.lexical.at5)} (@1 ${pct(q.lexical.at1)})`,
+      target: 'above lexical',
+      pass: best.at5 > q.lexical.at5 || (best.at5 === q.lexical.at5 && best.at1 > q.lexical.at1),
+    },
+    {
+      section: 'Semantic search',
+      what: `search p50 at ${s.speed.pages} pages, query embedding excluded`,
+      measured: fmt(search),
+      peer: '—',
+      target: '≤ 50 ms',
+      pass: search <= 50,
+    },
+    {
+      section: 'Semantic search',
+      what: 'write p50 with embedding upkeep',
+      measured: `${fmt(percentile(s.speed.writeMs.withUpkeep, 50))} (${slowdown.toFixed(2)}×)`,
+      peer: `no model: ${fmt(percentile(s.speed.writeMs.without, 50))}`,
+      target: '≤ 1.2×',
+      pass: slowdown <= 1.2,
+    },
+  ];
 }

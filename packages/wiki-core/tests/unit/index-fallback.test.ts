@@ -7,7 +7,9 @@ import type { GitStore } from '../../src/git-store.js';
 import { describePage } from '../../src/page-description.js';
 import { DEFAULT_PAGE_NAMING } from '../../src/page-names.js';
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('describePage when the page cannot be analysed', () => {
   it('describes it by its file name with no links, and logs one warning', async () => {

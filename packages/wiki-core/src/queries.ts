@@ -77,9 +77,17 @@ export function pageHistory(index: PageIndex, key: string, path: string, limit: 
   return newestFirst(index, list.slice(-limit));
 }
 
-/** The newest `limit` commits of the branch. */
-export function changelog(index: PageIndex, limit: number): Revision[] {
-  return newestFirst(index, index.latestCommits(limit));
+/** The newest `limit` commits of the branch after skipping the newest `offset` (for paging). */
+export function changelog(index: PageIndex, limit: number, offset = 0): Revision[] {
+  const newest = index.latestCommits(limit + offset);
+  return newestFirst(index, newest.slice(0, Math.max(0, newest.length - offset)));
+}
+
+/** A caller's `offset`: a whole number ≥ 0, 0 when absent. @throws InvalidArgumentError otherwise */
+export function parseOffset(offset: number | undefined): number {
+  if (offset === undefined) return 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidArgumentError(`offset ${offset} is not a whole number ≥ 0`);
+  return offset;
 }
 
 /** Revisions of `oids` (oldest first), newest first. */

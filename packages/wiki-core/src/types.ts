@@ -164,8 +164,8 @@ export interface WikiApi {
   linkGraph(): Promise<Record<string, readonly string[]>>;
   /** A page's history, newest first. */
   history(path: string, options?: { limit?: number }): Promise<Revision[]>;
-  /** The site-wide changelog, newest first. */
-  changelog(options?: { limit?: number }): Promise<Revision[]>;
+  /** The site-wide changelog, newest first; `offset` newest commits skipped (paging). */
+  changelog(options?: { limit?: number; offset?: number }): Promise<Revision[]>;
   /** A unified diff of a page between two revisions (`to` defaults to the latest). */
   diff(path: string, from: string, to?: string): Promise<string>;
   /** Pages no other page links to (Home excluded). */

@@ -276,9 +276,10 @@ export class Wiki implements WikiApi {
     return queries.pageHistory(this.index, key, normalizePagePath(path), queries.clampLimit(options.limit, DEFAULT_LIMIT));
   }
 
-  async changelog(options: { limit?: number } = {}): Promise<Revision[]> {
+  async changelog(options: { limit?: number; offset?: number } = {}): Promise<Revision[]> {
+    const offset = queries.parseOffset(options.offset); // refuse a bad offset before any work
     await this.syncHistory();
-    return queries.changelog(this.index, queries.clampLimit(options.limit, DEFAULT_LIMIT));
+    return queries.changelog(this.index, queries.clampLimit(options.limit, DEFAULT_LIMIT), offset);
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {

@@ -17,6 +17,21 @@ async function search(ctx: RequestContext, rest: readonly string[]): Promise<Res
   return htmlResponse(searchPage({ query, hits, viewer: ctx.viewer }));
 }
 
+/** Commits per changelog page, as in An Otter Wiki. */
+const CHANGELOG_PAGE_SIZE = 100;
+
+async function changelog(ctx: RequestContext): Promise<Response> {
+  const raw = ctx.url.searchParams.get('page') ?? '1';
+  if (!/^[1-9][0-9]{0,6}$/.test(raw)) throw new HttpError(400, 'invalid_page', '"page" must be a page number (1, 2, …).');
+  const page = Number(raw);
+  // One commit more than shown: whether there are older ones, and the last row's parent for its diff link.
+  const found = await ctx.deps.wiki.changelog({ limit: CHANGELOG_PAGE_SIZE + 1, offset: (page - 1) * CHANGELOG_PAGE_SIZE });
+  if (found.length === 0 && page > 1) throw new HttpError(404, 'not_found', `The changelog has no page ${page}.`);
+  const revisions = found.slice(0, CHANGELOG_PAGE_SIZE);
+  const hasOlder = found.length > CHANGELOG_PAGE_SIZE;
+  return htmlResponse(changelogPage({ revisions, parentOfLast: found[CHANGELOG_PAGE_SIZE]?.revision, page, hasOlder, viewer: ctx.viewer }));
+}
+
 async function index(ctx: RequestContext): Promise<Response> {
   const q = ctx.url.searchParams;
   const filter: ListFilter = {
@@ -63,7 +78,7 @@ export async function handleSite(ctx: RequestContext, name: string, rest: readon
     case 'search':
       return search(ctx, rest);
     case 'changelog':
-      return htmlResponse(changelogPage({ revisions: await ctx.deps.wiki.changelog({ limit: 100 }), viewer: ctx.viewer }));
+      return changelog(ctx);
     case 'index':
       return index(ctx);
     case 'sitemap.xml':

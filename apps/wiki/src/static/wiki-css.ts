@@ -53,6 +53,7 @@ table.list td,table.list th{padding:.35rem .5rem;border-bottom:1px solid var(--l
 .list .rev{font-family:ui-monospace,monospace}
 ul.results{list-style:none;padding:0}ul.results li{margin:0 0 1rem}
 .snippet{color:var(--muted);margin:.15rem 0 0}
+.pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}.pager span{color:var(--muted)}
 .index-group h2{font-size:1.2rem;border-bottom:1px solid var(--line)}
 .index-group ul{columns:16rem;padding-left:1.2rem}
 pre.diff{padding:0}pre.diff span{display:block;padding:0 1rem}

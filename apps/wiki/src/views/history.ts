@@ -4,7 +4,7 @@
  */
 import type { Revision } from '@wikibot/wiki-core';
 import { html, timeTag, type SafeHtml } from './html.js';
-import { pageHref } from './urls.js';
+import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** The longest commit message a history row shows (200 rows stay far below 1 MB, however long the messages). */
@@ -31,12 +31,41 @@ ${revisions.length > 1 ? html`<p><button type="submit">Compare selected revision
   return layout({ title: `History of ${options.title}`, viewer: options.viewer, body, page: { path, tab: 'history' } });
 }
 
-/** `/-/changelog`. */
-export function changelogPage(options: { revisions: readonly Revision[]; viewer: Viewer }): SafeHtml {
-  const rows = options.revisions.map(
-    (r) => html`<tr><td class="rev">${r.revision.slice(0, 8)}</td><td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td>
-<td>${r.paths.map((p, i) => html`${i ? ', ' : ''}<a href="${pageHref(p)}">${p}</a>`)}</td></tr>`,
+/** One page of the changelog: `revisions` newest first; `parentOfLast` is the commit before the last shown. */
+export interface ChangelogPage {
+  readonly revisions: readonly Revision[];
+  readonly parentOfLast?: string;
+  /** 1-based page number. */
+  readonly page: number;
+  readonly hasOlder: boolean;
+}
+
+/** Links to what commit `r` did to each page: the page as of `r`, and `r`'s diff against its parent. */
+function changedPages(r: Revision, parent: string | undefined): SafeHtml[] {
+  return r.paths.map((p, i) => {
+    const diff = parent ? html` (<a href="${pageHref(p, `/diff?from=${parent}&to=${r.revision}`)}">diff</a>)` : '';
+    return html`${i ? ', ' : ''}<a href="${pageHref(p, `/revision/${r.revision}`)}">${p}</a>${diff}`;
+  });
+}
+
+function pager(page: number, hasOlder: boolean): SafeHtml {
+  const at = (n: number) => (n === 1 ? siteHref('changelog') : siteHref('changelog', { page: String(n) }));
+  const newer = page > 1 ? html`<a href="${at(page - 1)}" rel="prev">Newer changes</a>` : '';
+  const older = hasOlder ? html`<a href="${at(page + 1)}" rel="next">Older changes</a>` : '';
+  return newer || older ? html`<nav class="pager" aria-label="Changelog pages">${newer}<span>Page ${page}</span>${older}</nav>` : html``;
+}
+
+/** `/-/changelog[?page=N]`: each commit linked to the pages it changed, as of that commit, and to its diff. */
+export function changelogPage(options: ChangelogPage & { viewer: Viewer }): SafeHtml {
+  const { revisions } = options;
+  // The changelog is the first-parent chain, so the next (older) row is each row's parent.
+  const parentOf = (i: number) => revisions[i + 1]?.revision ?? options.parentOfLast;
+  const rows = revisions.map(
+    (r, i) => html`<tr><td class="rev">${r.revision.slice(0, 8)}</td><td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td>
+<td>${changedPages(r, parentOf(i))}</td></tr>`,
   );
-  const body = html`<table class="list"><thead><tr><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Pages</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return layout({ title: 'Recent changes', viewer: options.viewer, body });
+  const body = html`<table class="list"><thead><tr><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Pages</th></tr></thead><tbody>${rows}</tbody></table>
+${pager(options.page, options.hasOlder)}`;
+  const title = options.page > 1 ? `Recent changes, page ${options.page}` : 'Recent changes';
+  return layout({ title, viewer: options.viewer, body });
 }

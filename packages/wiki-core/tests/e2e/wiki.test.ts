@@ -296,6 +296,12 @@ describe('history, revisions and diff', () => {
     expect(history[0]!.paths).toEqual(['H']);
     expect((await wiki.history('H', { limit: 1 })).length).toBe(1);
     expect((await wiki.changelog({ limit: 3 })).map((r) => r.message)).toEqual(['second', 'other', 'first']);
+    expect((await wiki.changelog({ limit: 2, offset: 1 })).map((r) => r.message)).toEqual(['other', 'first']);
+    const all = await wiki.changelog({ limit: 1000 });
+    expect(await wiki.changelog({ limit: 5, offset: all.length - 1 })).toEqual(all.slice(-1));
+    expect(await wiki.changelog({ limit: 5, offset: all.length })).toEqual([]);
+    await expect(wiki.changelog({ offset: -1 })).rejects.toThrow(InvalidArgumentError);
+    await expect(wiki.changelog({ offset: 1.5 })).rejects.toThrow(InvalidArgumentError);
     expect((await wiki.readPage('H', { revision: v1.revision.slice(0, 7) })).content).toBe('line one\n');
     const diff = await wiki.diff('H', v1.revision, v2.revision);
     expect(diff).toContain('+line two');

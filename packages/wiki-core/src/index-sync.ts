@@ -12,6 +12,8 @@ import type { PageNaming } from './page-names.js';
 
 /** Persist the page index again after this many commits were applied since the last save. */
 const SAVE_EVERY_COMMITS = 32;
+/** A history this short is replayed at open (as with a cache); a longer one opens from a snapshot of its head. */
+const SHORT_HISTORY = 8;
 
 /** Lets requests in between the steps of a background replay. */
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -41,12 +43,19 @@ export class IndexSync {
     if (cached === null || !loadIndexCache(this.index, cached, this.naming.retainCase)) {
       this.unsaved = SAVE_EVERY_COMMITS;
       const head = this.store.readHead();
-      if (head !== null) {
+      if (head !== null && !(await this.shortHistory(head))) {
         await this.index.snapshot(head);
         this.historyComplete().catch(() => undefined); // started now; a failure is retried by the next caller
       }
     }
     await this.sync();
+  }
+
+  /** True when `head` has at most {@link SHORT_HISTORY} commits: replaying them costs less than a snapshot. */
+  private async shortHistory(head: string): Promise<boolean> {
+    let cursor: string | null = head;
+    for (let n = 0; n < SHORT_HISTORY && cursor !== null; n++) cursor = (await this.store.readCommit(cursor)).parent;
+    return cursor === null;
   }
 
   /** Resolves once the index's history is complete (at once, unless it was opened from a snapshot). */

@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 describe('opening a repository without a cache', () => {
-  it('reads only the head commit to open, serves pages and search, and replays the history in the background', async () => {
+  it('reads a few commits to open, not the history; serves pages and search, and replays the history in the background', async () => {
     // Prepare
     const readCommit = jest.spyOn(GitStore.prototype, 'readCommit');
     // Act
@@ -46,7 +46,7 @@ describe('opening a repository without a cache', () => {
     const hits = await wiki.search('quokka38');
     await wiki.historyComplete();
     // Assess
-    expect(readsAtOpen).toBe(1);
+    expect(readsAtOpen).toBeLessThanOrEqual(9); // up to 8 to see the history is not short, then the head's
     expect(page.content).toBe('# Title 6\n\nrevision 38 mentions quokka38\n');
     expect(hits.map((h) => h.path)).toEqual(['Page 6']);
     expect(readCommit.mock.calls.length).toBeGreaterThanOrEqual(COMMITS);

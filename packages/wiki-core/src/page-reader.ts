@@ -7,7 +7,8 @@ import type { GitStore } from './git-store.js';
 import { loadPageModel } from './lazy-markdown.js';
 import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
 import type { CommitRecord, PageIndex } from './page-index.js';
-import { normalizePagePath } from './paths.js';
+import { pageDisplayName, pageFileName, type PageNaming } from './page-names.js';
+import { fileToKey, normalizePagePath } from './paths.js';
 import type { Page } from './types.js';
 
 /** Reads pages of one `Wiki`. */
@@ -15,6 +16,7 @@ export class PageReader {
   constructor(
     private readonly index: PageIndex,
     private readonly store: GitStore,
+    private readonly naming: PageNaming,
   ) {}
 
   /** Page `key` at the indexed commit. @throws PageNotFoundError */
@@ -27,14 +29,25 @@ export class PageReader {
   /** Page `key` as it was at `revision`. @throws PageNotFoundError, RevisionNotFoundError */
   async at(key: string, path: string, revision: string): Promise<Page> {
     const commit = await this.store.resolveCommit(revision);
-    const file = this.index.page(key)?.file ?? `${key}.md`;
+    const { file, display } = this.fileAndName(key, path);
     const blob = (await this.store.fileAt(commit, file)) ?? (await this.store.fileAt(commit, `${key}.md`));
     if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
     const record = this.index.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
-    const display = this.index.page(key)?.path ?? normalizePagePath(path);
     const content = await this.store.readText(blob);
     const links = (await loadPageModel()).extractLinks(display, parseFrontmatter(content).body);
     return this.toPage(display, content, record, links);
+  }
+
+  /**
+   * File and shown name of page `key` (asked for as `path`). A deleted page's file is the one the last commit that
+   * changed it names (any casing, with retained case; once history is complete), its name Otterwiki's for that file.
+   */
+  fileAndName(key: string, path: string): { file: string; display: string } {
+    const meta = this.index.page(key);
+    if (meta) return { file: meta.file, display: meta.path };
+    const last = this.index.lastRevision(key)?.files.find((f) => fileToKey(f) === key);
+    const file = last ?? pageFileName(path, this.naming);
+    return { file, display: pageDisplayName(file, this.naming) };
   }
 
   /** A page as read; `links` are the indexed ones, or those read from an old revision's text. */

@@ -80,7 +80,7 @@ export class Wiki implements WikiApi {
       : null;
     const writeOptions = { ...options, dir, lockFile: join(meta, 'write.lock'), scratch: this.scratch };
     this.plans = new PagePlans(this.index, store, naming);
-    this.reader = new PageReader(this.index, store);
+    this.reader = new PageReader(this.index, store, naming);
     this.attachments = new AttachmentPlans(this.index, store);
     // Vectors follow in the background: embedding is never on a write's or a read's critical path.
     const applied = (): void => void this.semantic?.schedule();
@@ -287,11 +287,11 @@ export class Wiki implements WikiApi {
     await this.sync();
     const fromOid = await this.store.resolveCommit(from);
     const toOid = to === undefined ? (this.index.head ?? '') : await this.store.resolveCommit(to);
-    const file = this.index.page(key)?.file ?? `${key}.md`;
+    if (!this.index.hasPage(key)) await this.indexSync.historyComplete(); // a deleted page's file
+    const { file, display } = this.reader.fileAndName(key, path);
     const [a, b] = await Promise.all([this.store.fileAt(fromOid, file), this.store.fileAt(toOid, file)]);
     if (a === null && b === null) throw new PageNotFoundError(normalizePagePath(path));
     const text = async (oid: string | null): Promise<string> => (oid === null ? '' : this.store.readText(oid));
-    const display = this.index.page(key)?.path ?? normalizePagePath(path);
     const [oldText, newText] = [await text(a), await text(b)];
     return boundedDiff({ path: display, file, fromRevision: fromOid, toRevision: toOid, oldText, newText });
   }

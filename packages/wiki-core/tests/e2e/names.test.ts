@@ -152,6 +152,18 @@ describe('display names (An Otter Wiki\'s rule)', () => {
   });
 });
 
+describe('a deleted page read at an old revision', () => {
+  it('is named by the same rule', async () => {
+    // Prepare
+    const first = await wiki.writePage('notes/test-page', 'text', { author: ANN });
+    await wiki.deletePage('notes/test-page', { author: ANN });
+    // Act
+    const page = await wiki.readPage('NOTES/TEST-PAGE', { revision: first.revision });
+    // Assess
+    expect(page.path).toBe('Notes/Test-Page');
+  });
+});
+
 describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => {
   it('stores the name as given and shows it as stored, still found in any case', async () => {
     // Prepare
@@ -182,6 +194,19 @@ describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => 
     expect(files).not.toContain('Api guide.md');
     expect(git(dir, 'show', 'HEAD:Linker.md')).toBe('See [[API Guide]].');
     fsck(dir);
+  });
+
+  it('reads a deleted page at an old revision, and diffs it, from its case-kept file', async () => {
+    // Prepare
+    const retaining = await Wiki.open({ dir, durable: false, retainPageNameCase: true });
+    const first = await retaining.writePage('Gone Page', 'old text\n', { author: ANN });
+    await retaining.deletePage('Gone Page', { author: ANN });
+    // Act
+    const page = await retaining.readPage('gone page', { revision: first.revision });
+    const diff = await retaining.diff('Gone Page', first.revision);
+    // Assess
+    expect(page).toMatchObject({ path: 'Gone Page', content: 'old text\n' });
+    expect(diff).toContain('-old text');
   });
 
   it('still refuses a rename to the same name', async () => {

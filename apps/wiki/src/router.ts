@@ -1,12 +1,13 @@
 /**
  * @module Otterwiki's URL scheme → a route. Page URLs are `/<Page>` plus an action suffix (`/edit`,
- * `/save`, `/history`, `/diff`, `/revision/<sha>`), attachments at `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under
- * `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
+ * `/save`, `/history`, `/diff`, `/rename`, `/delete`, `/source`, `/revision/<sha>`), attachments at
+ * `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
  */
 import { HttpError } from './http/http-error.js';
 
 /** Actions on a page. */
-export type PageAction = 'view' | 'edit' | 'save' | 'history' | 'diff' | 'revision';
+export type PageAction =
+  | 'view' | 'edit' | 'save' | 'history' | 'diff' | 'rename' | 'delete' | 'source' | 'revision';
 
 /** What a request asks for. */
 export type Route =
@@ -17,7 +18,10 @@ export type Route =
   | { readonly kind: 'page'; readonly path: string; readonly action: PageAction; readonly revision?: string }
   | { readonly kind: 'attachment'; readonly path: string; readonly filename: string };
 
-const ACTIONS = new Set<PageAction>(['edit', 'save', 'history', 'diff']);
+/** Last segments naming an action on the page before them; wiki-core refuses page names ending in one. */
+const ACTIONS = new Set<PageAction>(['edit', 'save', 'history', 'diff', 'rename', 'delete', 'source']);
+/** Second-to-last segments naming an action whose argument (a revision) follows. */
+const REVISION_ACTIONS = new Set<PageAction>(['revision']);
 
 function decodeSegments(pathname: string): string[] {
   try {
@@ -55,8 +59,9 @@ export function route(pathname: string): Route {
   if (segments[0] === 'api' && segments[1] === 'v1') return { kind: 'api', segments: segments.slice(2) };
   if (segments[0] === '-') return { kind: 'site', name: segments[1] ?? '', rest: segments.slice(2) };
   const n = segments.length;
-  if (n >= 3 && segments[n - 2] === 'revision') {
-    return { kind: 'page', path: segments.slice(0, -2).join('/'), action: 'revision', revision: segments[n - 1] };
+  const argumentAction = segments[n - 2] as PageAction;
+  if (n >= 3 && REVISION_ACTIONS.has(argumentAction)) {
+    return { kind: 'page', path: segments.slice(0, -2).join('/'), action: argumentAction, revision: segments[n - 1] };
   }
   // An Otter Wiki serves a page's attachments at /<Page>/a/<filename>.
   if (n >= 3 && segments[n - 2] === 'a') return { kind: 'attachment', path: segments.slice(0, -2).join('/'), filename: segments[n - 1]! };

@@ -7,9 +7,14 @@ import { DEFAULT_PAGE_NAMING, pageDisplayName, pageFileName, type PageNaming } f
 import { normalizePagePath } from './paths.js';
 
 /** Last URL segments that are actions on the page before them (`/<Page>/edit`), Otterwiki's scheme. */
-export const PAGE_ACTION_SEGMENTS: readonly string[] = ['edit', 'save', 'history', 'diff', 'blame', 'attachments'];
-/** URL segments followed by one argument after a page (`/<Page>/revision/<sha>`, `/<Page>/a/<file>`). */
-export const PAGE_ARGUMENT_SEGMENTS: readonly string[] = ['revision', 'a'];
+export const PAGE_ACTION_SEGMENTS: readonly string[] = [
+  'edit', 'save', 'history', 'diff', 'blame', 'attachments', 'rename', 'delete', 'source',
+];
+/**
+ * URL segments followed by one argument after a page (`/<Page>/revision/<sha>`, `/<Page>/revert/<sha>`,
+ * `/<Page>/a/<file>`).
+ */
+export const PAGE_ARGUMENT_SEGMENTS: readonly string[] = ['revision', 'revert', 'a'];
 
 /**
  * Why the wiki could not open a page named `path` at its URL (`/<shown name>`), or null when it can. The action

@@ -14,6 +14,7 @@ import { historyPage } from '../views/history.js';
 import { html } from '../views/html.js';
 import { loginHref, pageHref } from '../views/urls.js';
 import { messagePage, pageNotFound } from '../views/messages.js';
+import { formMessage } from './form-post.js';
 import { revisionParam } from './revision-param.js';
 
 /** The diff between two revisions, or null when wiki-core finds it too large to show (the view links both instead). */
@@ -58,7 +59,7 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
   // Browsers send textarea lines with CRLF; pages are stored with LF.
   const content = (form.get('content') ?? '').replace(/\r\n?/g, '\n');
   const base = revisionParam(form.get('base'), 'base');
-  const message = (form.get('message') ?? '').trim().slice(0, 500) || undefined;
+  const message = formMessage(form);
   const { wiki } = ctx.deps;
   const conflict = async (currentRevision: string, diff: string | null, title: string) =>
     htmlResponse(conflictPage({ path: canonical, title, content, baseRevision: currentRevision, message, viewer: ctx.viewer, currentRevision, diff }), 409);

@@ -50,14 +50,27 @@ async function missing(ctx: RequestContext, path: string): Promise<Response> {
   return htmlResponse(pageNotFound(path, ctx.viewer), 404);
 }
 
+/** Actions whose GET shows a form that a POST to the same address carries out. */
+const FORM_ACTIONS: ReadonlySet<PageAction> = new Set(['rename', 'delete']);
+
+/** The methods an action answers (HEAD wherever GET is). */
+function methodsOf(action: PageAction): readonly string[] {
+  if (action === 'save') return ['POST'];
+  return FORM_ACTIONS.has(action) ? ['GET', 'POST'] : ['GET'];
+}
+
 /** Handles `/<Page>[/<action>]`. */
 export async function handlePage(ctx: RequestContext, path: string, action: PageAction, revision?: string): Promise<Response> {
   const method = ctx.request.method;
-  const expected = action === 'save' ? 'POST' : 'GET';
-  if (method !== expected && !(expected === 'GET' && method === 'HEAD')) {
-    throw new HttpError(405, 'method_not_allowed', `Use ${expected} for this address.`);
+  const allowed = methodsOf(action);
+  if (!allowed.includes(method) && !(method === 'HEAD' && allowed.includes('GET'))) {
+    throw new HttpError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} for this address.`, {
+      headers: { allow: allowed.join(', ') },
+    });
   }
   if (action === 'save') return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
+  // Writers only, checked inside (a sign-in redirect for GET, a 403 for POST).
+  if (action === 'rename' || action === 'delete') return (await import('./page-moves.js')).handlePageMove(ctx, path, action);
   const gate = requireRead(ctx);
   if (gate) return gate;
   switch (action) {
@@ -69,5 +82,7 @@ export async function handlePage(ctx: RequestContext, path: string, action: Page
     case 'history':
     case 'diff':
       return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
+    case 'source':
+      return (await import('./page-source.js')).handleSource(ctx, path, revisionParam(ctx.url.searchParams.get('revision'), 'revision'));
   }
 }

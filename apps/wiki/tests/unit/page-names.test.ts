@@ -46,7 +46,7 @@ describe('page names in the router (one decision in wiki-core)', () => {
   // Otterwiki's page URLs (its views.py), wikibot's, and some that are not actions at all.
   const words = [
     'edit', 'save', 'history', 'diff', 'blame', 'attachments', 'attachment', 'rename', 'delete', 'preview', 'source',
-    'view', 'draft', 'inline_attachment', 'revision', 'a', 't', 'raw', 'print', 'page', 'Edit', 'HISTORY',
+    'view', 'draft', 'inline_attachment', 'revision', 'revert', 'a', 't', 'raw', 'print', 'page', 'Edit', 'HISTORY',
   ];
 
   it.each(words)('reserves "%s" in wiki-core if the router reads it as an action', (word) => {

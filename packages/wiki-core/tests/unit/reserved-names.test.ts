@@ -15,11 +15,15 @@ describe('pageRouteConflict', () => {
     ['x/attachments', /"attachments"/],
     ['x/revision/abc', /"revision"/],
     ['x/a/photo.png', /"a"/],
+    ['x/rename', /"rename"/],
+    ['Notes/Delete', /"delete"/],
+    ['x/source', /"source"/],
+    ['x/revert/abc', /"revert"/],
   ])('refuses %j, naming the route it would collide with', (name, reason) => {
     expect(pageRouteConflict(name)).toMatch(reason);
   });
 
-  const reachable = ['Home', 'edit', 'History', 'api', 'API/Guide', 'api/v2', 'revision/abc', 'a/b', 'Guide/Editing', 'x/-'];
+  const reachable = ['Home', 'edit', 'History', 'api', 'API/Guide', 'api/v2', 'revision/abc', 'a/b', 'Guide/Editing', 'x/-', 'rename', 'Source/Code'];
   it.each([...reachable, 'MCP', 'Mcp/notes'])(
     'accepts %j, which the wiki can open at its own URL',
     (name) => {

@@ -1,13 +1,13 @@
 /**
  * @module Otterwiki's URL scheme → a route. Page URLs are `/<Page>` plus an action suffix (`/edit`,
- * `/save`, `/history`, `/diff`, `/rename`, `/delete`, `/source`, `/revision/<sha>`), attachments at
+ * `/save`, `/history`, `/diff`, `/rename`, `/delete`, `/source`, `/revision/<sha>`, `/revert/<sha>`), attachments at
  * `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
  */
 import { HttpError } from './http/http-error.js';
 
 /** Actions on a page. */
 export type PageAction =
-  | 'view' | 'edit' | 'save' | 'history' | 'diff' | 'rename' | 'delete' | 'source' | 'revision';
+  | 'view' | 'edit' | 'save' | 'history' | 'diff' | 'rename' | 'delete' | 'source' | 'revision' | 'revert';
 
 /** What a request asks for. */
 export type Route =
@@ -21,7 +21,7 @@ export type Route =
 /** Last segments naming an action on the page before them; wiki-core refuses page names ending in one. */
 const ACTIONS = new Set<PageAction>(['edit', 'save', 'history', 'diff', 'rename', 'delete', 'source']);
 /** Second-to-last segments naming an action whose argument (a revision) follows. */
-const REVISION_ACTIONS = new Set<PageAction>(['revision']);
+const REVISION_ACTIONS = new Set<PageAction>(['revision', 'revert']);
 
 function decodeSegments(pathname: string): string[] {
   try {

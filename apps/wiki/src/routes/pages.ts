@@ -51,7 +51,7 @@ async function missing(ctx: RequestContext, path: string): Promise<Response> {
 }
 
 /** Actions whose GET shows a form that a POST to the same address carries out. */
-const FORM_ACTIONS: ReadonlySet<PageAction> = new Set(['rename', 'delete']);
+const FORM_ACTIONS: ReadonlySet<PageAction> = new Set(['rename', 'delete', 'revert']);
 
 /** The methods an action answers (HEAD wherever GET is). */
 function methodsOf(action: PageAction): readonly string[] {
@@ -71,6 +71,7 @@ export async function handlePage(ctx: RequestContext, path: string, action: Page
   if (action === 'save') return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
   // Writers only, checked inside (a sign-in redirect for GET, a 403 for POST).
   if (action === 'rename' || action === 'delete') return (await import('./page-moves.js')).handlePageMove(ctx, path, action);
+  if (action === 'revert') return (await import('./revert.js')).handleRevert(ctx, path, revision);
   const gate = requireRead(ctx);
   if (gate) return gate;
   switch (action) {

@@ -15,17 +15,25 @@ function shown(message: string): string {
   return message.length > MAX_SHOWN_MESSAGE ? `${message.slice(0, MAX_SHOWN_MESSAGE)}…` : message;
 }
 
+/** A history row's links: the revision's source, and a revert to it unless it is the latest. */
+function revisionActions(path: string, revision: string, latest: boolean): SafeHtml {
+  const sha = encodeURIComponent(revision);
+  const short = revision.slice(0, 8);
+  const source = html`<a href="${pageHref(path, `/source?revision=${sha}`)}" aria-label="Source of ${short}">source</a>`;
+  return latest ? source : html`${source} · <a href="${pageHref(path, `/revert/${sha}`)}" aria-label="Revert to ${short}">revert</a>`;
+}
+
 /** `/<Page>/history`. */
 export function historyPage(options: { path: string; title: string; revisions: readonly Revision[]; viewer: Viewer }): SafeHtml {
   const { path, revisions } = options;
   const rows = revisions.map(
     (r, i) => html`<tr>
-<td><input type="radio" name="from" value="${r.revision}" aria-label="from"${i === 1 ? html` checked` : ''}> <input type="radio" name="to" value="${r.revision}" aria-label="to"${i === 0 ? html` checked` : ''}></td>
+<td><input type="radio" name="from" value="${r.revision}" aria-label="from ${r.revision.slice(0, 8)}"${i === 1 ? html` checked` : ''}> <input type="radio" name="to" value="${r.revision}" aria-label="to ${r.revision.slice(0, 8)}"${i === 0 ? html` checked` : ''}></td>
 <td class="rev"><a href="${pageHref(path, `/revision/${r.revision}`)}">${r.revision.slice(0, 8)}</a></td>
-<td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td></tr>`,
+<td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td><td>${revisionActions(path, r.revision, i === 0)}</td></tr>`,
   );
   const body = html`<form method="get" action="${pageHref(path, '/diff')}">
-<table class="list"><thead><tr><th>Compare</th><th>Revision</th><th>Date</th><th>Author</th><th>Message</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="list"><thead><tr><th>Compare</th><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Actions</th></tr></thead><tbody>${rows}</tbody></table>
 ${revisions.length > 1 ? html`<p><button type="submit">Compare selected revisions</button></p>` : ''}
 </form>`;
   return layout({ title: `History of ${options.title}`, viewer: options.viewer, body, page: { path, tab: 'history' } });

@@ -6,6 +6,15 @@ import { html, timeTag, type SafeHtml } from './html.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
+/** Links to the page's other actions: its source, and rename/delete now or revert at an old revision. */
+function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
+  const revision = encodeURIComponent(page.revision);
+  const links = atRevision
+    ? html`<a href="${pageHref(page.path, `/source?revision=${revision}`)}">Source</a> · <a href="${pageHref(page.path, `/revert/${revision}`)}">Revert to this revision</a>`
+    : html`<a href="${pageHref(page.path, '/source')}">Source</a> · <a href="${pageHref(page.path, '/rename')}">Rename</a> · <a href="${pageHref(page.path, '/delete')}">Delete</a>`;
+  return html`<nav class="meta" aria-label="More page actions">${links}</nav>`;
+}
+
 /** Renders a page; `rendered` is the Markdown renderer's output; `atRevision` marks an old revision. */
 export function pageView(options: { page: Page; rendered: SafeHtml; viewer: Viewer; atRevision?: string }): SafeHtml {
   const { page, rendered, viewer, atRevision } = options;
@@ -18,7 +27,8 @@ export function pageView(options: { page: Page; rendered: SafeHtml; viewer: View
     : '';
   const category = page.category ? html` · category: <a href="${siteHref('index', { category: page.category })}">${page.category}</a>` : '';
   const body = html`${old}<article class="content">${rendered}</article>
-<p class="meta">Last changed ${timeTag(page.updated)} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>`;
+<p class="meta">Last changed ${timeTag(page.updated)} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>
+${moreActions(page, atRevision)}`;
   const ownHeading = /^\s*# \S/.test(page.body);
   return layout({ title: page.title, viewer, body, page: { path: page.path, tab: atRevision ? undefined : 'view' }, showTitle: !ownHeading });
 }

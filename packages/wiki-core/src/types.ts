@@ -70,6 +70,8 @@ export interface SearchHit {
   readonly score: number;
   /** A short plain-text excerpt around the best match. */
   readonly snippet: string;
+  /** The indexed words that matched (lower case; a query word's prefix or typo expansions too), for highlighting. */
+  readonly terms?: readonly string[];
 }
 
 /** The result of a write. */

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 
 /** The stylesheet's text. */
 export const WIKI_CSS = `
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--code:#f6f8fa;--maxw:60rem;color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--link:#4493f8;--missing:#f85149;--accent:#3fb950;--code:#151b23}}
+:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--link:#4493f8;--missing:#f85149;--accent:#3fb950;--code:#151b23;--mark:#bb800966}}
 *{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
@@ -53,6 +53,7 @@ table.list td,table.list th{padding:.35rem .5rem;border-bottom:1px solid var(--l
 .list .rev{font-family:ui-monospace,monospace}
 ul.results{list-style:none;padding:0}ul.results li{margin:0 0 1rem}
 .snippet{color:var(--muted);margin:.15rem 0 0}
+mark{background:var(--mark);color:inherit;border-radius:2px;padding:0 .1em}
 .pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}.pager span{color:var(--muted)}
 .index-group h2{font-size:1.2rem;border-bottom:1px solid var(--line)}
 .index-group ul{columns:16rem;padding-left:1.2rem}

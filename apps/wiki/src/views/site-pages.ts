@@ -3,6 +3,7 @@
  * folder), and the new-page form.
  */
 import type { PageSummary, SearchHit } from '@wikibot/wiki-core';
+import { highlight, queryWords } from './highlight.js';
 import { html, type SafeHtml } from './html.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
@@ -12,7 +13,7 @@ export function searchPage(options: { query: string; hits: readonly SearchHit[];
   const { query, hits } = options;
   const results = hits.length
     ? html`<ul class="results">${hits.map(
-        (h) => html`<li><a href="${pageHref(h.path)}">${h.title}</a> <span class="meta">${h.path}</span><p class="snippet">${h.snippet}</p></li>`,
+        (h) => html`<li><a href="${pageHref(h.path)}">${h.title}</a> <span class="meta">${h.path}</span><p class="snippet">${highlight(h.snippet, h.terms ?? queryWords(query))}</p></li>`,
       )}</ul>`
     : query
       ? html`<p>No pages match “${query}”. <a href="${siteHref('create', { name: query })}">Create ${query}</a>?</p>`

@@ -269,6 +269,10 @@ describe('listing and search', () => {
     expect(hits[1]!.snippet.length).toBeLessThan(200);
     expect(fuzzy[0]!.path).toBe('Kubernetes');
     expect(prefix.map((h) => h.path)).toEqual(['Kubernetes']);
+    // The words that matched, expansions included, so a view can highlight them.
+    expect(hits[0]!.terms).toEqual(['kubernetes']);
+    expect(fuzzy[0]!.terms).toEqual(['kubernetes']);
+    expect(prefix[0]!.terms).toEqual(['orchestration']);
     expect(await wiki.search('   ')).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { startAuthkitStandin, type AuthkitStandin } from '@wikibot/authkit-standin';
+import { startBedrockStandin, type BedrockStandin } from '@wikibot/bedrock-standin';
 import { readRouteTable, type ResolvedRoute, type RouteTable } from '@wikibot/http-api-routes';
 import { Wiki } from '@wikibot/wiki-core';
 import { unpackArtifact } from './artifact-cache.js';
@@ -26,6 +27,9 @@ export const LOCAL_WIKI_CLIENT_ID = 'wikibot-local-wiki';
 
 /** Browser pages besides the wiki's own that may call `/mcp` locally: MCP Inspector's page (2.x opens 127.0.0.1). */
 export const LOCAL_MCP_ALLOWED_ORIGINS = 'http://localhost:6274,http://127.0.0.1:6274';
+
+/** The region the local Bedrock stand-in answers for (any works; the client signs for it). */
+const LOCAL_BEDROCK_REGION = 'us-east-1';
 
 /** Options of {@link startLocalSystem}. */
 export interface LocalSystemOptions {
@@ -57,6 +61,11 @@ export interface LocalSystemOptions {
    * while requests wait behind a long invocation and stops when idle (see {@link FunctionPool}).
    */
   concurrency?: number;
+  /**
+   * Start the Bedrock stand-in and point both functions at it (default true). Off, semantic search answers with
+   * keyword results and a note, as on a stack without `BEDROCK_REGION`.
+   */
+  semanticSearch?: boolean;
   /** Where to report function failures; default one JSON line on stderr. */
   onError?: (error: unknown, route: ResolvedRoute | undefined) => void;
 }
@@ -80,6 +89,8 @@ export interface LocalSystem {
   /** Static MCP key (Bearer) for clients without OAuth. */
   readonly mcpApiKey: string;
   readonly authkit: AuthkitStandin;
+  /** The Bedrock stand-in semantic search embeds through (`BEDROCK_ENDPOINT` of both functions), unless turned off. */
+  readonly bedrock?: BedrockStandin;
   readonly routes: readonly ResolvedRoute[];
   close(): Promise<void>;
 }
@@ -146,8 +157,22 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   }).catch((error: unknown) => explainListenError(error, 'PORT', port));
   const origin = `http://localhost:${gateway.port}`;
   let authkit: AuthkitStandin | undefined;
+  let bedrock: BedrockStandin | undefined;
   try {
     const authPort = options.authPort ?? DEFAULT_AUTH_PORT;
+    // Semantic search's model, behind Bedrock's wire format; it loads the model on the first embedding only.
+    if (options.semanticSearch !== false) bedrock = await startBedrockStandin({ region: LOCAL_BEDROCK_REGION });
+    const bedrockEnvironment: Record<string, string> = bedrock
+      ? {
+          // The production Bedrock client, pointed at the stand-in, signing with placeholder credentials as
+          // the Lambda runtime would supply real ones.
+          BEDROCK_REGION: LOCAL_BEDROCK_REGION,
+          BEDROCK_ENDPOINT: bedrock.url,
+          AWS_REGION: LOCAL_BEDROCK_REGION,
+          AWS_ACCESS_KEY_ID: 'AKIDLOCALSTANDIN',
+          AWS_SECRET_ACCESS_KEY: 'local-stand-in-accepts-any-signature',
+        }
+      : {};
     authkit = await startAuthkitStandin({
       port: authPort,
       dataDir: join(stateDir, 'authkit'),
@@ -189,6 +214,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           extra: {
             MCP_API_KEY: secrets.mcpApiKey,
             MCP_ALLOWED_ORIGINS: options.mcpAllowedOrigins ?? LOCAL_MCP_ALLOWED_ORIGINS,
+            ...bedrockEnvironment,
             ...(address === wikiFunction ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret } : {}),
           },
         });
@@ -210,6 +236,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   } catch (error) {
     await Promise.all([...pools.values()].map((p) => p.close()));
     await authkit?.close();
+    await bedrock?.close();
     await gateway.close();
     throw error;
   }
@@ -225,11 +252,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     stateMovedFrom: movedFrom,
     mcpApiKey: secrets.mcpApiKey,
     authkit,
+    bedrock,
     routes: table.routes,
     close: async () => {
       await gateway.close();
       await Promise.all([...pools.values()].map((p) => p.close()));
       await authkit?.close();
+      await bedrock?.close();
     },
   };
 }

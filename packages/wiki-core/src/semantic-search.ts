@@ -10,7 +10,7 @@ import { parseFrontmatter, plainText } from './markdown.js';
 import type { PageIndex } from './page-index.js';
 import type { SemanticIndex } from './semantic-index.js';
 import type { SearchHit } from './types.js';
-import { distances, unitVector, type PageVectors } from './vector-store.js';
+import { rowDistance, unitVector, type PageVectors } from './vector-store.js';
 
 /** How long a search waits for the store to take in recent writes before answering from what it has. */
 const SETTLE_MS = 1500;
@@ -131,10 +131,9 @@ function bestChunks(semantic: SemanticIndex, index: PageIndex, query: Float32Arr
 
 /** A page's `perPage` nearest rows, nearest first; none when even its nearest is not nearer than `bound`. */
 function nearestRows(key: string, page: PageVectors, query: Float32Array, dims: number, perPage: number, bound: number): Candidate[] {
-  const d = distances(page, query, dims);
   const out: Candidate[] = [];
-  for (let row = 0; row < d.length; row++) {
-    const distance = d[row]!;
+  for (let row = 0; row < page.inverseNorms.length; row++) {
+    const distance = rowDistance(page, row, query, dims);
     if (out.length === perPage && distance >= out[perPage - 1]!.distance) continue;
     let at = out.length;
     while (at > 0 && out[at - 1]!.distance > distance) at--;

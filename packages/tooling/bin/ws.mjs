@@ -37,7 +37,9 @@ function prependPath(dir) {
 
 /** Runs a step's tool; a failure shows the tool's output once and ends the command with its status. */
 async function run(command, args, options = {}) {
-  const { status, output } = await runChild(command, args, { cwd: root, env, ...options });
+  const { status, output, stopped } = await runChild(command, args, { cwd: root, env, ...options });
+  // Stopped mid-step (Ctrl-C during the build): no further step runs.
+  if (stopped) throw new StepFailed(`stopped (${stopped})`, 0);
   if (status !== 0) throw new StepFailed(`${command} ${args.join(' ')} exited with ${status}`, status, output);
   return output;
 }

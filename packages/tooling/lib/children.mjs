@@ -10,10 +10,21 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 let current = null;
 let stopping = null;
 
+/** Signals the current child: a quiet step's whole process group (turbo's launcher ignores signals itself). */
+function signalCurrent(signal) {
+  if (!current) return;
+  try {
+    if (current.ownGroup) process.kill(-current.pid, signal);
+    else current.kill(signal);
+  } catch {
+    current.kill(signal);
+  }
+}
+
 function stop(signal) {
   if (stopping) return;
   stopping = signal;
-  if (current) current.kill(signal);
+  if (current) signalCurrent(signal);
   else process.exit(0);
 }
 
@@ -37,7 +48,14 @@ export function stopRequested() {
  */
 export function runChild(command, args, { cwd, env, quiet = false }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    // A quiet step (install, build) runs in its own process group, so stopping reaches every process under it.
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      detached: quiet,
+    });
+    child.ownGroup = quiet;
     current = child;
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
@@ -48,6 +66,6 @@ export function runChild(command, args, { cwd, env, quiet = false }) {
       if (stopping) resolve({ status: 0, output, stopped: stopping });
       else resolve({ status: code ?? (signal ? 128 + 1 : 1), output, stopped: null });
     });
-    if (stopping) child.kill(stopping);
+    if (stopping) signalCurrent(stopping);
   });
 }

@@ -12,7 +12,8 @@ export async function step(label, work) {
     process.stdout.write(`${seconds(started)}\n`);
     return result;
   } catch (error) {
-    process.stdout.write(`failed after ${seconds(started)}\n`);
+    const stopped = error instanceof StepFailed && error.status === 0;
+    process.stdout.write(`${stopped ? error.message : 'failed'} after ${seconds(started)}\n`);
     throw error;
   }
 }

@@ -97,8 +97,25 @@ describe('npm start, the real command', () => {
       expect(await refused(port)).toBe(true);
       expect(await refused(authPort)).toBe(true);
     },
-    240_000,
+    480_000,
   );
+
+  it('stops in the middle of the build on SIGINT, with exit 0 and nothing left running, and starts nothing', async () => {
+    // Prepare: synth is never cached, so the build step lasts a few seconds
+    const run = start();
+    await run.printed('• building');
+
+    // Act
+    process.kill(run.child.pid!, 'SIGINT');
+    const exit = await run.exited;
+    const stoppedAfter = await gone(run.child.pid!);
+
+    // Assess
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(run.output()).toMatch(/stopped \(SIGINT\) after \d+\.\d s/);
+    expect(run.output()).not.toContain('starting the gateway');
+    expect(stoppedAfter).toBeLessThan(STOP_LIMIT_MS);
+  }, 120_000);
 
   it('stops everything within 5 s when npm is hung up (npm dies of SIGHUP without passing it on)', async () => {
     // Prepare
@@ -115,5 +132,5 @@ describe('npm start, the real command', () => {
     expect(stoppedAfter).toBeLessThan(STOP_LIMIT_MS);
     expect(await refused(port)).toBe(true);
     expect(await refused(authPort)).toBe(true);
-  }, 240_000);
+  }, 480_000);
 });

@@ -100,7 +100,9 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
         ? await (await import('./routes/sign-in.js')).handleSignIn(ctx, target.name, target.rest)
         : SITE_PAGES.has(target.name)
           ? await (await import('./routes/site.js')).handleSite(ctx, target.name, target.rest)
-          : undefined;
+          : target.name === 'preview' && target.rest.length === 0
+            ? await (await import('./routes/preview.js')).handlePreview(ctx)
+            : undefined;
       if (response) return response;
       throw new HttpError(404, 'not_found', 'There is no such page.');
     }

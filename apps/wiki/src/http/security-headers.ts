@@ -1,6 +1,7 @@
 /**
  * @module Headers every response carries, whatever produced it (page, JSON, redirect, error, CSS).
- * The CSP allows no script at all, styles only from our own stylesheet, and forms posting only to us —
+ * The CSP allows scripts and styles only from our own static files (never inline), requests from scripts only
+ * to us, and forms posting only to us —
  * and, when people sign in, to the sign-in service: the sign-out form's answer redirects there to end
  * its session too, and browsers hold a form's redirects to `form-action` as well.
  */
@@ -17,7 +18,9 @@
 export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
   return [
     "default-src 'none'",
+    "script-src 'self'",
     "style-src 'self'",
+    "connect-src 'self'",
     "img-src 'self' https:",
     ["form-action 'self'", ...formTargets].join(' '),
     "frame-ancestors 'none'",

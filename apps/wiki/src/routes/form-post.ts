@@ -22,10 +22,18 @@ export function formMessage(form: URLSearchParams): string | undefined {
  * @throws HttpError 403 for a cross-site post, a missing session, a reader, or a wrong CSRF token
  */
 export async function writerForm(ctx: RequestContext): Promise<{ form: URLSearchParams; author: Author }> {
+  const form = await checkedWriterForm(ctx);
+  return { form, author: await sessionAuthor(ctx.session!, ctx.deps.config.origin) };
+}
+
+/**
+ * The posted form of a signed-in writer, for posts that commit nothing (the editor's preview).
+ * @throws HttpError 403 for a cross-site post, a missing session, a reader, or a wrong CSRF token
+ */
+export async function checkedWriterForm(ctx: RequestContext): Promise<URLSearchParams> {
   checkOrigin(ctx.request, ctx.deps.config.origin);
   const form = await readForm(ctx.request);
   requireWrite(ctx); // a POST: throws a 403 unless a writer is signed in
-  const session = ctx.session!;
-  checkCsrfToken(form, session);
-  return { form, author: await sessionAuthor(session, ctx.deps.config.origin) };
+  checkCsrfToken(form, ctx.session!);
+  return form;
 }

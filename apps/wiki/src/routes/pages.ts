@@ -19,7 +19,7 @@ import { revisionParam } from './revision-param.js';
 const EXISTS_CALLS_MAX = 16;
 
 /** Which of the given (canonical) pages exist. Page identity is case-insensitive, as in wiki-core. */
-function existing(wiki: WikiApi) {
+export function existing(wiki: WikiApi) {
   return async (paths: readonly string[]): Promise<ReadonlySet<string>> => {
     if (paths.length > EXISTS_CALLS_MAX) {
       const keys = new Set((await wiki.listPages()).map((p) => p.path.toLowerCase()));

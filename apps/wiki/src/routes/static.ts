@@ -1,26 +1,31 @@
 /**
- * @module `/-/healthz`, `/-/static/wiki.css` and `/favicon.ico`: answered before any session is read or any other route
+ * @module `/-/healthz`, `/-/static/wiki.css`, `/-/static/editor.js` and `/favicon.ico`: answered before any session is read or any other route
  * module is loaded.
  */
 import { jsonResponse } from '../http/responses.js';
 import { FAVICON_ICO } from '../static/favicon.js';
+import { EDITOR_JS, EDITOR_JS_VERSION } from '../static/editor-js.js';
 import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
 
-function stylesheet(request: Request): Response {
-  const etag = `"${WIKI_CSS_VERSION}"`;
-  const headers = { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', etag };
+/** A fingerprinted asset: pages link it with `?v=<version>`, so it is cached for a year. */
+function asset(request: Request, text: string, version: string, type: string): Response {
+  const etag = `"${version}"`;
+  const headers = { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=31536000, immutable', etag };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(WIKI_CSS, { headers });
+  return new Response(text, { headers });
 }
 
 /**
- * Health and the stylesheet: answered before any session is read, so load balancers and cached CSS never
+ * Health, the stylesheet and the editor's script: answered before any session is read, so load balancers and cached CSS never
  * cost a cookie decryption or a directory lookup. Undefined for anything else.
  */
 export function handleStatic(request: Request, name: string, rest: readonly string[]): Response | undefined {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
-  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return stylesheet(request);
+  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return asset(request, WIKI_CSS, WIKI_CSS_VERSION, 'text/css');
+  if (name === 'static' && rest.length === 1 && rest[0] === 'editor.js') {
+    return asset(request, EDITOR_JS, EDITOR_JS_VERSION, 'text/javascript');
+  }
   if (name === 'favicon.ico' && rest.length === 0) {
     return new Response(new Uint8Array(FAVICON_ICO), { headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' } });
   }

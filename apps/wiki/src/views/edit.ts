@@ -2,6 +2,7 @@
  * @module The edit form, and the conflict page shown when someone else saved the page first.
  * The form carries the revision it was based on, so a save over a newer revision is refused, not lost.
  */
+import { EDITOR_JS_URL } from '../static/editor-js.js';
 import { html, type SafeHtml } from './html.js';
 import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
@@ -19,14 +20,16 @@ export interface EditFormOptions {
 
 function editForm(options: EditFormOptions): SafeHtml {
   const { path, content, baseRevision, message, viewer } = options;
-  return html`<form class="edit" method="post" action="${pageHref(path, '/save')}">
+  // data-preview and data-page are read by the editor script (live preview); the form works without it.
+  return html`<form class="edit" method="post" action="${pageHref(path, '/save')}" data-preview="/-/preview" data-page="${path}">
 <input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}">
 <input type="hidden" name="base" value="${baseRevision}">
 <label for="content" class="meta">Markdown. Link pages with [[Page]] or [[Label|Page]].</label>
 <textarea class="source" id="content" name="content" spellcheck="true">${content}</textarea>
 <label>Commit message <input type="text" name="message" value="${message ?? ''}" size="60" maxlength="500" placeholder="${baseRevision ? `Update ${path}` : `Create ${path}`}"></label>
-<p><button class="primary" type="submit">Save</button> <a href="${pageHref(path)}">Cancel</a></p>
-</form>`;
+<p><button class="primary" type="submit" aria-keyshortcuts="Control+S Meta+S">Save</button> <a href="${pageHref(path)}">Cancel</a></p>
+</form>
+<script src="${EDITOR_JS_URL}" defer></script>`;
 }
 
 /** The edit page (`/<Page>/edit`). */

@@ -6,7 +6,7 @@ import { API_KEY, ORIGIN, openTestWiki, type Browser, type TestWiki } from '../h
 const REQUIRED_HEADERS: Record<string, RegExp> = {
   // form-action names the sign-in service too: sign-out redirects there (RP-initiated logout).
   'content-security-policy':
-    /^default-src 'none'; style-src 'self'; img-src 'self' https:; form-action 'self' https:\/\/authkit\.example\.com; frame-ancestors 'none'; base-uri 'none'$/,
+    /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' https:; form-action 'self' https:\/\/authkit\.example\.com; frame-ancestors 'none'; base-uri 'none'$/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /^strict-origin-when-cross-origin$/,
   'x-frame-options': /^DENY$/,

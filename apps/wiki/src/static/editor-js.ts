@@ -2,7 +2,8 @@
  * @module The editor's only script, served from `/-/static/editor.js` with a year-long cache and linked only by
  * the edit page (`?v=<hash>`), so page views load no script at all. Progressive enhancement: without it the
  * textarea and the Save button work as before. It adds a live preview (the server's own renderer, via
- * `POST /-/preview`, debounced) and saving with Ctrl/Cmd+S. Plain ES2020, no build step, no inline script.
+ * `POST /-/preview`, debounced), a Markdown toolbar (also Ctrl/Cmd+B, I, K) and saving with Ctrl/Cmd+S.
+ * Plain ES2020, no build step, no inline script.
  */
 import { createHash } from 'node:crypto';
 
@@ -45,6 +46,80 @@ export const EDITOR_JS = String.raw`
     timer = setTimeout(show, 300);
   });
   show();
+
+  // Markdown toolbar: each button wraps the selection (or a placeholder, left selected to type over).
+  const wrap = (before, after, placeholder) => {
+    const { selectionStart: start, selectionEnd: end } = textarea;
+    const inner = textarea.value.slice(start, end) || placeholder;
+    textarea.setRangeText(before + inner + after, start, end, 'end');
+    textarea.setSelectionRange(start + before.length, start + before.length + inner.length);
+  };
+  const prefixLines = (prefix) => {
+    const { selectionStart: start, selectionEnd: end } = textarea;
+    const from = textarea.value.lastIndexOf('\n', start - 1) + 1;
+    const lines = textarea.value.slice(from, end).split('\n').map((line) => prefix + line).join('\n');
+    textarea.setRangeText(lines, from, end, 'select');
+  };
+  const fence = '\x60\x60\x60'; // three backticks (this text lives in a template literal)
+  const code = () => {
+    const selected = textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
+    if (selected.includes('\n')) wrap('\n' + fence + '\n', '\n' + fence + '\n', '');
+    else wrap('\x60', '\x60', 'code');
+  };
+  const wikiLink = () => {
+    const { selectionStart: start, selectionEnd: end } = textarea;
+    const label = textarea.value.slice(start, end) || 'Label';
+    textarea.setRangeText('[[' + label + '|Page]]', start, end, 'end');
+    textarea.setSelectionRange(start + label.length + 3, start + label.length + 7); // "Page", to type over
+  };
+  const tools = [
+    ['B', 'Bold', 'Control+B', () => wrap('**', '**', 'bold text')],
+    ['I', 'Italic', 'Control+I', () => wrap('_', '_', 'italic text')],
+    ['H', 'Heading', '', () => prefixLines('## ')],
+    ['Link', 'Link', 'Control+K', () => wrap('[', '](https://)', 'link text')],
+    ['[[ ]]', 'Link to a wiki page', '', wikiLink],
+    ['</>', 'Code', '', code],
+    ['List', 'Bulleted list', '', () => prefixLines('- ')],
+  ];
+  const toolbar = document.createElement('div');
+  toolbar.className = 'editor-toolbar';
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', 'Formatting');
+  toolbar.setAttribute('aria-controls', textarea.id);
+  const apply = (action) => {
+    textarea.focus();
+    action();
+    textarea.dispatchEvent(new Event('input')); // refreshes the preview
+  };
+  tools.forEach(([text, label, keys, action], index) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = text;
+    button.setAttribute('aria-label', label);
+    button.title = keys ? label + ' (' + keys.replace('Control+', 'Ctrl+') + ')' : label;
+    if (keys) button.setAttribute('aria-keyshortcuts', keys + ' ' + keys.replace('Control', 'Meta'));
+    button.tabIndex = index === 0 ? 0 : -1; // one tab stop; arrow keys move inside (WAI-ARIA toolbar pattern)
+    button.addEventListener('click', () => apply(action));
+    toolbar.append(button);
+  });
+  toolbar.addEventListener('keydown', (event) => {
+    const buttons = [...toolbar.querySelectorAll('button')];
+    const at = buttons.indexOf(document.activeElement);
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -at, End: buttons.length - 1 - at }[event.key];
+    if (at < 0 || step === undefined) return;
+    event.preventDefault();
+    const next = buttons[(at + step + buttons.length) % buttons.length];
+    buttons.forEach((b) => (b.tabIndex = b === next ? 0 : -1));
+    next.focus();
+  });
+  panes.before(toolbar);
+  const shortcuts = { b: tools[0][3], i: tools[1][3], k: tools[3][3] };
+  textarea.addEventListener('keydown', (event) => {
+    const action = (event.ctrlKey || event.metaKey) && !event.altKey && shortcuts[event.key.toLowerCase()];
+    if (!action) return;
+    event.preventDefault();
+    apply(action);
+  });
 
   // Ctrl+S / Cmd+S saves (submits the form, so the browser's own validation and the server's checks apply).
   document.addEventListener('keydown', (event) => {

@@ -44,6 +44,7 @@ pre{background:var(--code);padding:.75rem 1rem;overflow-x:auto;border-radius:6px
 .footnotes{font-size:.9rem;color:var(--muted)}
 form.edit{display:grid;gap:.75rem}
 textarea.source{width:100%;min-height:60vh;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);resize:vertical}
+.editor-toolbar{display:flex;flex-wrap:wrap;gap:.25rem}.editor-toolbar button{min-width:2.5rem;font-family:ui-monospace,monospace}
 .editor-panes{display:grid;gap:.75rem}.editor-panes .preview{border:1px solid var(--line);border-radius:6px;padding:0 1rem;min-width:0;max-height:70vh;overflow:auto}
 @media (min-width:64rem){.editor-panes{grid-template-columns:1fr 1fr}main:has(.editor-panes){max-width:90rem}}
 input[type=text],input[type=search]{padding:.35rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);font:inherit}

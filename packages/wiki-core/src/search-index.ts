@@ -99,9 +99,16 @@ export class SearchIndex {
 
   private async catchUp(): Promise<void> {
     const from = this.head === null ? undefined : this.index.positionOf(this.head);
+    const head = this.index.head; // pages changed while building are caught up from here next time
     if (this.mini === null || from === undefined) {
-      this.mini = new MiniSearch<SearchDoc>(OPTIONS);
-      for (const [key] of this.index.pageEntries()) this.mini.add(await this.document(key));
+      const mini = new MiniSearch<SearchDoc>(OPTIONS);
+      let n = 0;
+      for (const key of [...this.index.sortedKeys()]) {
+        // Thousands of pages: let timers (a held write lock's heartbeat) and requests run in between.
+        if (++n % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (this.index.hasPage(key)) mini.add(await this.document(key));
+      }
+      this.mini = mini;
     } else {
       const keys = new Set<string>();
       for (const oid of this.index.commitsAfter(from)) {
@@ -115,8 +122,8 @@ export class SearchIndex {
         if (this.index.hasPage(key)) this.mini.add(await this.document(key));
       }
     }
-    this.head = this.index.head;
-    const position = this.head === null ? -1 : this.index.positionOf(this.head)!;
+    this.head = head;
+    const position = this.head === null ? -1 : (this.index.positionOf(this.head) ?? -1);
     if (from === undefined || position - this.savedPosition >= SAVE_EVERY_COMMITS) await this.save(position);
   }
 

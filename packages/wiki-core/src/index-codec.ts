@@ -64,12 +64,17 @@ export function entryOid(entry: IndexEntry): string {
 
 /** Serialises entries (already sorted by path bytes) as an index file, version 2, with its checksum. */
 export function serializeIndex(entries: readonly IndexEntry[]): Buffer {
-  const header = Buffer.alloc(HEADER);
-  header.writeUInt32BE(SIGNATURE, 0);
-  header.writeUInt32BE(2, 4);
-  header.writeUInt32BE(entries.length, 8);
-  const body = Buffer.concat([header, ...entries.map((e) => e.bytes)]);
-  return Buffer.concat([body, createHash('sha1').update(body).digest()]);
+  let size = HEADER;
+  for (const e of entries) size += e.bytes.length;
+  // One buffer, filled in place: ~1 MB at 10,000 pages, rewritten on every write.
+  const out = Buffer.allocUnsafe(size + 20);
+  out.writeUInt32BE(SIGNATURE, 0);
+  out.writeUInt32BE(2, 4);
+  out.writeUInt32BE(entries.length, 8);
+  let at = HEADER;
+  for (const e of entries) at += e.bytes.copy(out, at);
+  createHash('sha1').update(out.subarray(0, size)).digest().copy(out, size);
+  return out;
 }
 
 /** Parses an index file. @throws Error when it is not one (bad signature, version or checksum) */

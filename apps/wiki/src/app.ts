@@ -102,7 +102,9 @@ async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: st
           ? await (await import('./routes/site.js')).handleSite(ctx, target.name, target.rest)
           : target.name === 'preview' && target.rest.length === 0
             ? await (await import('./routes/preview.js')).handlePreview(ctx)
-            : undefined;
+            : target.name === 'upload' && target.rest.length === 0
+              ? await (await import('./routes/upload.js')).handleUpload(ctx)
+              : undefined;
       if (response) return response;
       throw new HttpError(404, 'not_found', 'There is no such page.');
     }

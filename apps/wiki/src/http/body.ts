@@ -10,7 +10,8 @@ import { HttpError } from './http-error.js';
  */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+/** Reads the raw body; over `limit` bytes (declared or actually sent) → 413. */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new HttpError(413, 'payload_too_large', `The request body is over ${limit} bytes.`);
   if (!request.body) return new Uint8Array();

@@ -2,7 +2,8 @@
  * @module The editor's only script, served from `/-/static/editor.js` with a year-long cache and linked only by
  * the edit page (`?v=<hash>`), so page views load no script at all. Progressive enhancement: without it the
  * textarea and the Save button work as before. It adds a live preview (the server's own renderer, via
- * `POST /-/preview`, debounced), a Markdown toolbar (also Ctrl/Cmd+B, I, K) and saving with Ctrl/Cmd+S.
+ * `POST /-/preview`, debounced), a Markdown toolbar (also Ctrl/Cmd+B, I, K), files dropped or pasted into the
+ * textarea uploaded as the page's attachments (`POST /-/upload`) and linked, and saving with Ctrl/Cmd+S.
  * Plain ES2020, no build step, no inline script.
  */
 import { createHash } from 'node:crypto';
@@ -119,6 +120,61 @@ export const EDITOR_JS = String.raw`
     if (!action) return;
     event.preventDefault();
     apply(action);
+  });
+
+  // Files dropped on or pasted into the textarea become attachments of this page, linked where the caret is.
+  const status = document.createElement('p');
+  status.className = 'meta';
+  status.setAttribute('role', 'status');
+  panes.after(status);
+  const upload = async (file, name) => {
+    const link = (file.type.startsWith('image/') ? '!' : '') + '[' + name.replace(/[[\]\\]/g, '') + ']';
+    const placeholder = link + '(uploading…)';
+    textarea.setRangeText(placeholder, textarea.selectionStart, textarea.selectionEnd, 'end');
+    status.textContent = 'Uploading ' + name + '…';
+    const query = new URLSearchParams({ page: form.dataset.page || '', filename: name });
+    let markdown = '';
+    try {
+      const response = await fetch('/-/upload?' + query, {
+        method: 'POST',
+        body: file,
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': csrf.value, 'content-type': file.type || 'application/octet-stream' },
+      });
+      if (response.ok) {
+        const stored = await response.json();
+        markdown = link + '(./a/' + encodeURIComponent(stored.filename) + ')';
+        status.textContent = 'Attached ' + stored.filename + '.';
+      } else {
+        const hint = response.status === 404 ? ' Save the page first, then attach files.' : '';
+        status.textContent = name + ' was not attached (' + response.status + ').' + hint;
+      }
+    } catch {
+      status.textContent = name + ' was not attached: the wiki could not be reached.';
+    }
+    const at = textarea.value.indexOf(placeholder);
+    if (at >= 0) textarea.setRangeText(markdown, at, at + placeholder.length, 'end');
+    textarea.dispatchEvent(new Event('input'));
+  };
+  const uploadAll = (files, pasted) => {
+    [...files].forEach((file, index) => {
+      // A pasted screenshot is always "image.png": give it a name that does not replace the last one.
+      const name = pasted ? 'pasted-' + Date.now() + '-' + index + '.' + (file.type.split('/')[1] || 'bin') : file.name;
+      upload(file, name);
+    });
+  };
+  textarea.addEventListener('dragover', (event) => {
+    if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) event.preventDefault();
+  });
+  textarea.addEventListener('drop', (event) => {
+    if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    uploadAll(event.dataTransfer.files, false);
+  });
+  textarea.addEventListener('paste', (event) => {
+    if (!event.clipboardData || event.clipboardData.files.length === 0) return;
+    event.preventDefault();
+    uploadAll(event.clipboardData.files, true);
   });
 
   // Ctrl+S / Cmd+S saves (submits the form, so the browser's own validation and the server's checks apply).

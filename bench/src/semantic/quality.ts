@@ -55,15 +55,18 @@ export async function measureQuality(wiki: Wiki, provider: EmbeddingProvider, pa
     queryEmbeddingMs.push(performance.now() - started);
     const semantic = await wiki.semanticSearch(query, { n: 5, maxChunksPerPage: 1 });
     if (semantic.mode !== 'semantic') throw new Error(`semantic search answered ${semantic.mode}: ${semantic.note}`);
+    // Page names compare case-insensitively: the wiki shows Otterwiki's display name (e.g. `Git/Git-stash`).
+    const keys = (paths: string[]) => paths.map((p) => p.toLowerCase());
     const rankings = {
-      lexical: (await wiki.search(query, { limit: 5 })).map((h) => h.path),
-      semantic: semantic.results.map((r) => r.path),
-      hybrid: (await wiki.semanticSearch(query, { n: 5, maxChunksPerPage: 1, mode: 'hybrid' })).results.map((r) => r.path),
+      lexical: keys((await wiki.search(query, { limit: 5 })).map((h) => h.path)),
+      semantic: keys(semantic.results.map((r) => r.path)),
+      hybrid: keys((await wiki.semanticSearch(query, { n: 5, maxChunksPerPage: 1, mode: 'hybrid' })).results.map((r) => r.path)),
     };
+    const wanted = answers.map((a) => a.toLowerCase());
     onTopic.push(semantic.results[0]?.distance ?? 1);
     for (const [name, ranked] of Object.entries(rankings) as [keyof typeof hits, string[]][]) {
-      if (answers.includes(ranked[0] ?? '')) hits[name][0]!++;
-      if (ranked.some((p) => answers.includes(p))) hits[name][1]!++;
+      if (wanted.includes(ranked[0] ?? '')) hits[name][0]!++;
+      if (ranked.some((p) => wanted.includes(p))) hits[name][1]!++;
       else misses[name]!.push(query);
     }
   }

@@ -1,13 +1,30 @@
 /**
  * @module The wiki's only stylesheet, served from `/-/static/wiki.css` with a year-long cache; pages link
- * it with `?v=<hash>` so a new deployment is picked up at once. No front-end build, no script.
+ * it with `?v=<hash>` so a new deployment is picked up at once. No front-end build.
  */
-import { createHash } from 'node:crypto';
+import { fingerprint } from './fingerprint.js';
+
+/** Dark colours: with `prefers-color-scheme: dark` unless the reader chose light, and whenever they chose dark. */
+const DARK_COLOURS =
+  '--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--link:#4493f8;--missing:#f85149;' +
+  '--accent:#3fb950;--code:#151b23;--mark:#bb800966';
+const DARK_CODE =
+  '.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#ff7b72}.hljs-string,.hljs-attr{color:#a5d6ff}.hljs-comment{color:#8b949e}' +
+  '.hljs-number,.hljs-literal{color:#79c0ff}.hljs-title,.hljs-section{color:#d2a8ff}';
+/** The theme toggle (theme-js.ts) sets `data-theme` on <html>; without it the OS setting decides. */
+const AUTO = ':root:not([data-theme=light])';
+const CHOSEN = ':root[data-theme=dark]';
+
+/** `rules` with every selector prefixed by `scope`: `.a,.b{x}` → `S .a,S .b{x}`. */
+function scoped(rules: string, scope: string): string {
+  return rules.replace(/(^|\})([^{]+)\{/g, (_, end: string, selectors: string) => `${end}${selectors.split(',').map((s) => `${scope} ${s}`).join(',')}{`);
+}
 
 /** The stylesheet's text. */
 export const WIKI_CSS = `
 :root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--link:#4493f8;--missing:#f85149;--accent:#3fb950;--code:#151b23;--mark:#bb800966}}
+:root[data-theme=light]{color-scheme:light}${CHOSEN}{color-scheme:dark;${DARK_COLOURS}}
+@media (prefers-color-scheme:dark){${AUTO}{${DARK_COLOURS}}}
 *{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
@@ -21,6 +38,7 @@ a.wikilink.missing{color:var(--missing);text-decoration:underline dotted}
 .search input{flex:1;min-width:0}
 .account{margin-left:auto;display:flex;gap:.5rem;align-items:center;color:var(--muted);font-size:.9rem}
 .account form{margin:0}
+.theme-toggle{font-size:.85rem;padding:.15rem .6rem}
 main{max-width:var(--maxw);margin:0 auto;padding:1rem}
 .page-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.5rem;border-bottom:1px solid var(--line);margin-bottom:1rem}
 .page-head h1{margin:.25rem 0;font-size:1.8rem;line-height:1.25;overflow-wrap:anywhere}
@@ -64,12 +82,13 @@ pre.diff{padding:0}pre.diff span{display:block;padding:0 1rem}
 pre.diff .add{background:rgba(46,160,67,.18)}pre.diff .del{background:rgba(248,81,73,.18)}pre.diff .hunk{color:var(--muted)}
 footer{max-width:var(--maxw);margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 .hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-attr{color:#0a3069}.hljs-comment{color:#6e7781;font-style:italic}.hljs-number,.hljs-literal{color:#0550ae}.hljs-title,.hljs-section{color:#8250df}
-@media (prefers-color-scheme:dark){.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#ff7b72}.hljs-string,.hljs-attr{color:#a5d6ff}.hljs-comment{color:#8b949e}.hljs-number,.hljs-literal{color:#79c0ff}.hljs-title,.hljs-section{color:#d2a8ff}}
+${scoped(DARK_CODE, CHOSEN)}
+@media (prefers-color-scheme:dark){${scoped(DARK_CODE, AUTO)}}
 @media (max-width:40rem){.account{margin-left:0}.page-head h1{font-size:1.45rem}main{padding:.75rem}}
 `.trim();
 
 /** Short content hash, used as the cache-busting `?v=` and as the ETag. */
-export const WIKI_CSS_VERSION = createHash('sha256').update(WIKI_CSS).digest('hex').slice(0, 12);
+export const WIKI_CSS_VERSION = fingerprint(WIKI_CSS);
 
 /** The URL pages link the stylesheet with. */
 export const WIKI_CSS_URL = `/-/static/wiki.css?v=${WIKI_CSS_VERSION}`;

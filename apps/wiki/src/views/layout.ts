@@ -3,6 +3,7 @@
  * tabs. The sidebar deliberately lists no page tree: Otterwiki renders the whole tree on every view,
  * which is its main per-view cost; the index lives at `/-/index`.
  */
+import { THEME_JS_URL } from '../static/theme-js.js';
 import { WIKI_CSS_URL } from '../static/wiki-css.js';
 import { html, type SafeHtml } from './html.js';
 import { loginHref, pageHref } from './urls.js';
@@ -64,13 +65,14 @@ export function layout(options: LayoutOptions): SafeHtml {
 <meta name="referrer" content="strict-origin-when-cross-origin">
 <title>${title} · wikibot</title>
 <link rel="stylesheet" href="${WIKI_CSS_URL}">
+<script src="${THEME_JS_URL}"></script>
 </head>
 <body>
 <header class="topbar"><div class="topbar-inner">
 <a class="brand" href="/Home">wikibot</a>
 <nav class="site-nav" aria-label="Site"><a href="/-/index">Index</a><a href="/-/changelog">Changes</a><a href="/-/create">New page</a></nav>
 <form class="search" method="get" action="/-/search" role="search"><input type="search" name="q" placeholder="Search" aria-label="Search"><button type="submit">Go</button></form>
-<div class="account">${account(viewer, returnTo)}</div>
+<div class="account"><button type="button" id="theme-toggle" class="theme-toggle" hidden>Theme</button>${account(viewer, returnTo)}</div>
 </div></header>
 <main>
 <div class="page-head">${options.showTitle === false ? html`<span class="crumbs">${page?.path ?? ''}</span>` : html`<h1>${title}</h1>`}${page ? tabs(page.path, page.tab) : ''}</div>

@@ -1,14 +1,27 @@
+// Callbacks passed to page.evaluate run in the browser, so they are typed against the DOM.
+/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, signInWithBrowser } from '../helpers/chromium.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const TITLE = 'signs in, edits, saves and sees the history in a real browser';
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) {
   console.warn(`wiki-browser.test.ts: skipping "${TITLE}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+/** A 1×1 PNG. */
+const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** Drops a PNG file on the textarea, as dragging one from the desktop does. */
+function dropImage(page: Page, name: string): Promise<void> {
+  return page.locator('#content').evaluate((textarea, [file, base64]) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], file, { type: 'image/png' }));
+    textarea.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, DOT_PNG] as const);
 }
 
 describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chromium at ${CHROMIUM})`}`, () => {
@@ -18,10 +31,7 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) return;
     system = await startTestSystem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -34,14 +44,7 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
     const page = await browser.newPage();
 
     // Act: sign in through the stand-in's pages
-    await page.goto(`${local.url}/Home`);
-    await page.getByRole('link', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === local.issuer);
-    await page.fill('#email', 'linus@example.com');
-    await page.fill('#name', 'Linus Browser');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL((url) => url.origin === local.url);
+    await signInWithBrowser(page, local, { email: 'linus@example.com', name: 'Linus Browser' });
 
     // Act: edit and save a new page
     await page.goto(`${local.url}/Browser%20Page/edit`);
@@ -59,4 +62,63 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
     expect(history).toContain('Linus Browser');
     expect(history).toContain('Save from the browser');
   }, 90_000);
+
+  test('previews as the page renders, formats from the toolbar, saves with Ctrl+S and attaches a dropped image', async () => {
+    // Prepare: sign in; collect what the CSP blocks
+    const { local } = system;
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await signInWithBrowser(page, local, { email: 'ada@example.com', name: 'Ada Editor' });
+
+    // Act: type, and see the server's rendering in the preview (a WikiLink to a missing page is red)
+    await page.goto(`${local.url}/Editor%20Page/edit`);
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await page.fill('#content', '# Editor Page\n\nSee [[Nowhere]].\n\nword');
+    await preview.locator('a.wikilink.missing', { hasText: 'Nowhere' }).waitFor();
+
+    // Act: select "word", make it bold from the toolbar, then add a list line by keyboard only
+    await page.locator('#content').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length - 4, el.value.length));
+    await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' }).click();
+    await preview.locator('strong', { hasText: 'word' }).waitFor();
+    await page.locator('#content').press('End');
+    await page.locator('#content').press('Enter');
+    await page.locator('#content').pressSequentially('item');
+    await page.getByRole('button', { name: 'Bold' }).focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('Enter');
+    await preview.locator('li', { hasText: 'item' }).waitFor();
+
+    // Act: save with Ctrl+S
+    await page.locator('#content').press('Control+s');
+    await page.waitForURL(`${local.url}/Editor%20Page`);
+    const saved = await page.locator('article').innerHTML();
+    const scriptsOnView = await page.locator('script').count();
+
+    // Act: edit again, drop an image at the end, see it in the preview, save
+    await page.goto(`${local.url}/Editor%20Page/edit`);
+    await page.locator('#content').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+    await dropImage(page, 'dot.png');
+    await page.getByRole('status').filter({ hasText: 'Attached dot.png.' }).waitFor();
+    const inserted = await page.locator('#content').inputValue();
+    await preview.locator('img[src="/Editor%20Page/a/dot.png"]').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`${local.url}/Editor%20Page`);
+    const image = page.locator('article img');
+    await image.waitFor();
+    const imageWidth = await image.evaluate((img: HTMLImageElement) => img.naturalWidth);
+    await page.close();
+
+    // Assess
+    expect(focused).toBe('Bulleted list');
+    expect(saved).toContain('<strong>word</strong>');
+    expect(saved).toMatch(/<li>item<\/li>/);
+    expect(scriptsOnView).toBe(0);
+    expect(inserted).toContain('![dot.png](./a/dot.png)');
+    expect(imageWidth).toBe(1);
+    expect(violations).toEqual([]);
+  }, 120_000);
 });

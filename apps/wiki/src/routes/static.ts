@@ -17,16 +17,14 @@ function asset(request: Request, text: string, version: string, type: string): R
 }
 
 /**
- * Health, the stylesheet and the editor's script: answered before any session is read, so load balancers and cached CSS never
- * cost a cookie decryption or a directory lookup. Undefined for anything else.
+ * Health, the stylesheet and the scripts: answered before any session is read, so load balancers and cached
+ * assets never cost a cookie decryption or a directory lookup. Undefined for anything else.
  */
 export function handleStatic(request: Request, name: string, rest: readonly string[]): Response | undefined {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
   if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return asset(request, WIKI_CSS, WIKI_CSS_VERSION, 'text/css');
-  if (name === 'static' && rest.length === 1 && rest[0] === 'editor.js') {
-    return asset(request, EDITOR_JS, EDITOR_JS_VERSION, 'text/javascript');
-  }
+  if (name === 'static' && rest.length === 1 && rest[0] === 'editor.js') return asset(request, EDITOR_JS, EDITOR_JS_VERSION, 'text/javascript');
   if (name === 'static' && rest.length === 1 && rest[0] === 'theme.js') return asset(request, THEME_JS, THEME_JS_VERSION, 'text/javascript');
   if (name === 'favicon.ico' && rest.length === 0) {
     return new Response(new Uint8Array(FAVICON_ICO), { headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' } });

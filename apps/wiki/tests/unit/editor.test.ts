@@ -92,13 +92,14 @@ describe('the editor: live preview and its script', () => {
     }
     for (const page of others) {
       expect(page.status).toBe(200);
-      expect(page.html).not.toMatch(/<script/i);
+      expect(page.html).not.toMatch(/editor\.js/);
+      expect(page.html).not.toMatch(/<script(?![^>]*src="\/-\/static\/[a-z]+\.js\?v=[0-9a-f]{12}")/); // only static files
     }
   });
 
   it('serves the script fingerprinted and cached for a year, and it parses', async () => {
     // Prepare
-    const src = /<script src="([^"]+)"/.exec(await (await t.get('/Existing/edit', { browser: alice })).text())![1];
+    const src = /<script src="(\/-\/static\/editor\.js[^"]*)"/.exec(await (await t.get('/Existing/edit', { browser: alice })).text())![1];
     // Act
     const response = await t.app.fetch(new Request(`${ORIGIN}${src}`));
     const body = await response.text();

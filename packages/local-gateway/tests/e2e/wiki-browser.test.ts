@@ -1,5 +1,3 @@
-// Callbacks passed to page.evaluate run in the browser, so they are typed against the DOM.
-/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium, signInWithBrowser } from '../helpers/chromium.js';
@@ -14,14 +12,24 @@ if (!HAVE_CHROMIUM) {
 /** A 1×1 PNG. */
 const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
+// Code run in the page is passed as text: a DOM lib reference would retype Headers for the whole program.
+
 /** Drops a PNG file on the textarea, as dragging one from the desktop does. */
 function dropImage(page: Page, name: string): Promise<void> {
-  return page.locator('#content').evaluate((textarea, [file, base64]) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return page.evaluate(`(() => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(DOT_PNG)}), (c) => c.charCodeAt(0));
     const data = new DataTransfer();
-    data.items.add(new File([bytes], file, { type: 'image/png' }));
-    textarea.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, [name, DOT_PNG] as const);
+    data.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'image/png' }));
+    document.querySelector('#content').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  })()`);
+}
+
+/** Selects the textarea's text from `fromEnd` characters before its end to the end. */
+function selectLast(page: Page, fromEnd: number): Promise<void> {
+  return page.evaluate(`(() => {
+    const textarea = document.querySelector('#content');
+    textarea.setSelectionRange(textarea.value.length - ${fromEnd}, textarea.value.length);
+  })()`);
 }
 
 describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chromium at ${CHROMIUM})`}`, () => {
@@ -80,7 +88,7 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
     await preview.locator('a.wikilink.missing', { hasText: 'Nowhere' }).waitFor();
 
     // Act: select "word", make it bold from the toolbar, then add a list line by keyboard only
-    await page.locator('#content').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length - 4, el.value.length));
+    await selectLast(page, 4);
     await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' }).click();
     await preview.locator('strong', { hasText: 'word' }).waitFor();
     await page.locator('#content').press('End');
@@ -88,7 +96,7 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
     await page.locator('#content').pressSequentially('item');
     await page.getByRole('button', { name: 'Bold' }).focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const focused = await page.evaluate("document.activeElement.getAttribute('aria-label')");
     await page.keyboard.press('Enter');
     await preview.locator('li', { hasText: 'item' }).waitFor();
 
@@ -100,7 +108,7 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
 
     // Act: edit again, drop an image at the end, see it in the preview, save
     await page.goto(`${local.url}/Editor%20Page/edit`);
-    await page.locator('#content').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+    await selectLast(page, 0);
     await dropImage(page, 'dot.png');
     await page.getByRole('status').filter({ hasText: 'Attached dot.png.' }).waitFor();
     const inserted = await page.locator('#content').inputValue();
@@ -109,7 +117,7 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
     await page.waitForURL(`${local.url}/Editor%20Page`);
     const image = page.locator('article img');
     await image.waitFor();
-    const imageWidth = await image.evaluate((img: HTMLImageElement) => img.naturalWidth);
+    const imageWidth = await page.evaluate("document.querySelector('article img').naturalWidth");
     await page.close();
 
     // Assess

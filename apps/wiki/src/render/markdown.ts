@@ -26,7 +26,8 @@ async function createRenderer(): Promise<Renderer> {
   // markdown-it's `highlight` hook is synchronous; renderMarkdown loads highlight.js before rendering when needed.
   md.set({ highlight: (code, lang) => highlighter?.(code, lang) ?? '' });
   md.validateLink = isSafeUrl;
-  md.use(taskLists, { enabled: false });
+  // `label` wraps each checkbox and its text in a <label>, so the (read-only) checkbox has a name for screen readers.
+  md.use(taskLists, { enabled: false, label: true });
 
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

@@ -7,7 +7,7 @@ import { fingerprint } from './fingerprint.js';
 /** Dark colours: with `prefers-color-scheme: dark` unless the reader chose light, and whenever they chose dark. */
 const DARK_COLOURS =
   '--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--link:#4493f8;--missing:#f85149;' +
-  '--accent:#3fb950;--code:#151b23;--mark:#bb800966';
+  '--accent:#3fb950;--on-accent:#0d1117;--code:#151b23;--mark:#bb800966';
 const DARK_CODE =
   '.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#ff7b72}.hljs-string,.hljs-attr{color:#a5d6ff}.hljs-comment{color:#8b949e}' +
   '.hljs-number,.hljs-literal{color:#79c0ff}.hljs-title,.hljs-section{color:#d2a8ff}';
@@ -22,7 +22,7 @@ function scoped(rules: string, scope: string): string {
 
 /** The stylesheet's text. */
 export const WIKI_CSS = `
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;color-scheme:light dark}
+:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--on-accent:#fff;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;color-scheme:light dark}
 :root[data-theme=light]{color-scheme:light}${CHOSEN}{color-scheme:dark;${DARK_COLOURS}}
 @media (prefers-color-scheme:dark){${AUTO}{${DARK_COLOURS}}}
 *{box-sizing:border-box}
@@ -46,6 +46,7 @@ main{max-width:var(--maxw);margin:0 auto;padding:1rem}
 .page-actions a[aria-current]{font-weight:700;color:var(--fg)}
 .crumbs{color:var(--muted);font-size:.9rem}
 .meta{color:var(--muted);font-size:.85rem}
+.meta a,.notice a{text-decoration:underline}
 .notice{padding:.75rem 1rem;border:1px solid var(--line);border-left:4px solid var(--link);background:var(--panel);margin:1rem 0}
 .notice.warn{border-left-color:var(--missing)}
 .content{overflow-wrap:break-word}
@@ -67,14 +68,14 @@ textarea.source{width:100%;min-height:60vh;padding:.5rem;border:1px solid var(--
 @media (min-width:64rem){.editor-panes{grid-template-columns:1fr 1fr}main:has(.editor-panes){max-width:90rem}}
 input[type=text],input[type=search]{padding:.35rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);font:inherit}
 button,.button{padding:.35rem .9rem;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);font:inherit;cursor:pointer}
-button.primary{background:var(--accent);border-color:var(--accent);color:#fff}
+button.primary{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
 button.link{border:0;background:none;color:var(--link);padding:0}
 table.list{border-collapse:collapse;width:100%}
 table.list td,table.list th{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 .list .rev{font-family:ui-monospace,monospace}
-ul.results{list-style:none;padding:0}ul.results li{margin:0 0 1rem}
+ul.results{list-style:none;padding:0}ul.results li{margin:0 0 1rem}ul.results li>a{display:block;font-weight:600}
 .snippet{color:var(--muted);margin:.15rem 0 0}
-mark{background:var(--mark);color:inherit;border-radius:2px;padding:0 .1em}
+mark{background:var(--mark);color:var(--fg);border-radius:2px;padding:0 .1em}
 .pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}.pager span{color:var(--muted)}
 .index-group h2{font-size:1.2rem;border-bottom:1px solid var(--line)}
 .index-group ul{columns:16rem;padding-left:1.2rem}

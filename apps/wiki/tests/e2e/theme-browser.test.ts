@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '@wikibot/auth-config';
-import { Wiki } from '@wikibot/wiki-core';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createWikiApp } from '../../src/app.js';
 import { HAVE_CHROMIUM, launchChromium, SKIP_REASON } from '../helpers/chromium.js';
-import { serveOverHttp, type ServedApp } from '../helpers/serve.js';
+import { serveWiki, type ServedWiki } from '../helpers/served-wiki.js';
 
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) console.warn(`theme-browser.test.ts: skipping: ${SKIP_REASON}`);
@@ -18,29 +12,18 @@ const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(13, 17, 23)';
 
 describe(`the theme toggle in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
-  let served: ServedApp;
-  let dir: string;
+  let served: ServedWiki;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) return;
-    dir = await mkdtemp(join(tmpdir(), 'wikibot-theme-'));
-    served = await serveOverHttp();
-    const wiki = await Wiki.open({ dir, durable: false });
-    await wiki.writePage('Home', '# Home\n\nHello.', { author: { name: 'Alice', email: 'alice@example.com' } });
-    const config = loadConfig({
-      PUBLIC_ORIGIN: served.origin,
-      AUTHKIT_DOMAIN: 'https://authkit.example.com',
-      ACCESS_POLICY: JSON.stringify({ writers: ['@example.com'] }),
-      WIKI_DATA_DIR: dir,
-    });
-    served.setApp(createWikiApp({ config, wiki, log: () => undefined }).fetch);
+    served = await serveWiki();
+    await served.wiki.writePage('Home', '# Home\n\nHello.', { author: { name: 'Alice', email: 'alice@example.com' } });
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await served?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   test('follows the OS in auto, cycles light → dark → auto by keyboard, and remembers the choice', async () => {

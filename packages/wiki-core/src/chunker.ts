@@ -10,6 +10,13 @@ export const CHUNK_WORDS = 160;
 export const OVERLAP_WORDS = 32;
 /** Sections shorter than this are merged into the next one under the same parent (stubs embed poorly). */
 const MIN_WORDS = 12;
+/**
+ * Characters of a page's body that are chunked. A hostile 1 MB page (e.g. 250,000 one-word headings) cost up to
+ * 1.7 s of chunking on the catch-up's thread and ~3,900 embedding calls; 64 KiB is ~10,000 words of prose.
+ */
+export const MAX_CHUNKED_CHARS = 64 * 1024;
+/** Chunks one page contributes at most (64 × 128 new words covers {@link MAX_CHUNKED_CHARS} of prose). */
+export const MAX_CHUNKS_PER_PAGE = 64;
 
 /** One piece of a page, as embedded and as returned by semantic search. */
 export interface PageChunk {
@@ -37,7 +44,9 @@ const HEADING = /^\s{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/;
 export function chunkPage(content: string): PageChunk[] {
   const chunks: PageChunk[] = [];
   let carry = '';
-  for (const section of sections(parseFrontmatter(content).body)) {
+  const body = parseFrontmatter(content).body;
+  for (const section of sections(body.length > MAX_CHUNKED_CHARS ? body.slice(0, MAX_CHUNKED_CHARS) : body)) {
+    if (chunks.length >= MAX_CHUNKS_PER_PAGE) return chunks;
     const text = plainText(section.lines.join('\n'));
     const words = `${carry} ${text}`.trim().split(/\s+/).filter((w) => w !== '');
     const sectionPath = section.path.join(' > ');
@@ -48,9 +57,12 @@ export function chunkPage(content: string): PageChunk[] {
       continue;
     }
     carry = '';
-    for (const window of windows(words)) chunks.push({ section: heading, sectionPath, text: window });
+    for (const window of windows(words)) {
+      if (chunks.length >= MAX_CHUNKS_PER_PAGE) return chunks;
+      chunks.push({ section: heading, sectionPath, text: window });
+    }
   }
-  if (carry !== '') chunks.push({ section: '', sectionPath: '', text: carry });
+  if (carry !== '' && chunks.length < MAX_CHUNKS_PER_PAGE) chunks.push({ section: '', sectionPath: '', text: carry });
   return chunks;
 }
 

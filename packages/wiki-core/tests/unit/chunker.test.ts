@@ -1,9 +1,30 @@
 import { describe, expect, it } from '@jest/globals';
-import { CHUNK_WORDS, OVERLAP_WORDS, chunkPage, embeddingText } from '../../src/chunker.js';
+import {
+  CHUNK_WORDS,
+  MAX_CHUNKED_CHARS,
+  MAX_CHUNKS_PER_PAGE,
+  OVERLAP_WORDS,
+  chunkPage,
+  embeddingText,
+} from '../../src/chunker.js';
 
 const words = (n: number, word = 'w'): string => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
 
 describe('chunkPage', () => {
+  it('bounds a hostile 1 MB page: at most MAX_CHUNKS_PER_PAGE chunks from its first MAX_CHUNKED_CHARS', () => {
+    // Prepare: 1 MB of one-section prose, and 1 MB of headings each followed by a short paragraph.
+    const prose = `# Long\n\n${words(150_000)}`;
+    const headings = Array.from({ length: 60_000 }, (_, i) => `# h${i}\n${words(12, `s${i}x`)}\n`).join('');
+    // Act
+    const fromProse = chunkPage(prose);
+    const fromHeadings = chunkPage(headings);
+    // Assess
+    expect(fromProse).toHaveLength(MAX_CHUNKS_PER_PAGE);
+    expect(fromHeadings.length).toBeLessThanOrEqual(MAX_CHUNKS_PER_PAGE);
+    const lastHeading = Number(fromHeadings[fromHeadings.length - 1]!.section.slice(1));
+    expect(headings.indexOf(`# h${lastHeading}\n`)).toBeLessThan(MAX_CHUNKED_CHARS);
+  });
+
   it('makes one chunk per section, titled by its heading path', () => {
     // Prepare
     const page = `---\ntitle: Setup guide\n---\n${words(20, 'intro')}\n\n# Install\n\n${words(20, 'inst')}\n\n## On Linux\n\n${words(20, 'lin')}\n\n# Use\n\n${words(20, 'use')}\n`;

@@ -25,7 +25,10 @@ export function shellBlocks(file: string): DocBlock[] {
     const end = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
     if (end < 0) throw new Error(`${file}:${i + 1}: unclosed code block`);
     if (fence[1] === 'sh') {
-      const skip = SKIP.exec(lines[i - 1]?.trim() ?? '')?.[1];
+      // The marker is the nearest non-blank line above the fence (Prettier puts a blank line after an HTML comment).
+      let above = i - 1;
+      while (above >= 0 && lines[above]!.trim() === '') above -= 1;
+      const skip = SKIP.exec(lines[above]?.trim() ?? '')?.[1];
       blocks.push({ line: i + 1, text: lines.slice(i + 1, end).join('\n'), skip });
     }
     i = end;

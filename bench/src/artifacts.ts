@@ -33,7 +33,13 @@ export function readArtifact(name: LambdaName): ArtifactFacts {
   } catch (cause) {
     throw new Error(`${LAMBDA_APPS[name]} is not built: run \`npm run build\` first`, { cause });
   }
-  return { name, zipPath: join(dist, raw.zip), zipBytes: raw.zipBytes, bundleBytes: raw.bundleBytes, handler: raw.handler };
+  return {
+    name,
+    zipPath: join(dist, raw.zip),
+    zipBytes: raw.zipBytes,
+    bundleBytes: raw.bundleBytes,
+    handler: raw.handler,
+  };
 }
 
 /** Unpacks an artifact's zip and returns the path of the handler module inside it. */

@@ -29,13 +29,37 @@ import { measureWikiView } from './wiki-load.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
-  ? { hostileRounds: 2, coldRuns: 5, inProcess: 200, loadRounds: 1, loadSeconds: 2, wikiViews: 20, scales: [100, 1000], deepCommits: 1000, storage: { wiki: 10, writes: 5, git: 5 }, coldOpen: 1000 }
-  : { hostileRounds: 5, coldRuns: 11, inProcess: 2000, loadRounds: 3, loadSeconds: 5, wikiViews: 100, scales: [100, 1000, 10_000], deepCommits: 10_000, storage: { wiki: 60, writes: 25, git: 20 }, coldOpen: 10_000 };
+  ? {
+      hostileRounds: 2,
+      coldRuns: 5,
+      inProcess: 200,
+      loadRounds: 1,
+      loadSeconds: 2,
+      wikiViews: 20,
+      scales: [100, 1000],
+      deepCommits: 1000,
+      storage: { wiki: 10, writes: 5, git: 5 },
+      coldOpen: 1000,
+    }
+  : {
+      hostileRounds: 5,
+      coldRuns: 11,
+      inProcess: 2000,
+      loadRounds: 3,
+      loadSeconds: 5,
+      wikiViews: 100,
+      scales: [100, 1000, 10_000],
+      deepCommits: 10_000,
+      storage: { wiki: 60, writes: 25, git: 20 },
+      coldOpen: 10_000,
+    };
 
 const started = performance.now();
 const resultsFile = join(WORKSPACE_ROOT, 'bench', 'results.json');
 const renderOnly = process.env.BENCH_RENDER_ONLY === '1';
-const results: BenchResults = renderOnly ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { machine: machineFacts(quick), artifacts: [], errors: [] };
+const results: BenchResults = renderOnly
+  ? JSON.parse(readFileSync(resultsFile, 'utf8'))
+  : { machine: machineFacts(quick), artifacts: [], errors: [] };
 if (!renderOnly) {
   await measureEverything();
   results.durationSec = (performance.now() - started) / 1000;
@@ -49,16 +73,21 @@ const analysisFile = join(WORKSPACE_ROOT, 'bench', 'analysis.md');
 const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : undefined;
 if (!renderOnly) writeFileSync(resultsFile, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
 writeFileSync(join(docs, 'performance.md'), renderMarkdown(results, targets, chartFile, analysis));
-process.stdout.write(`\n${renderConsole(targets)}\n\n${renderOnly ? "re-rendered from" : "wrote"} bench/results.json, docs/performance.md, docs/${chartFile} in ${(results.durationSec ?? 0).toFixed(0)} s\n`);
+process.stdout.write(
+  `\n${renderConsole(targets)}\n\n${renderOnly ? 're-rendered from' : 'wrote'} bench/results.json, docs/performance.md, docs/${chartFile} in ${(results.durationSec ?? 0).toFixed(0)} s\n`,
+);
 if (results.errors.length) {
-  process.stdout.write(`\n${results.errors.length} part(s) failed:\n${results.errors.map((e) => `- ${e.part}: ${e.message.split('\n')[0]}`).join('\n')}\n`);
+  process.stdout.write(
+    `\n${results.errors.length} part(s) failed:\n${results.errors.map((e) => `- ${e.part}: ${e.message.split('\n')[0]}`).join('\n')}\n`,
+  );
   process.exitCode = 1;
 }
 
 /** Runs every measurement into `results`. */
 async function measureEverything(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'wikibot-bench-'));
-  const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+  const log = (message: string) =>
+    process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
 
   async function part(name: string, run: () => Promise<void>): Promise<void> {
     log(`${name}…`);
@@ -87,26 +116,44 @@ async function measureEverything(): Promise<void> {
     await part('cold start', async () => {
       const dataDir = join(workDir, 'cold-wiki');
       await Wiki.open({ dir: dataDir }); // initialised before timing: Home exists, as on a running system
-      results.coldStart = await measureColdStarts(coldTargets({ mcp: modules.mcp!, wiki: modules.wiki! }, dataDir), plan.coldRuns);
+      results.coldStart = await measureColdStarts(
+        coldTargets({ mcp: modules.mcp!, wiki: modules.wiki! }, dataDir),
+        plan.coldRuns,
+      );
     });
 
     await part('warm MCP, wiki and memory', async () => {
-      const system = await startSignedInSystem({ dataDir: join(workDir, 'system', 'wiki'), stateDir: join(workDir, 'system') });
+      const system = await startSignedInSystem({
+        dataDir: join(workDir, 'system', 'wiki'),
+        stateDir: join(workDir, 'system'),
+      });
       try {
         await system.seed(READ_PAGE, READ_CONTENT);
         await part('warm MCP in-process', async () => {
           const env = handlerEnv({ origin: system.url, issuer: system.issuer, dataDir: system.dataDir });
           const events = {
             'tools/list': mcpEvent(system.url, system.token, WARM_REQUESTS['tools/list']()),
-            'tools/call read_note': mcpEvent(system.url, system.token, WARM_REQUESTS['tools/call read_note'](READ_PAGE)),
+            'tools/call read_note': mcpEvent(
+              system.url,
+              system.token,
+              WARM_REQUESTS['tools/call read_note'](READ_PAGE),
+            ),
           };
-          results.warm = { ...results.warm, inProcess: await measureInProcess(modules.mcp!, env, events, plan.inProcess, 100) };
+          results.warm = {
+            ...results.warm,
+            inProcess: await measureInProcess(modules.mcp!, env, events, plan.inProcess, 100),
+          };
         });
         const memory = sampleTreeMemory(system.pid);
         await part('warm MCP over HTTP vs SDK example', async () => {
           const peer = await startSdkPeer();
           try {
-            const http = await measureHttp({ mcpUrl: system.mcpUrl, token: system.token, page: READ_PAGE }, peer.mcpUrl, plan.loadRounds, plan.loadSeconds);
+            const http = await measureHttp(
+              { mcpUrl: system.mcpUrl, token: system.token, page: READ_PAGE },
+              peer.mcpUrl,
+              plan.loadRounds,
+              plan.loadSeconds,
+            );
             results.warm = { ...results.warm, http };
           } finally {
             await peer.close();
@@ -134,7 +181,11 @@ async function measureEverything(): Promise<void> {
         results.storage.scales.push(await measureScale(join(workDir, 'storage'), pages, 0, plan.storage, STORAGE_OPS));
       }
       log(`  storage: history with ${plan.deepCommits} commits`);
-      results.storage.deepHistory = await measureScale(join(workDir, 'storage'), 100, plan.deepCommits, plan.storage, ['read', 'history', 'changelog']);
+      results.storage.deepHistory = await measureScale(join(workDir, 'storage'), 100, plan.deepCommits, plan.storage, [
+        'read',
+        'history',
+        'changelog',
+      ]);
     });
 
     await part('cold open', async () => {
@@ -144,7 +195,11 @@ async function measureEverything(): Promise<void> {
 
     await part('semantic search', async () => {
       const pages = plan.scales[plan.scales.length - 1]!;
-      results.semantic = await benchSemantic({ pages, rounds: plan.storage.writes, log: (m) => log(`  semantic: ${m}`) });
+      results.semantic = await benchSemantic({
+        pages,
+        rounds: plan.storage.writes,
+        log: (m) => log(`  semantic: ${m}`),
+      });
     });
   } finally {
     rmSync(workDir, { recursive: true, force: true });

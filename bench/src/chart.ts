@@ -35,7 +35,13 @@ export function storageChart(scales: readonly StorageScale[]): string {
       const points = scales
         .map((s) => [s.pages, s.ops[op as keyof typeof s.ops]?.[source]?.p50] as [number, number | undefined])
         .filter((p): p is [number, number] => p[1] !== undefined && p[1] > 0);
-      if (points.length) series.push({ name: source === 'wiki' ? op : `git ${op}`, color: COLORS[op], dashed: source === 'git', points });
+      if (points.length)
+        series.push({
+          name: source === 'wiki' ? op : `git ${op}`,
+          color: COLORS[op],
+          dashed: source === 'git',
+          points,
+        });
     }
   }
   const xs = scales.map((s) => s.pages);
@@ -54,12 +60,20 @@ export function storageChart(scales: readonly StorageScale[]): string {
     `<text x="${MARGIN.left}" y="22" font-size="15" font-weight="bold">Storage operations: p50 latency vs wiki size (log–log)</text>`,
   ];
   for (const t of yTicks) {
-    out.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/>`);
-    out.push(`<text x="${MARGIN.left - 8}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${t >= 1 ? t : t.toString()} ms</text>`);
+    out.push(
+      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/>`,
+    );
+    out.push(
+      `<text x="${MARGIN.left - 8}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${t >= 1 ? t : t.toString()} ms</text>`,
+    );
   }
   for (const t of xTicks) {
-    out.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="#ddd"/>`);
-    out.push(`<text x="${x(t).toFixed(1)}" y="${MARGIN.top + plotH + 18}" text-anchor="middle">${t.toLocaleString('en-US')}</text>`);
+    out.push(
+      `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="#ddd"/>`,
+    );
+    out.push(
+      `<text x="${x(t).toFixed(1)}" y="${MARGIN.top + plotH + 18}" text-anchor="middle">${t.toLocaleString('en-US')}</text>`,
+    );
   }
   out.push(`<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 15}" text-anchor="middle">pages in the wiki</text>`);
   out.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333"/>`);
@@ -67,7 +81,8 @@ export function storageChart(scales: readonly StorageScale[]): string {
     const d = s.points.map(([px, py], j) => `${j ? 'L' : 'M'}${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ');
     const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
     out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${dash}/>`);
-    for (const [px, py] of s.points) out.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3" fill="${s.color}"/>`);
+    for (const [px, py] of s.points)
+      out.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3" fill="${s.color}"/>`);
     const ly = MARGIN.top + 10 + i * 18;
     const lx = MARGIN.left + plotW + 15;
     out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${dash}/>`);

@@ -41,7 +41,10 @@ export function measureColdOpen(workDir: string, pages: number, commits: number)
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  const figures = JSON.parse(out.trim().split('\n').pop()!) as Pick<ColdOpenResult, 'loadMs' | 'openMs' | 'firstPageMs' | 'firstSearchMs'>;
+  const figures = JSON.parse(out.trim().split('\n').pop()!) as Pick<
+    ColdOpenResult,
+    'loadMs' | 'openMs' | 'firstPageMs' | 'firstSearchMs'
+  >;
   rmSync(dir, { recursive: true, force: true });
   return { pages, commits: fixture.commits, layout: 'flat', setupMs, ...figures };
 }

@@ -40,7 +40,12 @@ export function coldTargets(modules: { mcp: string; wiki: string }, dataDir: str
         headers: { host, accept: 'application/json' },
       }),
     },
-    { name: 'wiki', modulePath: modules.wiki, env, event: createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host, accept: 'text/html' } }) },
+    {
+      name: 'wiki',
+      modulePath: modules.wiki,
+      env,
+      event: createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host, accept: 'text/html' } }),
+    },
   ];
 }
 
@@ -71,7 +76,12 @@ function timeProcess(args: string[], env: Record<string, string>): Promise<{ ms:
 
 /** Runs one cold start of `target` under `node --cpu-prof`, writing its profile into `dir`. */
 export async function profileColdStart(target: ColdTarget, dir: string): Promise<number> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...target.env, BENCH_EVENT: JSON.stringify(target.event) };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    ...target.env,
+    BENCH_EVENT: JSON.stringify(target.event),
+  };
   return (await timeProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, CHILD, target.modulePath], env)).ms;
 }
 

@@ -66,6 +66,7 @@ export function summarizeProfiles(dir: string, top = 12): ProfileSummary[] {
 
 /** Text rendering of a summary. */
 export function renderProfile(s: ProfileSummary): string {
-  const rows = (list: [string, number][]) => list.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  const rows = (list: [string, number][]) =>
+    list.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
   return `${s.file} (${s.totalMs.toFixed(0)} ms sampled)\n  by package:\n${rows(s.byPackage)}\n  by function:\n${rows(s.byFunction)}`;
 }

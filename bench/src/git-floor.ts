@@ -31,7 +31,7 @@ export function timeShellSnippets(dir: string, snippets: readonly string[]): num
     .split('\n')
     .map((line, i) => {
       const [t0, t1, status] = line.split(' ');
-      if (status !== '0' && !(status === '1' && snippets[i].startsWith('git \'grep\''))) {
+      if (status !== '0' && !(status === '1' && snippets[i].startsWith("git 'grep'"))) {
         throw new Error(`git floor command failed (${status}): ${snippets[i].slice(0, 200)}`);
       }
       return (Number(t1) - Number(t0)) * 1000;

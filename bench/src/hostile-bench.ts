@@ -73,6 +73,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of rows) {
     const verdict = r.indexCpuMs + r.renderCpuMs <= HOSTILE_LIMIT_MS ? 'PASS' : 'MISS';
     const f = (ms: number): string => ms.toFixed(1).padStart(7);
-    process.stdout.write(`${r.shape.padEnd(36)} index ${f(r.indexMs)} ms (cpu ${f(r.indexCpuMs)})  render ${f(r.renderMs)} ms (cpu ${f(r.renderCpuMs)})  ${verdict}\n`);
+    process.stdout.write(
+      `${r.shape.padEnd(36)} index ${f(r.indexMs)} ms (cpu ${f(r.indexCpuMs)})  render ${f(r.renderMs)} ms (cpu ${f(r.renderCpuMs)})  ${verdict}\n`,
+    );
   }
 }

@@ -12,7 +12,8 @@ function fill(unit: string, bytes = HOSTILE_BYTES): string {
   return unit.repeat(Math.floor(bytes / unit.length));
 }
 
-const frontmatter = (keys: number): string => `---\n${Array.from({ length: keys }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n`;
+const frontmatter = (keys: number): string =>
+  `---\n${Array.from({ length: keys }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n`;
 
 /** Every shape by name; each page is ASCII, so characters are bytes. */
 export function hostilePages(): Record<string, string> {
@@ -31,7 +32,7 @@ export function hostilePages(): Record<string, string> {
     'nested quotes and lists, per line': fill('> > > > > > > > - - - - - - - - a\n'),
     'empty list items': fill('-\n'),
     'empty paragraphs': fill('a\n\n'),
-    'headings': fill('#\n'),
+    headings: fill('#\n'),
     'table 250k columns wide': `${fill('|a', HOSTILE_BYTES / 2)}|\n${fill('|-', HOSTILE_BYTES / 2 - 2)}|\n`,
     'reference definitions': fill('[a]: b\n'),
     'WikiLinks and links, one line': fill('[[Page]] [x](y) '),

@@ -21,7 +21,9 @@ export function machineFacts(quick: boolean): MachineFacts {
   const list = cpus();
   let gitVersion = 'absent';
   try {
-    gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim().replace(/^git version /, '');
+    gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' })
+      .trim()
+      .replace(/^git version /, '');
   } catch {
     // git is only the comparison floor; a run without it still reports the rest.
   }

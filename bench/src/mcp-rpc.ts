@@ -43,7 +43,12 @@ export function parseRpcBody(body: string): RpcAnswer['message'] {
 }
 
 /** POSTs one JSON-RPC request to an MCP endpoint. */
-export async function callRpc(mcpUrl: string, token: string | undefined, method: string, params: Record<string, unknown> = {}): Promise<RpcAnswer> {
+export async function callRpc(
+  mcpUrl: string,
+  token: string | undefined,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<RpcAnswer> {
   const response = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders(token), body: rpcBody(method, params) });
   const body = await response.text();
   return { status: response.status, body, message: parseRpcBody(body) };
@@ -57,9 +62,15 @@ export interface ToolOutcome {
 }
 
 /** Calls one MCP tool and flattens its text content. */
-export async function callTool(mcpUrl: string, token: string, name: string, args: Record<string, unknown>): Promise<ToolOutcome> {
+export async function callTool(
+  mcpUrl: string,
+  token: string,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<ToolOutcome> {
   const answer = await callRpc(mcpUrl, token, 'tools/call', { name, arguments: args });
-  const result = answer.message?.result as { isError?: boolean; content?: { type: string; text?: string }[] } | undefined;
+  const result = answer.message?.result as
+    { isError?: boolean; content?: { type: string; text?: string }[] } | undefined;
   if (!result) {
     const why = answer.message?.error?.message ?? answer.body.slice(0, 300);
     return { status: answer.status, isError: true, text: `HTTP ${answer.status}: ${why}` };

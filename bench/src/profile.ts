@@ -18,7 +18,10 @@ import { mcpLoadRequest, WARM_REQUESTS } from './warm-mcp.js';
 const out = mkdtempSync(join(tmpdir(), 'wikibot-profile-'));
 const seconds = Number(process.env.PROFILE_SECONDS ?? 5);
 
-const modules = { mcp: await unpackedHandlerModule(readArtifact('mcp')), wiki: await unpackedHandlerModule(readArtifact('wiki')) };
+const modules = {
+  mcp: await unpackedHandlerModule(readArtifact('mcp')),
+  wiki: await unpackedHandlerModule(readArtifact('wiki')),
+};
 const dataDir = join(out, 'cold-wiki');
 await Wiki.open({ dir: dataDir });
 for (const target of coldTargets(modules, dataDir)) {
@@ -31,12 +34,17 @@ for (const target of coldTargets(modules, dataDir)) {
 
 const warmDir = join(out, 'warm');
 mkdirSync(warmDir, { recursive: true });
-const system = await startSignedInSystem({ dataDir: join(out, 'system', 'wiki'), stateDir: join(out, 'system') }, ['--cpu-prof', `--cpu-prof-dir=${warmDir}`]);
+const system = await startSignedInSystem({ dataDir: join(out, 'system', 'wiki'), stateDir: join(out, 'system') }, [
+  '--cpu-prof',
+  `--cpu-prof-dir=${warmDir}`,
+]);
 try {
   const request = mcpLoadRequest(system.mcpUrl, system.token, WARM_REQUESTS['tools/list']());
   await runLoad(request, 1);
   const load = await runLoad(request, seconds);
-  process.stdout.write(`\n== tools/list through the gateway, 16 connections, ${seconds} s: ${load.rps.toFixed(0)} req/s, p50 ${load.p50Ms} ms\n`);
+  process.stdout.write(
+    `\n== tools/list through the gateway, 16 connections, ${seconds} s: ${load.rps.toFixed(0)} req/s, p50 ${load.p50Ms} ms\n`,
+  );
 } finally {
   await system.close();
 }

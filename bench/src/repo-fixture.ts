@@ -37,7 +37,28 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'quin', 'dor', 'el', 'fu', 'gra', 'hin', 'jo', 'nex', 'pol', 'sur', 'tri', 'wex', 'yan', 'zed'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tas',
+  'vo',
+  'quin',
+  'dor',
+  'el',
+  'fu',
+  'gra',
+  'hin',
+  'jo',
+  'nex',
+  'pol',
+  'sur',
+  'tri',
+  'wex',
+  'yan',
+  'zed',
+];
 const CATEGORIES = ['Guide', 'Reference', 'Meeting', 'Project', 'Journal'];
 
 function makeVocabulary(size: number, random: () => number): string[] {
@@ -113,7 +134,13 @@ function quote(path: string): string {
  * Builds a repository at `dir`: `pageCount` pages created in commits of `batch` pages, then
  * `extraCommits` commits that each revise one random page. Returns its pages and vocabulary.
  */
-export function buildFixture(dir: string, pageCount: number, extraCommits = 0, batch = 100, layout: FixtureLayout = 'nested'): Fixture {
+export function buildFixture(
+  dir: string,
+  pageCount: number,
+  extraCommits = 0,
+  batch = 100,
+  layout: FixtureLayout = 'nested',
+): Fixture {
   const random = seededRandom(pageCount * 7919 + extraCommits);
   const vocabulary = makeVocabulary(2000, random);
   const pages: FixturePage[] = [];
@@ -124,8 +151,15 @@ export function buildFixture(dir: string, pageCount: number, extraCommits = 0, b
     time += 60;
     commits++;
     const who = `Bench Writer <writer${commits % 7}@example.com> ${time} +0000`;
-    const parts = [`commit refs/heads/main`, `author ${who}`, `committer ${who}`, `data ${Buffer.byteLength(message)}`, message];
-    for (const [file, content] of files) parts.push(`M 100644 inline ${quote(file)}`, `data ${Buffer.byteLength(content)}`, content);
+    const parts = [
+      `commit refs/heads/main`,
+      `author ${who}`,
+      `committer ${who}`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+    ];
+    for (const [file, content] of files)
+      parts.push(`M 100644 inline ${quote(file)}`, `data ${Buffer.byteLength(content)}`, content);
     chunks.push(parts.join('\n') + '\n');
   };
   for (let start = 0; start < pageCount; start += batch) {
@@ -144,13 +178,22 @@ export function buildFixture(dir: string, pageCount: number, extraCommits = 0, b
     const i = Math.floor(random() * pageCount);
     const revision = (revisions.get(i) ?? 0) + 1;
     revisions.set(i, revision);
-    commit(`Revise ${pages[i].path}`, [[pages[i].file, pageContent(i, pageCount, vocabulary, random, layout, revision)]]);
+    commit(`Revise ${pages[i].path}`, [
+      [pages[i].file, pageContent(i, pageCount, vocabulary, random, layout, revision)],
+    ]);
   }
-  for (const [i, revision] of revisions) pages[i] = { ...pages[i], token: `ref-${String(i).padStart(5, '0')}-r${revision}` };
+  for (const [i, revision] of revisions)
+    pages[i] = { ...pages[i], token: `ref-${String(i).padStart(5, '0')}-r${revision}` };
 
   mkdirSync(dir, { recursive: true });
   const git = (args: string[], input?: string): void => {
-    execFileSync('git', args, { cwd: dir, input, stdio: ['pipe', 'ignore', 'pipe'], maxBuffer: 1 << 30, env: { ...process.env, ...MALLOC_ENV } });
+    execFileSync('git', args, {
+      cwd: dir,
+      input,
+      stdio: ['pipe', 'ignore', 'pipe'],
+      maxBuffer: 1 << 30,
+      env: { ...process.env, ...MALLOC_ENV },
+    });
   };
   git(['init', '-q', '-b', 'main']);
   git(['config', 'user.name', 'Bench Writer']);

@@ -8,8 +8,10 @@ import type { BenchResults } from './results.js';
 import { STORAGE_OPS, type StorageScale } from './storage.js';
 import { STORAGE_LIMITS, type TargetRow } from './targets.js';
 
-const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
-const verdict = (pass: boolean | null | undefined) => (pass === null || pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS');
+const ms = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1);
+const verdict = (pass: boolean | null | undefined) =>
+  pass === null || pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS';
 
 function table(head: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -39,11 +41,19 @@ function storageTable(scales: readonly StorageScale[]): string {
       ]);
     }
   }
-  return table(['operation', 'pages', 'commits', 'wiki-core p50 ms', 'p99 ms', 'git p50 ms', 'wiki / git', 'target', 'result'], rows);
+  return table(
+    ['operation', 'pages', 'commits', 'wiki-core p50 ms', 'p99 ms', 'git p50 ms', 'wiki / git', 'target', 'result'],
+    rows,
+  );
 }
 
 /** The markdown document. `analysis` (hand-written, optional) is appended as the explanation of misses. */
-export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], chartFile: string, analysis?: string): string {
+export function renderMarkdown(
+  r: BenchResults,
+  targets: readonly TargetRow[],
+  chartFile: string,
+  analysis?: string,
+): string {
   const m = r.machine;
   const out: string[] = [
     '# Performance',
@@ -52,30 +62,49 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
     'Every figure was measured in the same run on the same machine, next to its peer. Targets are recorded, not asserted.',
     'Raw figures: [bench/results.json](../bench/results.json). How to run and read this: [bench/README.md](../bench/README.md).',
     '',
-    table(['machine', ''], [
-      ['CPU', `${m.cpuModel} × ${m.cpuCount}`],
-      ['memory', `${m.totalMemoryMB} MB`],
-      ['Node.js', m.nodeVersion],
-      ['OS', m.platform],
-      ['git', m.gitVersion],
-      ['run took', r.durationSec ? `${r.durationSec.toFixed(0)} s` : '—'],
-    ]),
+    table(
+      ['machine', ''],
+      [
+        ['CPU', `${m.cpuModel} × ${m.cpuCount}`],
+        ['memory', `${m.totalMemoryMB} MB`],
+        ['Node.js', m.nodeVersion],
+        ['OS', m.platform],
+        ['git', m.gitVersion],
+        ['run took', r.durationSec ? `${r.durationSec.toFixed(0)} s` : '—'],
+      ],
+    ),
     '',
     '## Targets',
     '',
-    table(['section', 'what', 'measured', 'peer', 'target', 'result'], targets.map((t) => [t.section, t.what, t.measured, t.peer, t.target, verdict(t.pass)])),
+    table(
+      ['section', 'what', 'measured', 'peer', 'target', 'result'],
+      targets.map((t) => [t.section, t.what, t.measured, t.peer, t.target, verdict(t.pass)]),
+    ),
     '',
   ];
   if (r.errors.length) {
-    out.push('Parts that could not run:', '', ...r.errors.map((e) => `- **${e.part}**: ${e.message.split('\n')[0]}`), '');
+    out.push(
+      'Parts that could not run:',
+      '',
+      ...r.errors.map((e) => `- **${e.part}**: ${e.message.split('\n')[0]}`),
+      '',
+    );
   }
-  out.push('## Artifacts', '', table(['Lambda', 'zip KB', 'bundle KB', 'target', 'result'], r.artifacts.map((a) => [
-    a.name,
-    (a.zipBytes / 1024).toFixed(1),
-    (a.bundleBytes / 1024).toFixed(1),
-    a.name === 'mcp' ? '≤ 400 KB' : '—',
-    a.name === 'mcp' ? verdict(a.zipBytes <= 400 * 1024) : '—',
-  ])), '');
+  out.push(
+    '## Artifacts',
+    '',
+    table(
+      ['Lambda', 'zip KB', 'bundle KB', 'target', 'result'],
+      r.artifacts.map((a) => [
+        a.name,
+        (a.zipBytes / 1024).toFixed(1),
+        (a.bundleBytes / 1024).toFixed(1),
+        a.name === 'mcp' ? '≤ 400 KB' : '—',
+        a.name === 'mcp' ? verdict(a.zipBytes <= 400 * 1024) : '—',
+      ]),
+    ),
+    '',
+  );
   if (r.coldStart) {
     const c = r.coldStart;
     out.push(
@@ -83,10 +112,31 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       '',
       `A fresh \`node\` process imports the handler from the unpacked zip and answers one API Gateway v2 event (MCP: \`GET /.well-known/oauth-protected-resource/mcp\`; wiki: \`GET /Home\` on an initialised repository), timed from spawn to exit; ${c.runs} interleaved rounds after one unmeasured round, next to \`node -e 0\` timed the same way.`,
       '',
-      table(['process', 'status', 'median ms', 'min ms', 'max ms', '× bare node', 'target', 'result'], [
-        ['node -e 0 (peer)', '—', ms(c.bareMedianMs), ms(Math.min(...c.bareMs)), ms(Math.max(...c.bareMs)), '1.00×', '—', '—'],
-        ...c.targets.map((t) => [t.name, t.status, ms(t.medianMs), ms(Math.min(...t.ms)), ms(Math.max(...t.ms)), `${t.ratio.toFixed(2)}×`, '≤ 2×', t.status === '200' ? verdict(t.ratio <= 2) : 'n/a']),
-      ]),
+      table(
+        ['process', 'status', 'median ms', 'min ms', 'max ms', '× bare node', 'target', 'result'],
+        [
+          [
+            'node -e 0 (peer)',
+            '—',
+            ms(c.bareMedianMs),
+            ms(Math.min(...c.bareMs)),
+            ms(Math.max(...c.bareMs)),
+            '1.00×',
+            '—',
+            '—',
+          ],
+          ...c.targets.map((t) => [
+            t.name,
+            t.status,
+            ms(t.medianMs),
+            ms(Math.min(...t.ms)),
+            ms(Math.max(...t.ms)),
+            `${t.ratio.toFixed(2)}×`,
+            '≤ 2×',
+            t.status === '200' ? verdict(t.ratio <= 2) : 'n/a',
+          ]),
+        ],
+      ),
       '',
     );
   }
@@ -96,16 +146,19 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       out.push(
         'In-process: the handler called directly with API Gateway v2 events (bearer JWT from the stand-in, verified on every call), no HTTP.',
         '',
-        table(['request', 'status', 'p50 ms', 'p90 ms', 'p99 ms', 'calls', 'target', 'result'], Object.entries(r.warm.inProcess).map(([name, v]) => [
-          name,
-          v.statuses.join(','),
-          ms(v.latency.p50),
-          ms(v.latency.p90),
-          ms(v.latency.p99),
-          v.latency.n,
-          name.includes('read_note') ? '≤ 2 ms p50' : '—',
-          name.includes('read_note') ? verdict(v.statuses.every((s) => s === 200) ? v.latency.p50 <= 2 : null) : '—',
-        ])),
+        table(
+          ['request', 'status', 'p50 ms', 'p90 ms', 'p99 ms', 'calls', 'target', 'result'],
+          Object.entries(r.warm.inProcess).map(([name, v]) => [
+            name,
+            v.statuses.join(','),
+            ms(v.latency.p50),
+            ms(v.latency.p90),
+            ms(v.latency.p99),
+            v.latency.n,
+            name.includes('read_note') ? '≤ 2 ms p50' : '—',
+            name.includes('read_note') ? verdict(v.statuses.every((s) => s === 200) ? v.latency.p50 <= 2 : null) : '—',
+          ]),
+        ),
         '',
       );
     }
@@ -115,11 +168,44 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       out.push(
         `Over HTTP, autocannon at 16 connections, ${l.ours.runs} alternated rounds each (ours, SDK example, ours, …); medians of the rounds. Ours goes through the local gateway with auth on (bearer JWT); the SDK example (\`simpleStatelessStreamableHttp.js\`, express, no auth) answers the same \`tools/list\`.`,
         '',
-        table(['server', 'request', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures', 'target', 'result'], [
-          ['wikibot via gateway + auth', 'tools/list', l.ours.rps.toFixed(0), ms(l.ours.p50Ms), ms(l.ours.p99Ms), l.ours.requests, l.ours.failures, `≥ 2× peer (${l.ratio.toFixed(2)}×)`, verdict(l.ours.failures === 0 ? l.ratio >= 2 : null)],
-          ['SDK example server (peer)', 'tools/list', l.peer.rps.toFixed(0), ms(l.peer.p50Ms), ms(l.peer.p99Ms), l.peer.requests, l.peer.failures, '—', '—'],
-          ['wikibot via gateway + auth', 'tools/call read_note', h.readNote.rps.toFixed(0), ms(h.readNote.p50Ms), ms(h.readNote.p99Ms), h.readNote.requests, h.readNote.failures, '—', '—'],
-        ]),
+        table(
+          ['server', 'request', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures', 'target', 'result'],
+          [
+            [
+              'wikibot via gateway + auth',
+              'tools/list',
+              l.ours.rps.toFixed(0),
+              ms(l.ours.p50Ms),
+              ms(l.ours.p99Ms),
+              l.ours.requests,
+              l.ours.failures,
+              `≥ 2× peer (${l.ratio.toFixed(2)}×)`,
+              verdict(l.ours.failures === 0 ? l.ratio >= 2 : null),
+            ],
+            [
+              'SDK example server (peer)',
+              'tools/list',
+              l.peer.rps.toFixed(0),
+              ms(l.peer.p50Ms),
+              ms(l.peer.p99Ms),
+              l.peer.requests,
+              l.peer.failures,
+              '—',
+              '—',
+            ],
+            [
+              'wikibot via gateway + auth',
+              'tools/call read_note',
+              h.readNote.rps.toFixed(0),
+              ms(h.readNote.p50Ms),
+              ms(h.readNote.p99Ms),
+              h.readNote.requests,
+              h.readNote.failures,
+              '—',
+              '—',
+            ],
+          ],
+        ),
         '',
       );
     }
@@ -131,13 +217,16 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       '',
       `\`GET ${w.path}\` through the gateway (status ${w.status}): one client's render latency, then autocannon at 16 connections. Peer: Otterwiki 2.18 (one uwsgi worker) takes ~200 ms per page view on a 1,000-page wiki (measured earlier on this machine, see REFERENCE.md).`,
       '',
-      table(['measure', 'value'], [
-        ['latency p50 (1 client)', `${ms(w.latency.p50)} ms`],
-        ['latency p99 (1 client)', `${ms(w.latency.p99)} ms`],
-        ['throughput (16 connections)', `${w.load.rps.toFixed(0)} req/s`],
-        ['latency p50 / p99 under load', `${ms(w.load.p50Ms)} / ${ms(w.load.p99Ms)} ms`],
-        ['failures', String(w.load.failures)],
-      ]),
+      table(
+        ['measure', 'value'],
+        [
+          ['latency p50 (1 client)', `${ms(w.latency.p50)} ms`],
+          ['latency p99 (1 client)', `${ms(w.latency.p99)} ms`],
+          ['throughput (16 connections)', `${w.load.rps.toFixed(0)} req/s`],
+          ['latency p50 / p99 under load', `${ms(w.load.p50Ms)} / ${ms(w.load.p99Ms)} ms`],
+          ['failures', String(w.load.failures)],
+        ],
+      ),
       '',
     );
   }
@@ -154,30 +243,53 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       '',
       'Opening a repository (what a cold Lambda pays once):',
       '',
-      table(['pages', 'commits', 'fast-import setup ms', 'first Wiki.open ms (builds index)', 'first search ms', 'reopen ms (saved index)', 'first search after reopen ms'], [...s.scales, ...(s.deepHistory ? [s.deepHistory] : [])].map((x) => [
-        x.pages.toLocaleString('en-US'),
-        x.commits.toLocaleString('en-US'),
-        x.setupMs.toFixed(0),
-        x.firstOpenMs.toFixed(0),
-        x.firstSearchMs.toFixed(0),
-        ms(x.reopenMs),
-        ms(x.reopenSearchMs),
-      ])),
+      table(
+        [
+          'pages',
+          'commits',
+          'fast-import setup ms',
+          'first Wiki.open ms (builds index)',
+          'first search ms',
+          'reopen ms (saved index)',
+          'first search after reopen ms',
+        ],
+        [...s.scales, ...(s.deepHistory ? [s.deepHistory] : [])].map((x) => [
+          x.pages.toLocaleString('en-US'),
+          x.commits.toLocaleString('en-US'),
+          x.setupMs.toFixed(0),
+          x.firstOpenMs.toFixed(0),
+          x.firstSearchMs.toFixed(0),
+          ms(x.reopenMs),
+          ms(x.reopenSearchMs),
+        ]),
+      ),
       '',
     );
     if (s.deepHistory) {
-      out.push(`### History with ${s.deepHistory.commits.toLocaleString('en-US')} commits (${s.deepHistory.pages} pages)`, '', storageTable([s.deepHistory]), '');
+      out.push(
+        `### History with ${s.deepHistory.commits.toLocaleString('en-US')} commits (${s.deepHistory.pages} pages)`,
+        '',
+        storageTable([s.deepHistory]),
+        '',
+      );
     }
   }
   if (r.hostile?.length) {
     out.push(
       '## Hostile pages',
       '',
-      'One 1 MB page per shape built to hit a worst case (src/hostile-pages.ts). *Index* is what wiki-core computes when a page changes (frontmatter, title, links from the Markdown tokens, search words); *render* is the wiki\'s markdown-it. Medians after a warm-up round; CPU time is this process\'s user + system time, which the shared machine\'s load does not inflate as it does wall-clock time. Target (issue 9): index + render ≤ 100 ms.',
+      "One 1 MB page per shape built to hit a worst case (src/hostile-pages.ts). *Index* is what wiki-core computes when a page changes (frontmatter, title, links from the Markdown tokens, search words); *render* is the wiki's markdown-it. Medians after a warm-up round; CPU time is this process's user + system time, which the shared machine's load does not inflate as it does wall-clock time. Target (issue 9): index + render ≤ 100 ms.",
       '',
       table(
         ['shape', 'index ms', 'index CPU ms', 'render ms', 'render CPU ms', 'result'],
-        r.hostile.map((h) => [h.shape, h.indexMs.toFixed(1), h.indexCpuMs.toFixed(1), h.renderMs.toFixed(1), h.renderCpuMs.toFixed(1), verdict(h.indexCpuMs + h.renderCpuMs <= 100)]),
+        r.hostile.map((h) => [
+          h.shape,
+          h.indexMs.toFixed(1),
+          h.indexCpuMs.toFixed(1),
+          h.renderMs.toFixed(1),
+          h.renderCpuMs.toFixed(1),
+          verdict(h.indexCpuMs + h.renderCpuMs <= 100),
+        ]),
       ),
       '',
     );
@@ -188,14 +300,18 @@ export function renderMarkdown(r: BenchResults, targets: readonly TargetRow[], c
       '',
       `Peak resident memory of the local system's process (gateway, stand-in AuthKit and both functions' worker threads; ${r.memory.processes} process(es), tsx's esbuild service excluded) over the warm MCP and wiki loads: the sum of each process's high-water mark (VmHWM).`,
       '',
-      table(['measure', 'MB', 'target', 'result'], [
-        ['peak RSS (VmHWM)', r.memory.peakMB.toFixed(0), '≤ 256 MB', verdict(r.memory.peakMB <= 256)],
-        ['largest sampled RSS (every 100 ms)', r.memory.sampledPeakMB.toFixed(0), '—', '—'],
-      ]),
+      table(
+        ['measure', 'MB', 'target', 'result'],
+        [
+          ['peak RSS (VmHWM)', r.memory.peakMB.toFixed(0), '≤ 256 MB', verdict(r.memory.peakMB <= 256)],
+          ['largest sampled RSS (every 100 ms)', r.memory.sampledPeakMB.toFixed(0), '—', '—'],
+        ],
+      ),
       '',
     );
   }
-  if (r.semantic) out.push('## Semantic search', '', renderQuality(r.semantic.quality), '', renderSpeed(r.semantic.speed), '');
+  if (r.semantic)
+    out.push('## Semantic search', '', renderQuality(r.semantic.quality), '', renderSpeed(r.semantic.speed), '');
   if (analysis?.trim()) out.push('## Analysis of misses', '', analysis.trim(), '');
   return out.join('\n');
 }

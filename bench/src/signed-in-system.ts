@@ -26,7 +26,10 @@ export interface SignedInSystem {
 }
 
 /** Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `nodeArgs` go to its node (e.g. `--cpu-prof`). */
-export async function startSignedInSystem(options: { dataDir: string; stateDir: string }, nodeArgs: string[] = []): Promise<SignedInSystem> {
+export async function startSignedInSystem(
+  options: { dataDir: string; stateDir: string },
+  nodeArgs: string[] = [],
+): Promise<SignedInSystem> {
   const ports = { port: await freePort(), authPort: await freePort() };
   const system = await spawnLocalSystem(
     {
@@ -53,7 +56,11 @@ export async function startSignedInSystem(options: { dataDir: string; stateDir: 
       stderr: system.stderr,
       close: system.close,
       async seed(path, content) {
-        const outcome = await callTool(system.mcpUrl, token, 'write_note', { path, content, commit_message: 'bench seed' });
+        const outcome = await callTool(system.mcpUrl, token, 'write_note', {
+          path,
+          content,
+          commit_message: 'bench seed',
+        });
         if (outcome.isError) throw new Error(`write_note ${path} refused: ${outcome.text}`);
       },
     };

@@ -46,7 +46,11 @@ export function summarize(samples: readonly number[]): Summary {
  * Runs `fn` `warmup` times unmeasured, then `iterations` times, and returns each run's duration in ms.
  * `fn` receives the iteration index so callers can vary inputs without allocating in the timed region.
  */
-export async function sample(fn: (i: number) => Promise<unknown> | unknown, iterations: number, warmup = 0): Promise<number[]> {
+export async function sample(
+  fn: (i: number) => Promise<unknown> | unknown,
+  iterations: number,
+  warmup = 0,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -80,33 +80,73 @@ export async function measureScale(
   const word = () => fixture.vocabulary[Math.floor(fixture.vocabulary.length * random() ** 2)];
   const n = iterations;
   const out: Partial<Record<StorageOp, OpFigures>> = {};
-  const measure = async (op: StorageOp, wikiRun: (i: number) => Promise<unknown>, count: number, gitSnippet?: (i: number) => string) => {
+  const measure = async (
+    op: StorageOp,
+    wikiRun: (i: number) => Promise<unknown>,
+    count: number,
+    gitSnippet?: (i: number) => string,
+  ) => {
     if (!ops.includes(op)) return;
     const wikiSamples = await sample(wikiRun, count, Math.min(5, count));
     // Two unmeasured calls first, as the wiki gets warm-up calls.
-    const gitSamples = gitSnippet ? timeShellSnippets(gitDir, Array.from({ length: n.git + 2 }, (_, i) => gitSnippet(i))).slice(2) : undefined;
+    const gitSamples = gitSnippet
+      ? timeShellSnippets(
+          gitDir,
+          Array.from({ length: n.git + 2 }, (_, i) => gitSnippet(i)),
+        ).slice(2)
+      : undefined;
     out[op] = { wiki: summarize(wikiSamples), ...(gitSamples ? { git: summarize(gitSamples) } : {}) };
   };
 
-  await measure('read', () => wiki.readPage(pick().path), n.wiki, () => gitRead(pick()));
+  await measure(
+    'read',
+    () => wiki.readPage(pick().path),
+    n.wiki,
+    () => gitRead(pick()),
+  );
   // Writes and edits take distinct pages from opposite ends, so an edit's token is still there.
   const writeTargets = fixture.pages.slice(0, n.writes + 5);
   const editTargets = [...fixture.pages].reverse().slice(0, n.writes + 5);
-  const revised = (i: number) => `# ${writeTargets[i % writeTargets.length].path}\n\nRevised by the bench, round ${i}: ${word()} ${word()} ${word()}.\n`;
+  const revised = (i: number) =>
+    `# ${writeTargets[i % writeTargets.length].path}\n\nRevised by the bench, round ${i}: ${word()} ${word()} ${word()}.\n`;
   await measure(
     'write',
     (i) => wiki.writePage(writeTargets[i].path, revised(i), { author: AUTHOR, message: 'bench write' }),
     n.writes,
     (i) => gitWrite(writeTargets[i % writeTargets.length], revised(i + 1000)),
   );
-  await measure('edit', (i) => {
-    const page = editTargets[i];
-    return wiki.editPage(page.path, page.token, `${page.token}-edited`, { author: AUTHOR, message: 'bench edit' });
-  }, n.writes);
-  await measure('search', () => wiki.search(word(), { limit: 10 }), n.wiki, () => gitSearch(word()));
-  await measure('list', () => wiki.listPages(), Math.max(5, Math.round(n.wiki / 3)), () => gitList());
-  await measure('history', () => wiki.history(pick().path, { limit: 10 }), n.wiki, () => gitHistory(pick()));
-  await measure('changelog', () => wiki.changelog({ limit: 10 }), n.wiki, () => gitChangelog());
+  await measure(
+    'edit',
+    (i) => {
+      const page = editTargets[i];
+      return wiki.editPage(page.path, page.token, `${page.token}-edited`, { author: AUTHOR, message: 'bench edit' });
+    },
+    n.writes,
+  );
+  await measure(
+    'search',
+    () => wiki.search(word(), { limit: 10 }),
+    n.wiki,
+    () => gitSearch(word()),
+  );
+  await measure(
+    'list',
+    () => wiki.listPages(),
+    Math.max(5, Math.round(n.wiki / 3)),
+    () => gitList(),
+  );
+  await measure(
+    'history',
+    () => wiki.history(pick().path, { limit: 10 }),
+    n.wiki,
+    () => gitHistory(pick()),
+  );
+  await measure(
+    'changelog',
+    () => wiki.changelog({ limit: 10 }),
+    n.wiki,
+    () => gitChangelog(),
+  );
   await wiki.flush();
   return { pages, commits: fixture.commits, setupMs, firstOpenMs, firstSearchMs, reopenMs, reopenSearchMs, ops: out };
 }

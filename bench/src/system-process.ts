@@ -48,7 +48,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `startLocalSystem(options)` in a child process (node run with `nodeArgs`) and waits until it serves. */
-export function spawnLocalSystem(options: SystemOptions, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<SystemProcess> {
+export function spawnLocalSystem(
+  options: SystemOptions,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<SystemProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CHILD, JSON.stringify(options)], {
     cwd: BENCH_DIR,
     env: { ...process.env, ...env },

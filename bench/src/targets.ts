@@ -27,7 +27,14 @@ export function checkTargets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
   const mcp = r.artifacts.find((a) => a.name === 'mcp');
   if (mcp) {
-    rows.push({ section: 'Artifacts', what: 'MCP zip', measured: `${(mcp.zipBytes / 1024).toFixed(1)} KB`, peer: '—', target: '≤ 400 KB', pass: mcp.zipBytes <= 400 * 1024 });
+    rows.push({
+      section: 'Artifacts',
+      what: 'MCP zip',
+      measured: `${(mcp.zipBytes / 1024).toFixed(1)} KB`,
+      peer: '—',
+      target: '≤ 400 KB',
+      pass: mcp.zipBytes <= 400 * 1024,
+    });
   }
   for (const t of r.coldStart?.targets ?? []) {
     rows.push({
@@ -101,8 +108,22 @@ export function checkTargets(r: BenchResults): TargetRow[] {
   const cold = r.coldOpen;
   if (cold) {
     const what = `flat ${cold.pages} pages / ${cold.commits} commits, no cache, fresh process`;
-    rows.push({ section: 'Cold open', what: `${what}: first page`, measured: fmt(cold.firstPageMs), peer: '—', target: '≤ 5 s', pass: cold.firstPageMs <= 5000 });
-    rows.push({ section: 'Cold open', what: `${what}: first search`, measured: fmt(cold.firstSearchMs), peer: '—', target: '≤ 1 s', pass: cold.firstSearchMs <= 1000 });
+    rows.push({
+      section: 'Cold open',
+      what: `${what}: first page`,
+      measured: fmt(cold.firstPageMs),
+      peer: '—',
+      target: '≤ 5 s',
+      pass: cold.firstPageMs <= 5000,
+    });
+    rows.push({
+      section: 'Cold open',
+      what: `${what}: first search`,
+      measured: fmt(cold.firstSearchMs),
+      peer: '—',
+      target: '≤ 1 s',
+      pass: cold.firstSearchMs <= 1000,
+    });
   }
   if (r.memory) {
     rows.push({

@@ -48,16 +48,25 @@ export async function measureInProcess(
   try {
     await new Promise<void>((resolvePromise, reject) => {
       const child = spawn(process.execPath, [CHILD, modulePath, outFile], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, BENCH_EVENTS: JSON.stringify({ events, iterations, warmup }) },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          ...env,
+          BENCH_EVENTS: JSON.stringify({ events, iterations, warmup }),
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';
       child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`in-process bench exited ${code}: ${stderr}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolvePromise() : reject(new Error(`in-process bench exited ${code}: ${stderr}`)),
+      );
     });
     const raw = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, { samples: number[]; statuses: number[] }>;
-    return Object.fromEntries(Object.entries(raw).map(([name, r]) => [name, { latency: summarize(r.samples), statuses: r.statuses }]));
+    return Object.fromEntries(
+      Object.entries(raw).map(([name, r]) => [name, { latency: summarize(r.samples), statuses: r.statuses }]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -90,6 +99,9 @@ export async function measureHttp(
     rounds,
     seconds,
   );
-  const read = await runLoad(mcpLoadRequest(ours.mcpUrl, ours.token, WARM_REQUESTS['tools/call read_note'](ours.page)), seconds);
+  const read = await runLoad(
+    mcpLoadRequest(ours.mcpUrl, ours.token, WARM_REQUESTS['tools/call read_note'](ours.page)),
+    seconds,
+  );
   return { toolsList: { ours: list.a, peer: list.b, ratio: list.a.rps / list.b.rps }, readNote: read };
 }

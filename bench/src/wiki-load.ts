@@ -15,7 +15,12 @@ export interface WikiViewResult {
 }
 
 /** Measures `GET /<page>` on a running local system. */
-export async function measureWikiView(baseUrl: string, page: string, iterations: number, seconds: number): Promise<WikiViewResult> {
+export async function measureWikiView(
+  baseUrl: string,
+  page: string,
+  iterations: number,
+  seconds: number,
+): Promise<WikiViewResult> {
   const path = `/${page.split('/').map(encodeURIComponent).join('/')}`;
   const { url, host } = loopback(`${baseUrl}${path}`);
   let status = 0;

@@ -19,7 +19,14 @@ export default tseslint.config(
       'no-control-regex': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@wikibot/*/src/*', '**/packages/*/src/*', '**/apps/*/src/*'], message: 'Import a package by its name; its src/index.ts is its public surface.' }] },
+        {
+          patterns: [
+            {
+              group: ['@wikibot/*/src/*', '**/packages/*/src/*', '**/apps/*/src/*'],
+              message: 'Import a package by its name; its src/index.ts is its public surface.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -29,7 +36,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through @wikibot/auth-config loadConfig (or the package\'s config module), not process.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            "Read configuration through @wikibot/auth-config loadConfig (or the package's config module), not process.env.",
+        },
       ],
     },
   },

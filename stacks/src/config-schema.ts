@@ -5,7 +5,9 @@
 import { z } from 'zod';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR block');
 const ssmName = z.string().regex(/^\/[A-Za-z0-9_.\-/]{1,2047}$/, 'must be an SSM parameter name starting with "/"');
@@ -30,12 +32,19 @@ const networkSchema = z.discriminatedUnion('mode', [
       /** How the private subnets reach the internet (WorkOS, SSM, Bedrock): see docs/cost.md. */
       egress: z.enum(['nat-gateway', 'nat-instance']),
       /** Instance type of the NAT instance (ARM, as fck-nat runs it); only with `egress: nat-instance`. */
-      natInstanceType: z.string().regex(/^[a-z][a-z0-9]*g[a-z0-9]*\.[a-z0-9]+$/, 'must be a Graviton (ARM) type such as t4g.nano'),
+      natInstanceType: z
+        .string()
+        .regex(/^[a-z][a-z0-9]*g[a-z0-9]*\.[a-z0-9]+$/, 'must be a Graviton (ARM) type such as t4g.nano'),
     })
     .strict()
-    .refine((n) => n.privateSubnetCidrs.length === n.availabilityZones.length && n.publicSubnetCidrs.length === n.availabilityZones.length, {
-      message: 'needs one private and one public subnet CIDR per availability zone',
-    }),
+    .refine(
+      (n) =>
+        n.privateSubnetCidrs.length === n.availabilityZones.length &&
+        n.publicSubnetCidrs.length === n.availabilityZones.length,
+      {
+        message: 'needs one private and one public subnet CIDR per availability zone',
+      },
+    ),
   z
     .object({
       mode: z.literal('existing'),
@@ -65,7 +74,9 @@ const bedrockSchema = z
   .object({
     /** Region of the Bedrock endpoint; the model must be offered there. Default: the stack's region. */
     region: region.optional(),
-    embeddingModelId: z.string().regex(/^[a-z0-9-]+\.[A-Za-z0-9.:-]+$/, 'must be a Bedrock model id such as amazon.titan-embed-text-v2:0'),
+    embeddingModelId: z
+      .string()
+      .regex(/^[a-z0-9-]+\.[A-Za-z0-9.:-]+$/, 'must be a Bedrock model id such as amazon.titan-embed-text-v2:0'),
     embeddingDimensions: z.union([z.literal(256), z.literal(512), z.literal(1024)]),
   })
   .strict();
@@ -91,12 +102,16 @@ const baseSchema = z
     functions: z.object({ mcp: functionSchema, wiki: functionSchema }).strict(),
     /** Default route throttling of the `$default` stage. */
     throttling: z.object({ burstLimit: z.number().int().positive(), rateLimit: z.number().positive() }).strict(),
-    logRetentionDays: z.number().refine((d) => RETENTION_DAYS.includes(d), { message: `must be one of ${RETENTION_DAYS.join(', ')}` }),
+    logRetentionDays: z
+      .number()
+      .refine((d) => RETENTION_DAYS.includes(d), { message: `must be one of ${RETENTION_DAYS.join(', ')}` }),
     network: networkSchema,
     /** `prevent_destroy` on the wiki's file system and its backup vault: Terraform refuses to delete them. */
     protectData: z.boolean(),
     /** AWS Backup of the file system: daily, kept this many days, in the stack's own vault. */
-    backup: z.object({ retentionDays: z.number().int().min(1).max(36500), schedule: z.string().startsWith('cron(') }).strict(),
+    backup: z
+      .object({ retentionDays: z.number().int().min(1).max(36500), schedule: z.string().startsWith('cron(') })
+      .strict(),
     alarms: alarmsSchema,
     /** Amazon Bedrock embeddings for semantic search (`BEDROCK_*` variables, `bedrock:InvokeModel` on the model). */
     bedrock: bedrockSchema,
@@ -106,7 +121,12 @@ const baseSchema = z
     authkit: z.object({ domain: z.string().min(1), clientId: z.string().min(1).optional() }).strict(),
     /** SSM SecureString parameter names; the operator creates the parameters, the stack only names them. */
     secrets: z
-      .object({ workosApiKey: ssmName, mcpApiKey: ssmName.optional(), sessionSecret: ssmName.optional(), authkitClientSecret: ssmName.optional() })
+      .object({
+        workosApiKey: ssmName,
+        mcpApiKey: ssmName.optional(),
+        sessionSecret: ssmName.optional(),
+        authkitClientSecret: ssmName.optional(),
+      })
       .strict(),
     /** KMS key the SecureString parameters are encrypted with. */
     ssmKmsKeyAlias: z.string().regex(/^alias\/[A-Za-z0-9/_-]+$/),
@@ -118,7 +138,8 @@ const baseSchema = z
   .strict();
 
 /** An availability zone of `region`: the region's name and one letter (`eu-west-1a`). */
-const inRegion = (zone: string, name: string) => zone.length === name.length + 1 && zone.startsWith(name) && /[a-z]$/.test(zone);
+const inRegion = (zone: string, name: string) =>
+  zone.length === name.length + 1 && zone.startsWith(name) && /[a-z]$/.test(zone);
 
 /** The schema with its cross-key checks: the zones of a created VPC lie in the region, once each. */
 export const stackConfigSchema = baseSchema.superRefine((config, context) => {
@@ -134,6 +155,10 @@ export const stackConfigSchema = baseSchema.superRefine((config, context) => {
     }
   });
   if (new Set(zones).size !== zones.length) {
-    context.addIssue({ code: 'custom', path: ['network', 'availabilityZones'], message: 'names a zone twice; the subnets must spread over distinct zones' });
+    context.addIssue({
+      code: 'custom',
+      path: ['network', 'availabilityZones'],
+      message: 'names a zone twice; the subnets must spread over distinct zones',
+    });
   }
 });

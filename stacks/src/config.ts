@@ -4,7 +4,12 @@
  * environment variables (see docs/deploy.md). Everything is validated with zod before a resource exists.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_EMBEDDING_MODEL_ID, loadEmbeddingsConfig, parseAccessPolicy, resolveIssuer } from '@wikibot/auth-config';
+import {
+  DEFAULT_EMBEDDING_MODEL_ID,
+  loadEmbeddingsConfig,
+  parseAccessPolicy,
+  resolveIssuer,
+} from '@wikibot/auth-config';
 import type { z } from 'zod';
 import { stackConfigSchema } from './config-schema.js';
 import { StackConfigError } from './errors.js';
@@ -34,7 +39,12 @@ const network = (second: number, egress: 'nat-gateway' | 'nat-instance') => ({
 });
 
 /** Thresholds of the alarms (docs/operations.md); `email` is the operator's to set. */
-const alarms = (discoveryHealthCheck: boolean) => ({ api5xxPercent: 1, api4xxPercent: 50, minimumRequests: 20, discoveryHealthCheck });
+const alarms = (discoveryHealthCheck: boolean) => ({
+  api5xxPercent: 1,
+  api4xxPercent: 50,
+  minimumRequests: 20,
+  discoveryHealthCheck,
+});
 
 /** Titan Text Embeddings V2 at 512 dimensions: the semantic-search client's defaults (@wikibot/auth-config). */
 const bedrock = { embeddingModelId: DEFAULT_EMBEDDING_MODEL_ID, embeddingDimensions: 512 as const };
@@ -104,7 +114,8 @@ export function parseStackConfig(raw: unknown, name = 'config'): StackConfig {
     throw new StackConfigError(`${name}.${issue.path.join('.')}`, issue.message);
   }
   const config = parsed.data;
-  const accessPolicy = typeof config.accessPolicy === 'string' ? config.accessPolicy : JSON.stringify(config.accessPolicy);
+  const accessPolicy =
+    typeof config.accessPolicy === 'string' ? config.accessPolicy : JSON.stringify(config.accessPolicy);
   try {
     parseAccessPolicy(accessPolicy, `${name}.accessPolicy`);
     resolveIssuer(config.authkit.domain);
@@ -149,7 +160,9 @@ export function loadStackConfig(
 
 /** The environments to synthesize: `WIKIBOT_ENVIRONMENTS` (comma-separated), or all of them. */
 export function selectedEnvironments(env: Readonly<Record<string, string | undefined>>): EnvironmentName[] {
-  const wanted = env.WIKIBOT_ENVIRONMENTS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = env.WIKIBOT_ENVIRONMENTS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!wanted?.length) return [...ENVIRONMENTS];
   for (const name of wanted) {
     if (!(ENVIRONMENTS as readonly string[]).includes(name)) {
@@ -164,14 +177,19 @@ function readOverrideFile(path: string, readFile: (path: string) => string): Rec
   try {
     parsed = JSON.parse(readFile(path));
   } catch (cause) {
-    throw new StackConfigError('WIKIBOT_CONFIG', `${path} is not readable JSON: ${(cause as Error).message}`, { cause });
+    throw new StackConfigError('WIKIBOT_CONFIG', `${path} is not readable JSON: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new StackConfigError('WIKIBOT_CONFIG', `${path} must hold an object keyed by environment ({"dev": {...}})`);
   }
   for (const key of Object.keys(parsed)) {
     if (!(ENVIRONMENTS as readonly string[]).includes(key)) {
-      throw new StackConfigError('WIKIBOT_CONFIG', `${path} names "${key}", which is not one of ${ENVIRONMENTS.join(', ')}`);
+      throw new StackConfigError(
+        'WIKIBOT_CONFIG',
+        `${path} names "${key}", which is not one of ${ENVIRONMENTS.join(', ')}`,
+      );
     }
   }
   return parsed as Record<string, unknown>;

@@ -5,7 +5,15 @@
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { MCP_PATH, resolveIssuer } from '@wikibot/auth-config';
-import { Annotations, CloudBackend, Fn, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from 'cdktf';
+import {
+  Annotations,
+  CloudBackend,
+  Fn,
+  LocalBackend,
+  NamedCloudWorkspace,
+  TerraformOutput,
+  TerraformStack,
+} from 'cdktf';
 import type { Construct } from 'constructs';
 import type { StackConfig } from './config.js';
 import { Alarms } from './constructs/alarms.js';
@@ -55,26 +63,38 @@ export class WikibotStack extends TerraformStack {
     super(scope, config.environment);
     const name = `wikibot-${config.environment}`;
     const artifacts = props.artifacts ?? { mcp: artifactPath('mcp'), wiki: artifactPath('wiki') };
-    const customOrigin = config.domain ? originForDomain(config.domain.name, `${config.environment}.domain.name`) : undefined;
+    const customOrigin = config.domain
+      ? originForDomain(config.domain.name, `${config.environment}.domain.name`)
+      : undefined;
 
     const defaultTags = { project: 'wikibot', environment: config.environment };
     new AwsProvider(this, 'aws', { region: config.region, defaultTags: [{ tags: defaultTags }] });
     const { organization, workspace, hostname } = config.terraformCloud;
-    if (organization) new CloudBackend(this, { hostname, organization, workspaces: new NamedCloudWorkspace(workspace) });
+    if (organization)
+      new CloudBackend(this, { hostname, organization, workspaces: new NamedCloudWorkspace(workspace) });
     // Relative to cdktf.out/stacks/<env>, where Terraform runs: the state file sits at the repository root.
     else new LocalBackend(this, { path: `../../../terraform.${config.environment}.tfstate` });
 
     const aws = new AwsContext(this, 'aws-context', { region: config.region, ssmKmsKeyAlias: config.ssmKmsKeyAlias });
     const network = new Network(this, 'network', { name, network: config.network });
     const storage = new Storage(this, 'storage', { name, network, protect: config.protectData });
-    const backup = new Backup(this, 'backup', { name, storage, aws, backup: config.backup, protect: config.protectData });
+    const backup = new Backup(this, 'backup', {
+      name,
+      storage,
+      aws,
+      backup: config.backup,
+      protect: config.protectData,
+    });
     const api = new HttpApi(this, 'http-api', {
       name,
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
       disableExecuteApiEndpoint: customOrigin !== undefined,
     });
-    const domain = config.domain && customOrigin ? new Domain(this, 'domain', { domain: config.domain, hostname: new URL(customOrigin).hostname, api }) : undefined;
+    const domain =
+      config.domain && customOrigin
+        ? new Domain(this, 'domain', { domain: config.domain, hostname: new URL(customOrigin).hostname, api })
+        : undefined;
     // The $default stage adds no path to api_endpoint, so it is an origin as it stands.
     this.publicOrigin = customOrigin ?? api.endpoint;
 
@@ -101,7 +121,10 @@ export class WikibotStack extends TerraformStack {
       });
     const mcp = fn('mcp');
     const wiki = fn('wiki');
-    for (const [app, fn] of [['mcp', mcp], ['wiki', wiki]] as const) {
+    for (const [app, fn] of [
+      ['mcp', mcp],
+      ['wiki', wiki],
+    ] as const) {
       for (const key of SECRETS_READ_BY[app]) {
         const parameter = config.secrets[key];
         if (parameter) fn.bindSecret(SECRET_VARIABLES[key], parameter);
@@ -110,7 +133,11 @@ export class WikibotStack extends TerraformStack {
     const bedrock = config.bedrock;
     for (const fn of [mcp, wiki]) {
       fn.mountFileSystem(storage);
-      fn.bindEmbeddingModel({ region: bedrock.region ?? config.region, modelId: bedrock.embeddingModelId, dimensions: bedrock.embeddingDimensions });
+      fn.bindEmbeddingModel({
+        region: bedrock.region ?? config.region,
+        modelId: bedrock.embeddingModelId,
+        dimensions: bedrock.embeddingDimensions,
+      });
     }
     new FileSystemPolicy(this, 'file-system-policy', { storage, roles: [mcp.role, wiki.role] });
 
@@ -125,7 +152,11 @@ export class WikibotStack extends TerraformStack {
     const alarms = new Alarms(this, 'alarms', {
       name,
       alarms: config.alarms,
-      functions: (['mcp', 'wiki'] as const).map((app) => ({ app, fn: app === 'mcp' ? mcp : wiki, timeoutSeconds: config.functions[app].timeoutSeconds })),
+      functions: (['mcp', 'wiki'] as const).map((app) => ({
+        app,
+        fn: app === 'mcp' ? mcp : wiki,
+        timeoutSeconds: config.functions[app].timeoutSeconds,
+      })),
       api,
       egress: network.egress,
     });
@@ -141,22 +172,42 @@ export class WikibotStack extends TerraformStack {
       });
     }
     if (!config.alarms.email) {
-      Annotations.of(this).addWarning(`${config.environment}.alarms.email is not set: alarms reach an SNS topic nobody is subscribed to`);
+      Annotations.of(this).addWarning(
+        `${config.environment}.alarms.email is not set: alarms reach an SNS topic nobody is subscribed to`,
+      );
     }
 
     new TerraformOutput(this, 'wiki_url', { value: `${this.publicOrigin}/`, description: 'The wiki, for people' });
-    new TerraformOutput(this, 'mcp_url', { value: `${this.publicOrigin}${MCP_PATH}`, description: 'The MCP endpoint and OAuth resource URL' });
+    new TerraformOutput(this, 'mcp_url', {
+      value: `${this.publicOrigin}${MCP_PATH}`,
+      description: 'The MCP endpoint and OAuth resource URL',
+    });
     new TerraformOutput(this, 'api_endpoint', {
       value: api.endpoint,
       description: 'The API Gateway endpoint (disabled for requests when a custom domain is configured)',
     });
     new TerraformOutput(this, 'region', { value: config.region, description: 'The region the stack deploys to' });
-    new TerraformOutput(this, 'file_system_id', { value: storage.fileSystem.id, description: 'The wiki file system (restore: docs/operations.md)' });
-    new TerraformOutput(this, 'backup_vault_name', { value: backup.vault.name, description: 'The AWS Backup vault of the file system' });
-    new TerraformOutput(this, 'backup_role_arn', { value: backup.role.arn, description: 'The role AWS Backup restores with' });
-    new TerraformOutput(this, 'alarm_topic_arn', { value: alarms.topic.topic.arn, description: 'Where the alarms go (subscribe more people here)' });
+    new TerraformOutput(this, 'file_system_id', {
+      value: storage.fileSystem.id,
+      description: 'The wiki file system (restore: docs/operations.md)',
+    });
+    new TerraformOutput(this, 'backup_vault_name', {
+      value: backup.vault.name,
+      description: 'The AWS Backup vault of the file system',
+    });
+    new TerraformOutput(this, 'backup_role_arn', {
+      value: backup.role.arn,
+      description: 'The role AWS Backup restores with',
+    });
+    new TerraformOutput(this, 'alarm_topic_arn', {
+      value: alarms.topic.topic.arn,
+      description: 'Where the alarms go (subscribe more people here)',
+    });
     if (domain?.nameServers) {
-      new TerraformOutput(this, 'name_servers', { value: domain.nameServers, description: 'NS records the parent zone adds to delegate the domain' });
+      new TerraformOutput(this, 'name_servers', {
+        value: domain.nameServers,
+        description: 'NS records the parent zone adds to delegate the domain',
+      });
     }
   }
 }

@@ -81,7 +81,14 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
   const mcpKey = config.secrets.mcpApiKey;
   const authenticate = createBearerAuth({
     config,
-    verifier: options.verifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: config.resourceUrl, metadataUrl: config.authkit.metadataUrl, fetch: options.fetch }),
+    verifier:
+      options.verifier ??
+      createTokenVerifier({
+        issuer: config.authkit.issuer,
+        audience: config.resourceUrl,
+        metadataUrl: config.authkit.metadataUrl,
+        fetch: options.fetch,
+      }),
     access: createAccessResolver({ policy: config.policy, directory }),
     // The resolver caches the key for a bounded time, so a rotated key is picked up without a redeploy.
     apiKey: mcpKey ? () => secrets.resolve(mcpKey) : undefined,
@@ -89,7 +96,10 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
   const authorOf = createAuthorResolver({ directory, origin: config.origin });
   const servePrm = createProtectedResourceRoute(config);
   const forward = createMetadataForwarder({ fetch: options.fetch, ttlMs: options.metadataTtlMs });
-  const prmPaths = new Set(['/.well-known/oauth-protected-resource', new URL(config.protectedResourceMetadataUrl).pathname]);
+  const prmPaths = new Set([
+    '/.well-known/oauth-protected-resource',
+    new URL(config.protectedResourceMetadataUrl).pathname,
+  ]);
   const upstream = new Map([
     ['/.well-known/oauth-authorization-server', config.authkit.metadataUrl],
     ['/.well-known/openid-configuration', config.authkit.openIdConfigurationUrl],
@@ -166,7 +176,13 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
         logError(sink, 'request failed', error);
         response = jsonError(500, 'internal_error', 'The server failed to handle this request.');
       }
-      logRequest(sink, { ...log, method: request.method, route: log.route!, status: response.status, latencyMs: Math.round(performance.now() - started) });
+      logRequest(sink, {
+        ...log,
+        method: request.method,
+        route: log.route!,
+        status: response.status,
+        latencyMs: Math.round(performance.now() - started),
+      });
       return withCors(response);
     },
   };
@@ -181,5 +197,9 @@ function summarize(log: Partial<RequestLog>, summary: JsonRpcSummary): void {
 async function openWiki(config: WikibotConfig, aws: AwsAccess | undefined): Promise<WikiApi> {
   const { Wiki } = await import('@wikibot/wiki-core');
   const embeddings = config.embeddings && (await import('@wikibot/bedrock')).titanEmbeddingsFor(config.embeddings, aws);
-  return Wiki.open({ dir: config.dataDir, embeddings: embeddings || undefined, retainPageNameCase: config.retainPageNameCase });
+  return Wiki.open({
+    dir: config.dataDir,
+    embeddings: embeddings || undefined,
+    retainPageNameCase: config.retainPageNameCase,
+  });
 }

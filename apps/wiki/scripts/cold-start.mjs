@@ -22,7 +22,17 @@ mkdirSync(data);
 execFileSync('git', ['init', '-q', '-b', 'master', data]);
 writeFileSync(join(data, 'home.md'), '# Home\n\nHello [[Other]] and **bold**.\n\n- a\n- b\n');
 execFileSync('git', ['-C', data, 'add', '.']);
-execFileSync('git', ['-C', data, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'init']);
+execFileSync('git', [
+  '-C',
+  data,
+  '-c',
+  'user.name=bench',
+  '-c',
+  'user.email=bench@example.com',
+  'commit',
+  '-qm',
+  'init',
+]);
 
 const env = {
   PATH: process.env.PATH,

@@ -56,7 +56,11 @@ const defaultLog = (line: Record<string, unknown>): void => {
 function createDeps(options: WikiAppOptions): AppDeps {
   const { config } = options;
   const secrets = options.secrets ?? lazySecretResolver((identity) => identity.createSecretResolver());
-  const access = options.access ?? lazyAccessResolver((identity) => identity.createAccessResolver({ policy: config.policy, directory: options.directory }));
+  const access =
+    options.access ??
+    lazyAccessResolver((identity) =>
+      identity.createAccessResolver({ policy: config.policy, directory: options.directory }),
+    );
   const secure = new URL(config.origin).protocol === 'https:';
   const cookies = memo(async (): Promise<SessionCookies | undefined> => {
     const ref = config.secrets.sessionSecret;
@@ -66,7 +70,9 @@ function createDeps(options: WikiAppOptions): AppDeps {
   });
   const services = () => import('./services.js');
   const clientId = config.authkit.clientId;
-  const oidc = clientId ? memo(async () => (await services()).createSignInClient({ options, secrets }, clientId)) : undefined;
+  const oidc = clientId
+    ? memo(async () => (await services()).createSignInClient({ options, secrets }, clientId))
+    : undefined;
   const bearer = memo(async () => (await services()).createApiAuth({ options, secrets }, access));
   return { config, wiki: options.wiki, access, cookies, oidc, bearer, log: options.log ?? defaultLog };
 }
@@ -75,7 +81,13 @@ function createDeps(options: WikiAppOptions): AppDeps {
 const SIGN_IN_ROUTES = new Set(['login', 'auth', 'logout']);
 const SITE_PAGES = new Set(['search', 'changelog', 'index', 'create', 'sitemap.xml']);
 
-async function dispatch(deps: AppDeps, request: Request, url: URL, requestId: string, setViewer: (v: Viewer) => void): Promise<Response> {
+async function dispatch(
+  deps: AppDeps,
+  request: Request,
+  url: URL,
+  requestId: string,
+  setViewer: (v: Viewer) => void,
+): Promise<Response> {
   const target = route(url.pathname);
   switch (target.kind) {
     case 'reserved':

@@ -41,7 +41,12 @@ export interface RequestContext {
 }
 
 /** Reads the session (if any) and resolves the user's access. */
-export async function buildContext(deps: AppDeps, request: Request, url: URL, requestId: string): Promise<RequestContext> {
+export async function buildContext(
+  deps: AppDeps,
+  request: Request,
+  url: URL,
+  requestId: string,
+): Promise<RequestContext> {
   // Without a Cookie header there is no session to read: the secret and the cookie code stay unloaded.
   const cookies = request.headers.has('cookie') ? await deps.cookies() : undefined;
   const session = cookies ? await cookies.readSession(request) : undefined;
@@ -57,7 +62,11 @@ export async function buildContext(deps: AppDeps, request: Request, url: URL, re
 
 function loginRedirect(ctx: RequestContext, returnTo: string): Response {
   if (!ctx.viewer.signInAvailable) {
-    throw new HttpError(401, 'sign_in_unavailable', 'Signing in is not configured for this wiki, so it cannot be changed here.');
+    throw new HttpError(
+      401,
+      'sign_in_unavailable',
+      'Signing in is not configured for this wiki, so it cannot be changed here.',
+    );
   }
   return redirect(loginHref(returnTo));
 }
@@ -71,7 +80,8 @@ export function hereFor(ctx: RequestContext): string {
 export function requireRead(ctx: RequestContext): Response | undefined {
   if (ctx.deps.config.wikiReadAccess === 'public') return undefined;
   if (!ctx.session) return loginRedirect(ctx, hereFor(ctx));
-  if (ctx.level === 'none') throw new HttpError(403, 'forbidden', refusalMessage(ctx.deps.config.policy, ctx.session.email, 'read'));
+  if (ctx.level === 'none')
+    throw new HttpError(403, 'forbidden', refusalMessage(ctx.deps.config.policy, ctx.session.email, 'read'));
   return undefined;
 }
 
@@ -81,7 +91,8 @@ export function requireWrite(ctx: RequestContext, returnTo = hereFor(ctx)): Resp
     if (ctx.request.method === 'GET' || ctx.request.method === 'HEAD') return loginRedirect(ctx, returnTo);
     throw new HttpError(403, 'csrf', 'You are not signed in (or your session expired). Sign in and try again.');
   }
-  if (ctx.level !== 'write') throw new HttpError(403, 'forbidden', refusalMessage(ctx.deps.config.policy, ctx.session.email, 'write'));
+  if (ctx.level !== 'write')
+    throw new HttpError(403, 'forbidden', refusalMessage(ctx.deps.config.policy, ctx.session.email, 'write'));
   return undefined;
 }
 

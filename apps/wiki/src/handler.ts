@@ -14,20 +14,32 @@ export const handler = createLambdaHandler(
   async () => {
     const env = process.env;
     const config = loadConfig(env);
-    const secrets = lazySecretResolver((identity) => identity.createSecretResolver({ aws: identity.awsAccessFromEnv(env) }));
+    const secrets = lazySecretResolver((identity) =>
+      identity.createSecretResolver({ aws: identity.awsAccessFromEnv(env) }),
+    );
     const workosKey = config.secrets.workosApiKey;
     const directory =
       config.policy.organization && workosKey
         ? lazyUserDirectory((identity) =>
-            identity.createUserDirectory({ apiKey: () => secrets.resolve(workosKey), apiHostname: config.workosApiHostname }),
+            identity.createUserDirectory({
+              apiKey: () => secrets.resolve(workosKey),
+              apiHostname: config.workosApiHostname,
+            }),
           )
         : undefined;
     // Semantic search's model, only when BEDROCK_* is set; both modules then load here, once per container.
     const embeddings = config.embeddings
-      ? (await import('@wikibot/bedrock')).titanEmbeddingsFor(config.embeddings, (await import('@wikibot/identity')).awsAccessFromEnv(env))
+      ? (await import('@wikibot/bedrock')).titanEmbeddingsFor(
+          config.embeddings,
+          (await import('@wikibot/identity')).awsAccessFromEnv(env),
+        )
       : undefined;
     const wiki = await Wiki.open({ dir: config.dataDir, embeddings, retainPageNameCase: config.retainPageNameCase });
     return createWikiApp({ config, wiki, secrets, directory }).fetch;
   },
-  { lazy: true, onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'wiki handler failed', error: String(error) })) },
+  {
+    lazy: true,
+    onError: (error) =>
+      console.error(JSON.stringify({ level: 'error', msg: 'wiki handler failed', error: String(error) })),
+  },
 );

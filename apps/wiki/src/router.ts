@@ -7,7 +7,7 @@ import { HttpError } from './http/http-error.js';
 
 /** Actions on a page. */
 export type PageAction =
-  | 'view' | 'edit' | 'save' | 'history' | 'diff' | 'rename' | 'delete' | 'source' | 'revision' | 'revert';
+  'view' | 'edit' | 'save' | 'history' | 'diff' | 'rename' | 'delete' | 'source' | 'revision' | 'revert';
 
 /** What a request asks for. */
 export type Route =
@@ -64,7 +64,8 @@ export function route(pathname: string): Route {
     return { kind: 'page', path: segments.slice(0, -2).join('/'), action: argumentAction, revision: segments[n - 1] };
   }
   // An Otter Wiki serves a page's attachments at /<Page>/a/<filename>.
-  if (n >= 3 && segments[n - 2] === 'a') return { kind: 'attachment', path: segments.slice(0, -2).join('/'), filename: segments[n - 1]! };
+  if (n >= 3 && segments[n - 2] === 'a')
+    return { kind: 'attachment', path: segments.slice(0, -2).join('/'), filename: segments[n - 1]! };
   const last = segments[n - 1] as PageAction;
   if (n >= 2 && ACTIONS.has(last)) return { kind: 'page', path: segments.slice(0, -1).join('/'), action: last };
   return { kind: 'page', path: segments.join('/'), action: 'view' };

@@ -22,7 +22,9 @@ export function createSignInClient({ options, secrets }: ServiceOptions, clientI
   return createOidcClient({
     authkit: { ...config.authkit, clientId },
     redirectUri: `${config.origin}/-/auth/callback`,
-    idTokenVerifier: options.idTokenVerifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: clientId, fetch: options.fetch }),
+    idTokenVerifier:
+      options.idTokenVerifier ??
+      createTokenVerifier({ issuer: config.authkit.issuer, audience: clientId, fetch: options.fetch }),
     clientSecret: clientSecret ? () => secrets.resolve(clientSecret) : undefined,
     fetch: options.fetch,
   });
@@ -35,7 +37,8 @@ export function createApiAuth({ options, secrets }: ServiceOptions, access: Acce
   return createBearerAuth({
     apiKey: apiKey ? () => secrets.resolve(apiKey) : undefined,
     verifier:
-      options.accessTokenVerifier ?? createTokenVerifier({ issuer: config.authkit.issuer, audience: config.resourceUrl, fetch: options.fetch }),
+      options.accessTokenVerifier ??
+      createTokenVerifier({ issuer: config.authkit.issuer, audience: config.resourceUrl, fetch: options.fetch }),
     access,
     origin: config.origin,
     directory: options.directory,

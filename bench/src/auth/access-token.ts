@@ -5,7 +5,11 @@
  * Used by the bench and the soak alike.
  */
 import { auth, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
-import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type {
+  OAuthClientInformationMixed,
+  OAuthClientMetadata,
+  OAuthTokens,
+} from '@modelcontextprotocol/sdk/shared/auth.js';
 import { followAuthorization, type SignInIdentity } from './follow-authorization.js';
 
 // Never contacted: the code is read off the Location header before any request goes there.

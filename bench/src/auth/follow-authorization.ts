@@ -19,14 +19,20 @@ interface Step {
 const MAX_STEPS = 20;
 
 /** Follows `authorizationUrl` to `redirectUri` and returns the authorization code. */
-export async function followAuthorization(authorizationUrl: URL, redirectUri: string, identity: SignInIdentity): Promise<string> {
+export async function followAuthorization(
+  authorizationUrl: URL,
+  redirectUri: string,
+  identity: SignInIdentity,
+): Promise<string> {
   const cookies = new Map<string, string>();
   let step: Step = { url: authorizationUrl, method: 'GET' };
   for (let i = 0; i < MAX_STEPS; i++) {
     if (step.url.href.startsWith(redirectUri)) {
       const code = step.url.searchParams.get('code');
       if (code) return code;
-      throw new Error(`authorization refused: ${step.url.searchParams.get('error')} ${step.url.searchParams.get('error_description') ?? ''}`);
+      throw new Error(
+        `authorization refused: ${step.url.searchParams.get('error')} ${step.url.searchParams.get('error_description') ?? ''}`,
+      );
     }
     const response = await fetch(step.url, {
       method: step.method,
@@ -51,7 +57,11 @@ export async function followAuthorization(authorizationUrl: URL, redirectUri: st
     const html = await response.text();
     const form = parseFirstForm(html);
     if (!form) throw new Error(`authorization stuck at ${response.status} ${step.url.pathname}: ${html.slice(0, 300)}`);
-    step = { url: new URL(form.action || step.url.href, step.url), method: form.method, body: fillForm(form.fields, identity) };
+    step = {
+      url: new URL(form.action || step.url.href, step.url),
+      method: form.method,
+      body: fillForm(form.fields, identity),
+    };
   }
   throw new Error(`authorization did not reach ${redirectUri} within ${MAX_STEPS} steps`);
 }
@@ -87,9 +97,14 @@ function parseFirstForm(html: string): ParsedForm | undefined {
   for (const tag of match[2].matchAll(/<(input|button)\b([^>]*)>/gi)) {
     const a = attributes(tag[2]);
     const type = (a.type ?? (tag[1].toLowerCase() === 'button' ? 'submit' : 'text')).toLowerCase();
-    if (a.name && (type !== 'submit' || tag[1].toLowerCase() === 'button' || a.value)) fields.push([a.name, a.value ?? '', type]);
+    if (a.name && (type !== 'submit' || tag[1].toLowerCase() === 'button' || a.value))
+      fields.push([a.name, a.value ?? '', type]);
   }
-  return { action: attrs.action ?? '', method: (attrs.method ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET', fields };
+  return {
+    action: attrs.action ?? '',
+    method: (attrs.method ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET',
+    fields,
+  };
 }
 
 function fillForm(fields: [string, string, string][], identity: SignInIdentity): URLSearchParams {

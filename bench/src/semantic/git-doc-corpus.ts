@@ -27,7 +27,10 @@ export function loadGitManual(): ManualPage[] {
     try {
       execFileSync('apt-get', ['install', '-y', '-q', 'git-doc'], { stdio: 'ignore' });
     } catch (cause) {
-      throw new Error(`git's manual pages are missing: install them with "apt-get update && apt-get install -y git-doc"`, { cause });
+      throw new Error(
+        `git's manual pages are missing: install them with "apt-get update && apt-get install -y git-doc"`,
+        { cause },
+      );
     }
   }
   return readdirSync(DOC_DIR)

@@ -13,16 +13,28 @@ export interface LabelledQuery {
 
 export const ON_TOPIC: readonly LabelledQuery[] = [
   { query: 'temporarily shelve my unfinished edits so I can switch tasks', answers: ['Git/git-stash'] },
-  { query: 'locate the revision that first broke things by halving the suspect range repeatedly', answers: ['Git/git-bisect'] },
-  { query: 'who touched this particular statement of the source most recently', answers: ['Git/git-blame', 'Git/git-annotate'] },
+  {
+    query: 'locate the revision that first broke things by halving the suspect range repeatedly',
+    answers: ['Git/git-bisect'],
+  },
+  {
+    query: 'who touched this particular statement of the source most recently',
+    answers: ['Git/git-blame', 'Git/git-annotate'],
+  },
   { query: 'copy one fix from another branch onto mine', answers: ['Git/git-cherry-pick'] },
   { query: 'undo a published change by recording its inverse', answers: ['Git/git-revert'] },
   { query: 'delete stray leftovers that version control is not following', answers: ['Git/git-clean'] },
-  { query: 'shrink the database and compress loose items to save disk space', answers: ['Git/git-gc', 'Git/git-repack'] },
+  {
+    query: 'shrink the database and compress loose items to save disk space',
+    answers: ['Git/git-gc', 'Git/git-repack'],
+  },
   { query: 'mark a release version with a label', answers: ['Git/git-tag'] },
   { query: 'make a local copy of a project hosted on a server', answers: ['Git/git-clone'] },
   { query: 'upload my local branch to the shared server', answers: ['Git/git-push'] },
-  { query: 'move my feature work so it starts from the newest upstream state, rewriting history', answers: ['Git/git-rebase'] },
+  {
+    query: 'move my feature work so it starts from the newest upstream state, rewriting history',
+    answers: ['Git/git-rebase'],
+  },
   { query: 'check out two branches side by side in separate folders', answers: ['Git/git-worktree'] },
   { query: 'embed another project inside mine as a nested dependency', answers: ['Git/git-submodule'] },
   { query: 'export a tarball or zip of the project snapshot', answers: ['Git/git-archive'] },
@@ -42,7 +54,10 @@ export const ON_TOPIC: readonly LabelledQuery[] = [
   { query: 'check the repository for corruption and broken links between items', answers: ['Git/git-fsck'] },
   { query: 'remember my login for a few minutes so I am not asked again', answers: ['Git/git-credential-cache'] },
   { query: 'open a web interface to look at my project locally', answers: ['Git/git-instaweb'] },
-  { query: 'remember how I settled a clash between branches so it is handled automatically next time', answers: ['Git/git-rerere'] },
+  {
+    query: 'remember how I settled a clash between branches so it is handled automatically next time',
+    answers: ['Git/git-rerere'],
+  },
   { query: 'transfer history to an offline machine as a single file', answers: ['Git/git-bundle'] },
   { query: 'which files have I modified but not yet staged', answers: ['Git/git-status'] },
   { query: 'begin version control in a folder that has none yet', answers: ['Git/git-init'] },
@@ -63,12 +78,16 @@ export const OFF_TOPIC: readonly string[] = [
 ];
 
 const STOPWORDS = new Set(
-  'a an and are as at be by for from has have how i in is it its my of on one or so that the this to up was what when where which who why with without not no do does did can into onto our your their them these those some all any after before next time yet but'.split(' '),
+  'a an and are as at be by for from has have how i in is it its my of on one or so that the this to up was what when where which who why with without not no do does did can into onto our your their them these those some all any after before next time yet but'.split(
+    ' ',
+  ),
 );
 
 /** Content words of a text, as 5-character stems (so "rename" and "renaming" meet, "log" stays "log"). */
 function stems(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOPWORDS.has(w)).map((w) => w.slice(0, 5)));
+  return new Set(
+    (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOPWORDS.has(w)).map((w) => w.slice(0, 5)),
+  );
 }
 
 /** Words of `query` that also occur in the answer's name, title or summary (none are allowed). */

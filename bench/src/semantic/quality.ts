@@ -38,13 +38,19 @@ export function checkLabels(pages: readonly ManualPage[]): void {
       const page = byPath.get(answer);
       if (!page) throw new Error(`label "${query}": no page ${answer}`);
       const copied = copiedWords(query, `${page.path.replace('Git/git-', '')} ${page.summary}`);
-      if (copied.length > 0) throw new Error(`label "${query}" copies ${copied.join(', ')} from ${answer} ("${page.summary}")`);
+      if (copied.length > 0)
+        throw new Error(`label "${query}" copies ${copied.join(', ')} from ${answer} ("${page.summary}")`);
     }
   }
 }
 
 /** Runs every labelled question through the three rankings. */
-export async function measureQuality(wiki: Wiki, provider: EmbeddingProvider, pages: number, chunks: number): Promise<QualityResult> {
+export async function measureQuality(
+  wiki: Wiki,
+  provider: EmbeddingProvider,
+  pages: number,
+  chunks: number,
+): Promise<QualityResult> {
   const hits = { lexical: [0, 0], semantic: [0, 0], hybrid: [0, 0] };
   const misses: Record<string, string[]> = { lexical: [], semantic: [], hybrid: [] };
   const onTopic: number[] = [];
@@ -60,7 +66,9 @@ export async function measureQuality(wiki: Wiki, provider: EmbeddingProvider, pa
     const rankings = {
       lexical: keys((await wiki.search(query, { limit: 5 })).map((h) => h.path)),
       semantic: keys(semantic.results.map((r) => r.path)),
-      hybrid: keys((await wiki.semanticSearch(query, { n: 5, maxChunksPerPage: 1, mode: 'hybrid' })).results.map((r) => r.path)),
+      hybrid: keys(
+        (await wiki.semanticSearch(query, { n: 5, maxChunksPerPage: 1, mode: 'hybrid' })).results.map((r) => r.path),
+      ),
     };
     const wanted = answers.map((a) => a.toLowerCase());
     onTopic.push(semantic.results[0]?.distance ?? 1);

@@ -20,14 +20,21 @@ export interface SemanticBenchResult {
 }
 
 /** Runs both parts; `pages` is the scale of the speed part (10,000 in a full run). */
-export async function benchSemantic(options: { pages: number; rounds: number; log: (message: string) => void }): Promise<SemanticBenchResult> {
+export async function benchSemantic(options: {
+  pages: number;
+  rounds: number;
+  log: (message: string) => void;
+}): Promise<SemanticBenchResult> {
   const workDir = mkdtempSync(join(tmpdir(), 'wikibot-semantic-bench-'));
   const standin = await startStandinProcess();
   try {
     const manual = loadGitManual();
     checkLabels(manual);
     const config = loadEmbeddingsConfig({ BEDROCK_REGION: standin.region, BEDROCK_ENDPOINT: standin.url })!;
-    const provider = createTitanEmbeddings({ config, aws: { region: standin.region, accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' } });
+    const provider = createTitanEmbeddings({
+      config,
+      aws: { region: standin.region, accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
+    });
     const wiki = await Wiki.open({ dir: join(workDir, 'git-manual'), embeddings: provider, durable: false });
     options.log(`importing ${manual.length} manual pages and embedding them through the stand-in (a few minutes)…`);
     await importManual(wiki, manual);
@@ -49,5 +56,9 @@ export async function benchSemantic(options: { pages: number; rounds: number; lo
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const quick = process.env.BENCH_QUICK === '1';
-  await benchSemantic({ pages: quick ? 1000 : 10_000, rounds: quick ? 10 : 25, log: (m) => process.stderr.write(`[semantic] ${m}\n`) });
+  await benchSemantic({
+    pages: quick ? 1000 : 10_000,
+    rounds: quick ? 10 : 25,
+    log: (m) => process.stderr.write(`[semantic] ${m}\n`),
+  });
 }

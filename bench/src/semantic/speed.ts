@@ -47,7 +47,12 @@ function peakRssMb(): number {
 }
 
 /** Measures at `pages` pages in `workDir`. */
-export async function measureSpeed(workDir: string, pages: number, standin: StandinProcess, rounds: number): Promise<SpeedResult> {
+export async function measureSpeed(
+  workDir: string,
+  pages: number,
+  standin: StandinProcess,
+  rounds: number,
+): Promise<SpeedResult> {
   const fixture = buildFixture(join(workDir, `semantic-${pages}`), pages);
   const words = fixture.vocabulary.slice(0, 200);
   const query = (i: number) => `${words[(i * 7) % words.length]} ${words[(i * 13 + 5) % words.length]} notes`;
@@ -74,17 +79,27 @@ export async function measureSpeed(workDir: string, pages: number, standin: Stan
 
   // Writes: the same wiki without a model, and with the production Titan client on the stand-in process.
   const config = loadEmbeddingsConfig({ BEDROCK_REGION: standin.region, BEDROCK_ENDPOINT: standin.url })!;
-  const titan = createTitanEmbeddings({ config, aws: { region: standin.region, accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' } });
+  const titan = createTitanEmbeddings({
+    config,
+    aws: { region: standin.region, accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
+  });
   const plain = await Wiki.open({ dir: fixture.dir });
   const upkept = await Wiki.open({ dir: fixture.dir, embeddings: titan });
   const author = { name: 'Bench', email: 'bench@example.com' };
   const writeMs = { without: [] as number[], withUpkeep: [] as number[] };
   for (let i = 0; i < rounds; i++) {
     // Interleaved, so machine noise falls on both sides alike.
-    for (const [side, wiki, into] of [['plain', plain, writeMs.without], ['upkept', upkept, writeMs.withUpkeep]] as const) {
+    for (const [side, wiki, into] of [
+      ['plain', plain, writeMs.without],
+      ['upkept', upkept, writeMs.withUpkeep],
+    ] as const) {
       const page = fixture.pages[(i * 37 + (side === 'plain' ? 0 : 11)) % fixture.pages.length]!;
       const t = performance.now();
-      await wiki.writePage(page.path, `# Rewritten ${i}\n\nThe release checklist was revised in round ${i} (${side}).\n`, { author });
+      await wiki.writePage(
+        page.path,
+        `# Rewritten ${i}\n\nThe release checklist was revised in round ${i} (${side}).\n`,
+        { author },
+      );
       into.push(performance.now() - t);
     }
   }

@@ -18,7 +18,9 @@ export interface StandinProcess {
 
 /** Starts `standin-child.ts` and waits for the URL it prints. */
 export async function startStandinProcess(): Promise<StandinProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', TSX, CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', TSX, CHILD], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -44,7 +44,8 @@ export class BrowserSession {
   async signIn(): Promise<void> {
     const answer = await this.follow(new URL('/-/login?return_to=/Home', this.origin));
     await answer.arrayBuffer();
-    if (!(this.jars.get(this.origin)?.size ?? 0)) throw new Error(`sign-in set no cookie (last answer ${answer.status})`);
+    if (!(this.jars.get(this.origin)?.size ?? 0))
+      throw new Error(`sign-in set no cookie (last answer ${answer.status})`);
   }
 
   /** Saves `content` as a new page through the edit form (CSRF token read from the form, as a browser does). */
@@ -54,6 +55,10 @@ export class BrowserSession {
     const csrf = /name="csrf" value="([^"]*)"/.exec(form)?.[1];
     if (!csrf) throw new Error(`no CSRF token in the edit form of ${path}`);
     const body = new URLSearchParams({ csrf, base: '', content, message: 'hostile soak' });
-    return this.fetch(`${href}/save`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    return this.fetch(`${href}/save`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
   }
 }

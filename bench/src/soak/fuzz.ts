@@ -40,11 +40,20 @@ export function send(base: URL, c: FuzzCase): Promise<Answer> {
     // Node refuses raw control characters and spaces in a request target; send them percent-encoded.
     path = path.replace(/[\u0000-\u0020\u007f-\uffff]/g, (ch) => percentEncode(ch));
     const req = request(
-      { host: base.hostname, port: base.port, method: c.method, path, headers: { ...c.headers, ...(c.body ? { 'content-length': String(c.body.length) } : {}) }, timeout: 30_000 },
+      {
+        host: base.hostname,
+        port: base.port,
+        method: c.method,
+        path,
+        headers: { ...c.headers, ...(c.body ? { 'content-length': String(c.body.length) } : {}) },
+        timeout: 30_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (d: Buffer) => chunks.length < 64 && chunks.push(d));
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', (e) => resolvePromise({ status: res.statusCode ?? 0, body: '', error: e.message }));
       },
     );
@@ -66,7 +75,9 @@ function isResponseOrNotification(body: Buffer | undefined): boolean {
   try {
     const parsed: unknown = JSON.parse(body?.toString('utf8') ?? '');
     const messages = Array.isArray(parsed) ? parsed : [parsed];
-    return messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && !('method' in m && 'id' in m));
+    return (
+      messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && !('method' in m && 'id' in m))
+    );
   } catch {
     return false;
   }
@@ -76,15 +87,18 @@ function isResponseOrNotification(body: Buffer | undefined): boolean {
 function judge(c: FuzzCase, a: Answer): { outcome: string; ok: boolean; detail?: string } {
   if (a.status === 0) {
     // A server may close the connection on an oversized upload it refuses to read.
-    if (c.category === 'oversized body' && /EPIPE|ECONNRESET/.test(a.error ?? '')) return { outcome: 'closed while uploading', ok: true };
+    if (c.category === 'oversized body' && /EPIPE|ECONNRESET/.test(a.error ?? ''))
+      return { outcome: 'closed while uploading', ok: true };
     return { outcome: `no answer (${a.error})`, ok: false };
   }
   if (a.status >= 500) return { outcome: `${a.status}`, ok: false };
-  if (c.expect === 'unauthorized') return { outcome: a.status === 401 ? '401' : `${a.status} (wanted 401)`, ok: a.status === 401 };
+  if (c.expect === 'unauthorized')
+    return { outcome: a.status === 401 ? '401' : `${a.status} (wanted 401)`, ok: a.status === 401 };
   if (c.expect === 'no-5xx') return { outcome: `${Math.floor(a.status / 100)}xx`, ok: true };
   if (a.status >= 400) return { outcome: `${a.status}`, ok: true };
   // MCP: a JSON-RPC response or notification posted to the server is acknowledged with 202 and no body.
-  if (a.status === 202 && a.body === '' && isResponseOrNotification(c.body)) return { outcome: '202 (response/notification, per MCP)', ok: true };
+  if (a.status === 202 && a.body === '' && isResponseOrNotification(c.body))
+    return { outcome: '202 (response/notification, per MCP)', ok: true };
   const message = parseRpcBody(a.body);
   if (message?.error) return { outcome: 'JSON-RPC error', ok: true };
   if ((message?.result as { isError?: boolean } | undefined)?.isError) return { outcome: 'tool error', ok: true };
@@ -105,11 +119,23 @@ export async function soakFuzz(root: string, count: number, concurrency = 8): Pr
   const stateDir = join(root, 'state');
   const dataDir = join(root, 'wiki');
   const system = await startSignedInSystem({ dataDir, stateDir });
-  const report: FuzzReport = { cases: 0, byCategory: {}, failures: 0, failuresByCategory: {}, serverErrors: 0, crashes: 0, examples: [] };
+  const report: FuzzReport = {
+    cases: 0,
+    byCategory: {},
+    failures: 0,
+    failuresByCategory: {},
+    serverErrors: 0,
+    crashes: 0,
+    examples: [],
+  };
   try {
     const { url, host } = loopback(system.url);
     const base = new URL(url);
-    const corpus = fuzzCorpus(count, { token: system.token, forged: forgedAuthorizations(system.token, join(stateDir, 'authkit')), host });
+    const corpus = fuzzCorpus(count, {
+      token: system.token,
+      forged: forgedAuthorizations(system.token, join(stateDir, 'authkit')),
+      host,
+    });
     const worker = async () => {
       for (let next = corpus.next(); !next.done; next = corpus.next()) {
         const c = next.value;
@@ -122,7 +148,10 @@ export async function soakFuzz(root: string, count: number, concurrency = 8): Pr
         if (!ok) {
           report.failures++;
           report.failuresByCategory[c.category] = (report.failuresByCategory[c.category] ?? 0) + 1;
-          if (report.examples.length < 20) report.examples.push(`${c.category}: ${c.method} ${c.path.slice(0, 80)} → ${outcome}${detail ? `: ${detail}` : ''}`);
+          if (report.examples.length < 20)
+            report.examples.push(
+              `${c.category}: ${c.method} ${c.path.slice(0, 80)} → ${outcome}${detail ? `: ${detail}` : ''}`,
+            );
         }
         if (!alive(system.pid)) {
           report.crashes++;

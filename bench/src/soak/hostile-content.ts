@@ -31,9 +31,19 @@ type Channel = (typeof CHANNELS)[number];
 const MB = 1_000_000;
 
 /** Writes one page through one channel; the outcome as a short word (`ok`, a 4xx, `5xx ...`, `tool error`). */
-async function write(system: SignedInSystem, browser: BrowserSession, channel: Channel, path: string, content: string): Promise<string> {
+async function write(
+  system: SignedInSystem,
+  browser: BrowserSession,
+  channel: Channel,
+  path: string,
+  content: string,
+): Promise<string> {
   if (channel === 'mcp') {
-    const outcome = await callTool(system.mcpUrl, system.token, 'write_note', { path, content, commit_message: 'hostile soak' });
+    const outcome = await callTool(system.mcpUrl, system.token, 'write_note', {
+      path,
+      content,
+      commit_message: 'hostile soak',
+    });
     if (outcome.status >= 500) return `5xx ${outcome.status}`;
     return outcome.isError ? 'tool error' : 'ok';
   }
@@ -51,29 +61,59 @@ async function write(system: SignedInSystem, browser: BrowserSession, channel: C
 }
 
 /** Times `run`; a probe is correct when `run` resolves true within `limitMs`. */
-async function probe(report: HostileContentReport, system: SystemState, what: string, run: () => Promise<boolean>): Promise<void> {
+async function probe(
+  report: HostileContentReport,
+  system: SystemState,
+  what: string,
+  run: () => Promise<boolean>,
+): Promise<void> {
   const started = performance.now();
   const ok = await run().catch(() => false);
   const ms = performance.now() - started;
   report.probes.push({ system, what, ms, ok });
   if (!ok) report.problems.push(`${system} system: ${what} did not answer correctly`);
-  else if (ms > report.limitMs) report.problems.push(`${system} system: ${what} took ${ms.toFixed(0)} ms (limit ${report.limitMs} ms)`);
+  else if (ms > report.limitMs)
+    report.problems.push(`${system} system: ${what} took ${ms.toFixed(0)} ms (limit ${report.limitMs} ms)`);
 }
 
 /** healthz, read_note of one hostile page, delete_note of another: the requests the poisoned page used to wedge. */
-async function probeAll(report: HostileContentReport, which: SystemState, system: SignedInSystem, read: string, remove: string): Promise<void> {
+async function probeAll(
+  report: HostileContentReport,
+  which: SystemState,
+  system: SignedInSystem,
+  read: string,
+  remove: string,
+): Promise<void> {
   // Start both functions' workers first (routes that open no wiki): a worker's own cold start is not what is probed.
   await (await fetch(new URL('/-/static/wiki.css', system.url))).arrayBuffer();
   await callRpc(system.mcpUrl, system.token, 'tools/list');
-  await probe(report, which, 'GET /-/healthz', async () => (await fetch(new URL('/-/healthz', system.url))).status === 200);
-  await probe(report, which, `read_note ${read}`, async () => !(await callTool(system.mcpUrl, system.token, 'read_note', { path: read })).isError);
-  await probe(report, which, `delete_note ${remove}`, async () => !(await callTool(system.mcpUrl, system.token, 'delete_note', { path: remove })).isError);
+  await probe(
+    report,
+    which,
+    'GET /-/healthz',
+    async () => (await fetch(new URL('/-/healthz', system.url))).status === 200,
+  );
+  await probe(
+    report,
+    which,
+    `read_note ${read}`,
+    async () => !(await callTool(system.mcpUrl, system.token, 'read_note', { path: read })).isError,
+  );
+  await probe(
+    report,
+    which,
+    `delete_note ${remove}`,
+    async () => !(await callTool(system.mcpUrl, system.token, 'delete_note', { path: remove })).isError,
+  );
 }
 
 /** Writes a page whose two revisions differ in every line (MCP, then REST with the revision read), then checks its views. */
 async function hugeDiff(report: HostileContentReport, system: SignedInSystem): Promise<void> {
   const lines = (tag: string): string => Array.from({ length: 8000 }, (_, i) => `<${tag}> ${i} [[x`).join('\n');
-  const created = await callTool(system.mcpUrl, system.token, 'write_note', { path: 'Hostile/Huge Changes', content: lines('old') });
+  const created = await callTool(system.mcpUrl, system.token, 'write_note', {
+    path: 'Hostile/Huge Changes',
+    content: lines('old'),
+  });
   if (created.isError) report.problems.push(`write_note Hostile/Huge Changes: ${created.text.slice(0, 200)}`);
   const api = new URL('/api/v1/pages/Hostile/Huge%20Changes', system.url);
   const auth = { authorization: `Bearer ${system.token}` };
@@ -83,21 +123,28 @@ async function hugeDiff(report: HostileContentReport, system: SignedInSystem): P
     headers: { ...auth, 'content-type': 'application/json' },
     body: JSON.stringify({ content: lines('new'), revision }),
   });
-  if (replaced.status !== 200) report.problems.push(`PUT Hostile/Huge Changes: ${replaced.status} ${(await replaced.text()).slice(0, 200)}`);
+  if (replaced.status !== 200)
+    report.problems.push(`PUT Hostile/Huge Changes: ${replaced.status} ${(await replaced.text()).slice(0, 200)}`);
   const history = await fetch(new URL('/Hostile/Huge%20Changes/history', system.url));
   const html = await history.text();
   const revisions = [...html.matchAll(/\/Hostile\/Huge%20Changes\/revision\/([0-9a-f]{40})/g)].map((m) => m[1]!);
   if (history.status !== 200 || html.length > MB || revisions.length < 2) {
-    report.problems.push(`history of Hostile/Huge Changes: ${history.status}, ${html.length} characters, ${revisions.length} revisions`);
+    report.problems.push(
+      `history of Hostile/Huge Changes: ${history.status}, ${html.length} characters, ${revisions.length} revisions`,
+    );
     return;
   }
   const diff = await fetch(new URL(`/Hostile/Huge%20Changes/diff?from=${revisions[1]}&to=${revisions[0]}`, system.url));
   const body = await diff.text();
-  if (diff.status !== 200 || body.length > MB) report.problems.push(`diff of Hostile/Huge Changes: ${diff.status}, ${body.length} characters`);
+  if (diff.status !== 200 || body.length > MB)
+    report.problems.push(`diff of Hostile/Huge Changes: ${diff.status}, ${body.length} characters`);
 }
 
 /** Runs soak (d) with `shapes` hostile shapes (all when omitted) under `root`. */
-export async function soakHostileContent(root: string, options: { shapes?: number; limitMs?: number } = {}): Promise<HostileContentReport> {
+export async function soakHostileContent(
+  root: string,
+  options: { shapes?: number; limitMs?: number } = {},
+): Promise<HostileContentReport> {
   const report: HostileContentReport = { writes: {}, probes: [], limitMs: options.limitMs ?? 1000, problems: [] };
   const dataDir = join(root, 'wiki');
   const shapes = Object.entries(hostilePages()).slice(0, options.shapes);

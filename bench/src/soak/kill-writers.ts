@@ -34,7 +34,10 @@ interface Writer {
 }
 
 function startWriter(dir: string, name: string): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, name], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, name], {
+    cwd: BENCH_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const writer: Writer = { child, done: [], lastOkAt: 0 };
   let buffer = '';
   child.stdout!.on('data', (chunk) => {
@@ -72,7 +75,17 @@ export async function soakKillWriters(dir: string, kills: number): Promise<KillR
   const random = seededRandom(kills * 31 + 7);
   // The survivor may wait out a lock the victim left behind.
   const recoveryLimitMs = RECOVERY_LIMIT_MS;
-  const report: KillReport = { kills: 0, victimWritesDone: 0, survivorWritesDone: 0, lostWrites: 0, duplicatedWrites: 0, fsckFailures: 0, worstRecoveryMs: 0, recoveryLimitMs, problems: [] };
+  const report: KillReport = {
+    kills: 0,
+    victimWritesDone: 0,
+    survivorWritesDone: 0,
+    lostWrites: 0,
+    duplicatedWrites: 0,
+    fsckFailures: 0,
+    worstRecoveryMs: 0,
+    recoveryLimitMs,
+    problems: [],
+  };
   const survivor = startWriter(dir, 'survivor');
   const victims: Writer[] = [];
   try {
@@ -91,7 +104,8 @@ export async function soakKillWriters(dir: string, kills: number): Promise<KillR
       const recovered = await waitFor(() => survivor.done.length > before, recoveryLimitMs + 5000);
       const recoveryMs = survivor.lastOkAt - killedAt;
       report.worstRecoveryMs = Math.max(report.worstRecoveryMs, recovered ? recoveryMs : Infinity);
-      if (!recovered || recoveryMs > recoveryLimitMs) report.problems.push(`kill ${round}: survivor wrote again only after ${recoveryMs.toFixed(0)} ms`);
+      if (!recovered || recoveryMs > recoveryLimitMs)
+        report.problems.push(`kill ${round}: survivor wrote again only after ${recoveryMs.toFixed(0)} ms`);
       // fsck walks objects and refs at different moments: pause the survivor so a commit it makes
       // meanwhile cannot look like a missing object. (A write it was in the middle of just waits.)
       survivor.child.kill('SIGSTOP');

@@ -73,13 +73,26 @@ export function renderSoakReport(r: SoakReport): string {
     `(c) fuzz: ${c.cases} cases, ${c.failures} wrongly answered, ${c.serverErrors} 5xx, ${c.crashes} crashes`,
     ...Object.entries(c.byCategory).map(
       ([category, outcomes]) =>
-        `    ${category.padEnd(28)} ${Object.values(outcomes).reduce((x, y) => x + y, 0).toString().padStart(6)}: ${Object.entries(outcomes)
+        `    ${category.padEnd(28)} ${Object.values(outcomes)
+          .reduce((x, y) => x + y, 0)
+          .toString()
+          .padStart(6)}: ${Object.entries(outcomes)
           .map(([o, n]) => `${o} ${n}`)
           .join(', ')}`,
     ),
-    `(d) hostile content: writes ${Object.entries(d.writes).map(([ch, o]) => `${ch} ${JSON.stringify(o)}`).join(', ')};`,
-    ...d.probes.map((p) => `    ${p.system.padEnd(7)} ${p.what.padEnd(40)} ${p.ms.toFixed(0).padStart(6)} ms ${p.ok ? 'ok' : 'WRONG'} (limit ${d.limitMs} ms)`),
-    r.failures.length ? `FAILED:\n${r.failures.slice(0, 40).map((f) => `  - ${f}`).join('\n')}` : 'PASSED: nothing lost, nothing crashed, every hostile request refused clearly',
+    `(d) hostile content: writes ${Object.entries(d.writes)
+      .map(([ch, o]) => `${ch} ${JSON.stringify(o)}`)
+      .join(', ')};`,
+    ...d.probes.map(
+      (p) =>
+        `    ${p.system.padEnd(7)} ${p.what.padEnd(40)} ${p.ms.toFixed(0).padStart(6)} ms ${p.ok ? 'ok' : 'WRONG'} (limit ${d.limitMs} ms)`,
+    ),
+    r.failures.length
+      ? `FAILED:\n${r.failures
+          .slice(0, 40)
+          .map((f) => `  - ${f}`)
+          .join('\n')}`
+      : 'PASSED: nothing lost, nothing crashed, every hostile request refused clearly',
   ];
   return lines.join('\n');
 }

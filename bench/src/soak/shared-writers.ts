@@ -37,15 +37,35 @@ const ledgerPath = (i: number) => `Soak/Ledger ${i}`;
 const ledgerFile = (i: number) => `soak/ledger ${i}.md`;
 
 function reasonOf(text: string): string {
-  return text.replace(/"[^"]*"/g, '…').replace(/\d+/g, 'N').slice(0, 60);
+  return text
+    .replace(/"[^"]*"/g, '…')
+    .replace(/\d+/g, 'N')
+    .slice(0, 60);
 }
 
 /** Runs soak (a) for `seconds` with `clientsPerSystem` concurrent clients on each of two systems. */
-export async function soakSharedWriters(root: string, seconds: number, clientsPerSystem = 3): Promise<SharedWritersReport> {
+export async function soakSharedWriters(
+  root: string,
+  seconds: number,
+  clientsPerSystem = 3,
+): Promise<SharedWritersReport> {
   const dataDir = join(root, 'wiki');
   mkdirSync(root, { recursive: true });
   const systems: SignedInSystem[] = [];
-  const report: SharedWritersReport = { seconds, writesDone: 0, editsDone: 0, refused: 0, refusedBy: {}, refusedWithoutReason: 0, unknown: 0, lostWrites: 0, lostEdits: 0, extraCommits: 0, fsckClean: false, problems: [] };
+  const report: SharedWritersReport = {
+    seconds,
+    writesDone: 0,
+    editsDone: 0,
+    refused: 0,
+    refusedBy: {},
+    refusedWithoutReason: 0,
+    unknown: 0,
+    lostWrites: 0,
+    lostEdits: 0,
+    extraCommits: 0,
+    fsckClean: false,
+    problems: [],
+  };
   const doneWrites: string[] = [];
   const doneEdits: { id: string; ledger: number }[] = [];
   const uncertain = new Set<string>();
@@ -68,7 +88,13 @@ export async function soakSharedWriters(root: string, seconds: number, clientsPe
           const read = await callTool(system.mcpUrl, system.token, 'read_note', { path });
           const revision = /^Revision: ([0-9a-f]{40})$/m.exec(read.text)?.[1];
           const outcome = edit
-            ? await callTool(system.mcpUrl, system.token, 'edit_note', { path, revision: revision ?? '0000000', old_string: END, new_string: `- ${id}\n${END}`, commit_message: id })
+            ? await callTool(system.mcpUrl, system.token, 'edit_note', {
+                path,
+                revision: revision ?? '0000000',
+                old_string: END,
+                new_string: `- ${id}\n${END}`,
+                commit_message: id,
+              })
             : await callTool(system.mcpUrl, system.token, 'write_note', {
                 path,
                 content: `# Shared page\n\nLast written by ${id}.\n`,

@@ -52,7 +52,11 @@ describe('soak (short version of npm run soak)', () => {
     // Assess: no 5xx, views ≤ 1 MB, every probe answered (here within 5 s, a wedge took 29 s; npm run soak: 1 s)
     expect(report.problems).toEqual([]);
     expect(report.probes.map((p) => `${p.system} ${p.what.split(' ')[0]} ${p.ok}`)).toEqual(
-      ['running', 'restarted', 'rebuilt'].flatMap((s) => [`${s} GET true`, `${s} read_note true`, `${s} delete_note true`]),
+      ['running', 'restarted', 'rebuilt'].flatMap((s) => [
+        `${s} GET true`,
+        `${s} read_note true`,
+        `${s} delete_note true`,
+      ]),
     );
     for (const channel of ['mcp', 'rest', 'browser']) expect(report.writes[channel]?.['ok']).toBeGreaterThan(0);
   }, 240_000);
@@ -69,14 +73,18 @@ describe('soak (short version of npm run soak)', () => {
       expect(report.serverErrors).toBe(0);
     });
 
-    it.each(['malformed JSON-RPC', 'truncated body', 'oversized body', 'hostile page path', 'forged or malformed token', 'random method/path/headers'])(
-      'answers %s cases with a clear 4xx or tool error',
-      (category) => {
-        expect(report.byCategory[category]).toBeDefined();
-        expect(report.examples.filter((e) => e.startsWith(`${category}:`) || e.startsWith('escaped'))).toEqual([]);
-        expect(report.failuresByCategory[category] ?? 0).toBe(0);
-      },
-    );
+    it.each([
+      'malformed JSON-RPC',
+      'truncated body',
+      'oversized body',
+      'hostile page path',
+      'forged or malformed token',
+      'random method/path/headers',
+    ])('answers %s cases with a clear 4xx or tool error', (category) => {
+      expect(report.byCategory[category]).toBeDefined();
+      expect(report.examples.filter((e) => e.startsWith(`${category}:`) || e.startsWith('escaped'))).toEqual([]);
+      expect(report.failuresByCategory[category] ?? 0).toBe(0);
+    });
 
     it('refuses bodies that are not valid UTF-8 instead of decoding them with replacement characters', () => {
       expect(report.examples.filter((e) => e.startsWith('invalid UTF-8:'))).toEqual([]);

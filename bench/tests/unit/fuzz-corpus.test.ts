@@ -34,7 +34,9 @@ describe('fuzzCorpus', () => {
 
   it('sends only bodies that really are invalid UTF-8 in the invalid UTF-8 category', () => {
     // Act
-    const bodies = [...fuzzCorpus(10_000, context)].filter((c) => c.category === 'invalid UTF-8' && c.body).map((c) => c.body!);
+    const bodies = [...fuzzCorpus(10_000, context)]
+      .filter((c) => c.category === 'invalid UTF-8' && c.body)
+      .map((c) => c.body!);
 
     // Assess
     expect(bodies.length).toBeGreaterThan(0);

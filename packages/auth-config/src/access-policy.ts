@@ -46,7 +46,8 @@ function entries(value: unknown, path: string): string[] {
   return value.map((item, i) => {
     if (typeof item !== 'string') invalid(`${path}.${i}`, 'must be a string');
     const normalized = item.trim().toLowerCase();
-    if (normalized !== '*' && !ENTRY.test(normalized)) invalid(`${path}.${i}`, 'must be an email address, "@domain" or "*"');
+    if (normalized !== '*' && !ENTRY.test(normalized))
+      invalid(`${path}.${i}`, 'must be an email address, "@domain" or "*"');
     return normalized;
   });
 }
@@ -65,7 +66,8 @@ function toPolicy(raw: unknown): AccessPolicy {
     const org = raw.organization;
     if (!isRecord(org)) invalid('organization', 'must be an object like {"id":"org_..."}');
     onlyKeys(org, ['id', 'access'], 'organization');
-    if (typeof org.id !== 'string' || !ORGANIZATION_ID.test(org.id)) invalid('organization.id', 'must be a WorkOS organization id (org_...)');
+    if (typeof org.id !== 'string' || !ORGANIZATION_ID.test(org.id))
+      invalid('organization.id', 'must be a WorkOS organization id (org_...)');
     const access = org.access ?? 'write';
     if (access !== 'read' && access !== 'write') invalid('organization.access', 'must be "read" or "write"');
     organization = { id: org.id, access };
@@ -75,7 +77,8 @@ function toPolicy(raw: unknown): AccessPolicy {
     if (typeof raw.contact !== 'string' || !raw.contact.trim()) invalid('contact', 'must be a non-empty string');
     contact = raw.contact.trim();
   }
-  if (writers.length + readers.length === 0 && !organization) invalid('policy', 'admits nobody: list writers, readers or an organization');
+  if (writers.length + readers.length === 0 && !organization)
+    invalid('policy', 'admits nobody: list writers, readers or an organization');
   return { writers, readers, ...(organization ? { organization } : {}), ...(contact ? { contact } : {}) };
 }
 
@@ -136,6 +139,6 @@ export function maxAccess(a: AccessLevel, b: AccessLevel): AccessLevel {
 /** A refusal message that tells a signed-in user whom to ask. */
 export function refusalMessage(policy: AccessPolicy, who: string | undefined, wanted: 'read' | 'write'): string {
   const subject = who ? `${who} is` : 'You are';
-  const ask = policy.contact ? `Ask ${policy.contact} for access.` : 'Ask the wiki\'s administrator for access.';
+  const ask = policy.contact ? `Ask ${policy.contact} for access.` : "Ask the wiki's administrator for access.";
   return `${subject} signed in but not allowed to ${wanted} this wiki. ${ask}`;
 }

@@ -23,7 +23,11 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
  * // ['http://localhost:8787', 'http://127.0.0.1:8787', 'http://[::1]:8787']
  * ```
  */
-export function mcpAllowedOrigins(publicOrigin: string, configured: string | undefined, setting = 'MCP_ALLOWED_ORIGINS'): string[] {
+export function mcpAllowedOrigins(
+  publicOrigin: string,
+  configured: string | undefined,
+  setting = 'MCP_ALLOWED_ORIGINS',
+): string[] {
   const own = new URL(publicOrigin);
   const aliases = LOOPBACK_NAMES.includes(own.hostname)
     ? LOOPBACK_NAMES.map((name) => `${own.protocol}//${name}${own.port ? `:${own.port}` : ''}`)

@@ -95,7 +95,7 @@ export function loadConfig(env: Env = process.env): WikibotConfig {
   const resourceUrl = `${origin}${MCP_PATH}`;
   const issuer = resolveIssuer(env.AUTHKIT_DOMAIN);
   const dataDir = env.WIKI_DATA_DIR?.trim();
-  if (!dataDir) throw new ConfigError('WIKI_DATA_DIR', 'is required: the directory of the wiki\'s git repository');
+  if (!dataDir) throw new ConfigError('WIKI_DATA_DIR', "is required: the directory of the wiki's git repository");
   const readAccess = env.WIKI_READ_ACCESS?.trim() || 'public';
   if (readAccess !== 'public' && readAccess !== 'signed-in') {
     throw new ConfigError('WIKI_READ_ACCESS', `must be "public" or "signed-in", not "${readAccess}"`);
@@ -140,7 +140,8 @@ export function loadConfig(env: Env = process.env): WikibotConfig {
  */
 export function resolveIssuer(value: string | undefined): string {
   const raw = value?.trim();
-  if (!raw) throw new ConfigError('AUTHKIT_DOMAIN', 'is required (your AuthKit domain, e.g. https://example.authkit.app)');
+  if (!raw)
+    throw new ConfigError('AUTHKIT_DOMAIN', 'is required (your AuthKit domain, e.g. https://example.authkit.app)');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {

@@ -38,15 +38,19 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function loadEmbeddingsConfig(env: Env): EmbeddingsConfig | undefined {
   const region = env.BEDROCK_REGION?.trim();
   if (!region) return undefined;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new ConfigError('BEDROCK_REGION', `"${region}" is not an AWS region`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+    throw new ConfigError('BEDROCK_REGION', `"${region}" is not an AWS region`);
   const dimensionsText = env.BEDROCK_EMBEDDING_DIMENSIONS?.trim() || '512';
   const dimensions = Number(dimensionsText);
   if (!(EMBEDDING_DIMENSIONS as readonly number[]).includes(dimensions)) {
     throw new ConfigError('BEDROCK_EMBEDDING_DIMENSIONS', `must be 256, 512 or 1024, not "${dimensionsText}"`);
   }
   const modelId = env.BEDROCK_EMBEDDING_MODEL_ID?.trim() || DEFAULT_EMBEDDING_MODEL_ID;
-  if (!/^[\w.:-]+$/.test(modelId)) throw new ConfigError('BEDROCK_EMBEDDING_MODEL_ID', `"${modelId}" is not a model id`);
+  if (!/^[\w.:-]+$/.test(modelId))
+    throw new ConfigError('BEDROCK_EMBEDDING_MODEL_ID', `"${modelId}" is not a model id`);
   const override = env.BEDROCK_ENDPOINT?.trim();
-  const endpoint = override ? parseOrigin(override.replace(/\/+$/, ''), 'BEDROCK_ENDPOINT').origin : `https://bedrock-runtime.${region}.amazonaws.com`;
+  const endpoint = override
+    ? parseOrigin(override.replace(/\/+$/, ''), 'BEDROCK_ENDPOINT').origin
+    : `https://bedrock-runtime.${region}.amazonaws.com`;
   return { region, modelId, dimensions: dimensions as EmbeddingsConfig['dimensions'], endpoint };
 }

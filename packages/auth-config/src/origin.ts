@@ -28,7 +28,9 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function isLoopbackAuthority(host: string | undefined, port: number): boolean {
   const url = URL.parse(`http://${host ?? ''}/`);
-  return !!url && !url.username && url.pathname === '/' && isLoopbackHost(url.hostname) && Number(url.port || 80) === port;
+  return (
+    !!url && !url.username && url.pathname === '/' && isLoopbackHost(url.hostname) && Number(url.port || 80) === port
+  );
 }
 
 /**

@@ -6,7 +6,8 @@
 import { ConfigError } from './errors.js';
 
 /** A secret's source: an SSM SecureString parameter, or a literal (local only). */
-export type SecretRef = { readonly kind: 'ssm'; readonly name: string } | { readonly kind: 'value'; readonly value: string };
+export type SecretRef =
+  { readonly kind: 'ssm'; readonly name: string } | { readonly kind: 'value'; readonly value: string };
 
 /**
  * Reads secret `KEY` from `KEY_PARAMETER` (an SSM name) or, off Lambda, from `KEY` itself.
@@ -24,7 +25,8 @@ export function secretRef(env: Readonly<Record<string, string | undefined>>, key
     throw new ConfigError(key, `must not hold a secret value on Lambda; set ${key}_PARAMETER to an SSM parameter name`);
   }
   if (parameter) {
-    if (!/^[A-Za-z0-9_.\-/]{1,2048}$/.test(parameter)) throw new ConfigError(`${key}_PARAMETER`, 'is not an SSM parameter name');
+    if (!/^[A-Za-z0-9_.\-/]{1,2048}$/.test(parameter))
+      throw new ConfigError(`${key}_PARAMETER`, 'is not an SSM parameter name');
     return { kind: 'ssm', name: parameter };
   }
   if (value) return { kind: 'value', value };

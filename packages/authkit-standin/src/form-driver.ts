@@ -34,7 +34,10 @@ function formAction(html: string, suffix: string): string | undefined {
  * callback.searchParams.get('code');
  * ```
  */
-export async function authorizeWithForms(authorizationUrl: string | URL, options: AuthorizeWithFormsOptions = {}): Promise<URL> {
+export async function authorizeWithForms(
+  authorizationUrl: string | URL,
+  options: AuthorizeWithFormsOptions = {},
+): Promise<URL> {
   const start = new URL(authorizationUrl);
   const jar = new Map<string, string>();
   let url = start;
@@ -60,7 +63,8 @@ export async function authorizeWithForms(authorizationUrl: string | URL, options
       continue;
     }
     const html = await response.text();
-    if (response.status !== 200) throw new Error(`authorization stopped at ${url.pathname} with ${response.status}: ${html.slice(0, 300)}`);
+    if (response.status !== 200)
+      throw new Error(`authorization stopped at ${url.pathname} with ${response.status}: ${html.slice(0, 300)}`);
     const login = formAction(html, '/login');
     const confirm = formAction(html, '/confirm');
     const abort = formAction(html, '/abort');

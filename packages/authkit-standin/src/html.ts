@@ -5,7 +5,10 @@
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 function page(title: string, body: string): string {
@@ -37,7 +40,11 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 }
 
 /** The consent form: what the client asks for, with allow and deny buttons. */
-export function consentPage(action: string, abortAction: string, details: { clientName: string; email: string; scopes: string[]; resources: string[] }): string {
+export function consentPage(
+  action: string,
+  abortAction: string,
+  details: { clientName: string; email: string; scopes: string[]; resources: string[] },
+): string {
   const scopes = details.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
   const resources = details.resources.map((r) => `<li><code>${escapeHtml(r)}</code></li>`).join('');
   return page(

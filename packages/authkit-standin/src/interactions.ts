@@ -50,9 +50,15 @@ export function createInteractionHandler(settings: InteractionSettings) {
     };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+      grant.addResourceScope(indicator, scopes.join(' '));
     const savedId = await grant.save();
-    await provider.interactionFinished(req, res, { consent: grantId ? {} : { grantId: savedId } }, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: grantId ? {} : { grantId: savedId } },
+      { mergeWithLastSubmission: true },
+    );
   }
 
   async function clientName(details: Details): Promise<string> {
@@ -69,9 +75,15 @@ export function createInteractionHandler(settings: InteractionSettings) {
     }
     if (details.prompt.name === 'consent') {
       if (auto) return grantConsent(req, res, details);
-      const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+      const missing = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
       const user = users.get(details.session?.accountId ?? '');
-      const scopes = new Set([...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()]);
+      const scopes = new Set([
+        ...(missing.missingOIDCScope ?? []),
+        ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+      ]);
       return send(
         res,
         200,
@@ -87,12 +99,15 @@ export function createInteractionHandler(settings: InteractionSettings) {
   }
 
   return async function handleInteraction(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|abort))?$/.exec(new URL(req.url ?? '/', issuerOrigin).pathname);
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|abort))?$/.exec(
+      new URL(req.url ?? '/', issuerOrigin).pathname,
+    );
     if (!match) return send(res, 404, errorPage('Not found.'));
     const [, uid, action] = match;
     try {
       const details = await provider.interactionDetails(req, res);
-      if (details.uid !== uid) return send(res, 400, errorPage('This sign-in link does not match your session. Start again.'));
+      if (details.uid !== uid)
+        return send(res, 400, errorPage('This sign-in link does not match your session. Start again.'));
       if (!action) {
         if (req.method !== 'GET') return send(res, 405, errorPage('Method not allowed.'));
         return await show(req, res, details);
@@ -102,25 +117,44 @@ export function createInteractionHandler(settings: InteractionSettings) {
       if (origin && origin !== issuerOrigin) return send(res, 403, errorPage('Cross-origin form posts are refused.'));
       const form = await readForm(req);
       if (action === 'abort') {
-        return await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+        return await provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'End-User aborted interaction' },
+          { mergeWithLastSubmission: false },
+        );
       }
       if (action === 'login') {
         if (details.prompt.name !== 'login') return send(res, 400, errorPage('Already signed in.'));
         const email = form.get('email')?.trim() ?? '';
-        if (!EMAIL.test(email)) return send(res, 400, loginPage(`/interaction/${uid}/login`, await clientName(details), 'Enter an email address.'));
+        if (!EMAIL.test(email))
+          return send(
+            res,
+            400,
+            loginPage(`/interaction/${uid}/login`, await clientName(details), 'Enter an email address.'),
+          );
         return await finishLogin(req, res, email, form.get('name') ?? undefined);
       }
       if (details.prompt.name !== 'consent') return send(res, 400, errorPage('Nothing to authorize.'));
       return await grantConsent(req, res, details);
     } catch (error) {
       const message = error instanceof Error ? error.message : 'unknown error';
-      if (!res.headersSent) send(res, 400, errorPage(`This sign-in has expired or is invalid (${message}). Start again from the application.`));
+      if (!res.headersSent)
+        send(
+          res,
+          400,
+          errorPage(`This sign-in has expired or is invalid (${message}). Start again from the application.`),
+        );
     }
   };
 }
 
 function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+  });
   res.end(html);
 }
 

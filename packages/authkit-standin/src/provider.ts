@@ -61,7 +61,8 @@ function toClientMetadata(client: StandinClient): ClientMetadata {
     ...(client.client_secret ? { client_secret: client.client_secret } : {}),
     redirect_uris: client.redirect_uris,
     post_logout_redirect_uris: client.post_logout_redirect_uris ?? [],
-    token_endpoint_auth_method: client.token_endpoint_auth_method ?? (client.client_secret ? 'client_secret_basic' : 'none'),
+    token_endpoint_auth_method:
+      client.token_endpoint_auth_method ?? (client.client_secret ? 'client_secret_basic' : 'none'),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     ...(client.client_name ? { client_name: client.client_name } : {}),
@@ -128,7 +129,8 @@ export function createProvider(settings: ProviderSettings): Provider {
         },
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resourceIndicator) => {
-          if (!isMcpResource(resourceIndicator)) throw new errors.InvalidTarget(`resource ${resourceIndicator} is not an MCP server URL`);
+          if (!isMcpResource(resourceIndicator))
+            throw new errors.InvalidTarget(`resource ${resourceIndicator} is not an MCP server URL`);
           return {
             audience: resourceIndicator,
             scope: resourceScope,
@@ -139,7 +141,8 @@ export function createProvider(settings: ProviderSettings): Provider {
         },
       },
     },
-    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     findAccount: async (_ctx, sub) => {
       const user = users.get(sub);
       if (!user) return undefined;

@@ -87,7 +87,8 @@ export class ProviderStore {
     if (!this.#file) return;
     const now = Date.now();
     for (const entries of Object.values(this.#models)) {
-      for (const [id, entry] of Object.entries(entries)) if (entry.expiresAt !== null && entry.expiresAt <= now) delete entries[id];
+      for (const [id, entry] of Object.entries(entries))
+        if (entry.expiresAt !== null && entry.expiresAt <= now) delete entries[id];
     }
     writeJsonFile(this.#file, this.#models);
   }
@@ -118,7 +119,8 @@ class StoreAdapter implements Adapter {
 
   async consume(id: string): Promise<void> {
     const payload = this.store.get(this.model, id);
-    if (payload) this.store.set(this.model, id, { ...payload, consumed: Math.floor(Date.now() / 1000) }, remaining(payload));
+    if (payload)
+      this.store.set(this.model, id, { ...payload, consumed: Math.floor(Date.now() / 1000) }, remaining(payload));
   }
 
   async destroy(id: string): Promise<void> {

@@ -49,11 +49,13 @@ export function normalizeEmail(email: string): string {
 /** A display name for an email when none was given: the local part, words capitalised. */
 export function defaultNameForEmail(email: string): string {
   const local = normalizeEmail(email).split('@')[0] ?? email;
-  return local
-    .split(/[._+-]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ') || email;
+  return (
+    local
+      .split(/[._+-]+/)
+      .filter(Boolean)
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' ') || email
+  );
 }
 
 /** The user directory, persisted to `users.json` when there is a data directory. */
@@ -75,7 +77,13 @@ export class UserDirectory {
     const wanted = name?.trim() || existing?.name || defaultNameForEmail(normalized);
     if (existing && existing.name === wanted) return existing;
     const now = new Date().toISOString();
-    const user: StandinUser = { id, email: normalized, name: wanted, createdAt: existing?.createdAt ?? now, updatedAt: now };
+    const user: StandinUser = {
+      id,
+      email: normalized,
+      name: wanted,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
     this.#users[id] = user;
     if (this.#file) writeJsonFile(this.#file, this.#users);
     return user;

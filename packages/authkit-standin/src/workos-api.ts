@@ -27,7 +27,13 @@ export class OrganizationDirectory {
     const user = this.users.upsert(normalizeEmail(email));
     const id = derivedId('om', `${organizationId}/${user.id}`);
     const existing = this.#memberships.get(id);
-    this.#memberships.set(id, { id, userId: user.id, organizationId, role, createdAt: existing?.createdAt ?? new Date().toISOString() });
+    this.#memberships.set(id, {
+      id,
+      userId: user.id,
+      organizationId,
+      role,
+      createdAt: existing?.createdAt ?? new Date().toISOString(),
+    });
     return id;
   }
 
@@ -38,7 +44,9 @@ export class OrganizationDirectory {
 
   list(filter: { userId?: string; organizationId?: string }): Membership[] {
     return [...this.#memberships.values()].filter(
-      (m) => (!filter.userId || m.userId === filter.userId) && (!filter.organizationId || m.organizationId === filter.organizationId),
+      (m) =>
+        (!filter.userId || m.userId === filter.userId) &&
+        (!filter.organizationId || m.organizationId === filter.organizationId),
     );
   }
 }
@@ -79,7 +87,10 @@ function membershipJson(m: Membership) {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': derivedId('req', `${Date.now()}${Math.random()}`) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-request-id': derivedId('req', `${Date.now()}${Math.random()}`),
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -108,7 +119,8 @@ export function createWorkosApiHandler(settings: WorkosApiSettings) {
     if (req.method === 'GET' && userMatch) {
       const id = decodeURIComponent(userMatch[1]);
       const user = settings.users.get(id);
-      if (!user) return sendJson(res, 404, { message: `User not found: '${id}'.`, code: 'entity_not_found', entity_id: id });
+      if (!user)
+        return sendJson(res, 404, { message: `User not found: '${id}'.`, code: 'entity_not_found', entity_id: id });
       return sendJson(res, 200, userJson(user));
     }
     if (req.method === 'GET' && url.pathname === '/user_management/organization_memberships') {
@@ -118,12 +130,19 @@ export function createWorkosApiHandler(settings: WorkosApiSettings) {
         return sendJson(res, 422, {
           code: 'invalid_request_parameters',
           message: 'Validation failed',
-          errors: [{ code: 'user_id_or_organization_id_required', message: 'Either user_id or organization_id is required.' }],
+          errors: [
+            { code: 'user_id_or_organization_id_required', message: 'Either user_id or organization_id is required.' },
+          ],
         });
       }
       const statuses = url.searchParams.get('statuses')?.split(',');
-      const data = statuses && !statuses.includes('active') ? [] : settings.organizations.list({ userId, organizationId });
-      return sendJson(res, 200, { object: 'list', data: data.map(membershipJson), list_metadata: { before: null, after: null } });
+      const data =
+        statuses && !statuses.includes('active') ? [] : settings.organizations.list({ userId, organizationId });
+      return sendJson(res, 200, {
+        object: 'list',
+        data: data.map(membershipJson),
+        list_metadata: { before: null, after: null },
+      });
     }
     return sendJson(res, 404, { message: `Not found: ${req.method} ${url.pathname}`, code: 'entity_not_found' });
   };

@@ -12,7 +12,10 @@ const KEYS = new Set(['inputText', 'dimensions', 'normalize', 'embeddingTypes'])
 
 /** A Bedrock error response. */
 export function bedrockError(status: number, type: string, message: string): Response {
-  return Response.json({ message }, { status, headers: { 'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` } });
+  return Response.json(
+    { message },
+    { status, headers: { 'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` } },
+  );
 }
 
 /** Answers an InvokeModel body with the encoder's vector, resized to the requested dimensions. */
@@ -22,20 +25,42 @@ export async function invokeTitanEmbedding(body: string, encoder: SentenceEncode
     input = JSON.parse(body) as Record<string, unknown>;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('not an object');
   } catch {
-    return bedrockError(400, 'ValidationException', 'Malformed input request, please reformat your input and try again.');
+    return bedrockError(
+      400,
+      'ValidationException',
+      'Malformed input request, please reformat your input and try again.',
+    );
   }
   const extra = Object.keys(input).find((key) => !KEYS.has(key));
-  if (extra) return bedrockError(400, 'ValidationException', `Malformed input request: extraneous key [${extra}] is not permitted`);
+  if (extra)
+    return bedrockError(
+      400,
+      'ValidationException',
+      `Malformed input request: extraneous key [${extra}] is not permitted`,
+    );
   const { inputText, dimensions = 1024, normalize = true, embeddingTypes = ['float'] } = input;
   if (typeof inputText !== 'string' || inputText.length === 0 || inputText.length > MAX_INPUT_CHARS) {
-    return bedrockError(400, 'ValidationException', 'Malformed input request: inputText must be a string of 1 to 50000 characters');
+    return bedrockError(
+      400,
+      'ValidationException',
+      'Malformed input request: inputText must be a string of 1 to 50000 characters',
+    );
   }
   if (dimensions !== 256 && dimensions !== 512 && dimensions !== 1024) {
-    return bedrockError(400, 'ValidationException', 'Malformed input request: dimensions must be one of [256, 512, 1024]');
+    return bedrockError(
+      400,
+      'ValidationException',
+      'Malformed input request: dimensions must be one of [256, 512, 1024]',
+    );
   }
-  if (typeof normalize !== 'boolean') return bedrockError(400, 'ValidationException', 'Malformed input request: normalize must be a boolean');
+  if (typeof normalize !== 'boolean')
+    return bedrockError(400, 'ValidationException', 'Malformed input request: normalize must be a boolean');
   if (!Array.isArray(embeddingTypes) || embeddingTypes.some((t) => t !== 'float' && t !== 'binary')) {
-    return bedrockError(400, 'ValidationException', 'Malformed input request: embeddingTypes must be a list of "float" and "binary"');
+    return bedrockError(
+      400,
+      'ValidationException',
+      'Malformed input request: embeddingTypes must be a list of "float" and "binary"',
+    );
   }
   const [vector] = (await encoder.embed([inputText])) as [Float32Array];
   const embedding = resize(vector, dimensions, normalize);

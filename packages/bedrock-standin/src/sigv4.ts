@@ -23,14 +23,17 @@ export async function signatureProblem(
 ): Promise<string | null> {
   const authorization = request.headers.get('authorization') ?? '';
   const match = AUTHORIZATION.exec(authorization);
-  if (!match) return 'Authorization header is missing or is not AWS4-HMAC-SHA256 with Credential, SignedHeaders and Signature';
+  if (!match)
+    return 'Authorization header is missing or is not AWS4-HMAC-SHA256 with Credential, SignedHeaders and Signature';
   const [, keyId, date, scopeRegion, service, signedHeaders] = match as unknown as string[];
   const datetime = request.headers.get('x-amz-date') ?? '';
-  if (!/^\d{8}T\d{6}Z$/.test(datetime) || datetime.slice(0, 8) !== date) return 'X-Amz-Date is missing or does not match the credential scope';
+  if (!/^\d{8}T\d{6}Z$/.test(datetime) || datetime.slice(0, 8) !== date)
+    return 'X-Amz-Date is missing or does not match the credential scope';
   if (service !== 'bedrock') return `credential scope names service "${service}", expected "bedrock"`;
   if (scopeRegion !== region) return `credential scope names region "${scopeRegion}", expected "${region}"`;
   const signed = signedHeaders!.split(';');
-  if (!signed.includes('host') || !signed.includes('x-amz-date')) return 'SignedHeaders must include host and x-amz-date';
+  if (!signed.includes('host') || !signed.includes('x-amz-date'))
+    return 'SignedHeaders must include host and x-amz-date';
   if (!known) return null;
   if (keyId !== known.accessKeyId) return 'The security token included in the request is invalid.';
   const expected = await new AwsV4Signer({
@@ -45,5 +48,7 @@ export async function signatureProblem(
     region,
     datetime,
   }).authHeader();
-  return expected === authorization ? null : 'The request signature we calculated does not match the signature you provided.';
+  return expected === authorization
+    ? null
+    : 'The request signature we calculated does not match the signature you provided.';
 }

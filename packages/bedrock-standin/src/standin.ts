@@ -48,15 +48,22 @@ export async function startBedrockStandin(options: BedrockStandinOptions = {}): 
 
   const answer = async (request: Request, body: string): Promise<Response> => {
     const path = new URL(request.url).pathname;
-    if (request.method === 'GET' && path === '/health') return Response.json({ model: encoder.name, dimensions: encoder.dimensions });
+    if (request.method === 'GET' && path === '/health')
+      return Response.json({ model: encoder.name, dimensions: encoder.dimensions });
     const invoke = /^\/model\/([^/]+)\/invoke$/.exec(path);
-    if (request.method !== 'POST' || !invoke) return bedrockError(404, 'UnknownOperationException', 'Unknown operation');
+    if (request.method !== 'POST' || !invoke)
+      return bedrockError(404, 'UnknownOperationException', 'Unknown operation');
     calls++;
-    const problem = await signatureProblem({ method: request.method, url: request.url, headers: request.headers, body }, region, options.credentials);
+    const problem = await signatureProblem(
+      { method: request.method, url: request.url, headers: request.headers, body },
+      region,
+      options.credentials,
+    );
     if (problem) return bedrockError(403, 'UnrecognizedClientException', problem);
     const fault = faults.shift();
     if (fault) return bedrockError(fault.status, fault.type, `Injected ${fault.type}`);
-    if (!models.has(decodeURIComponent(invoke[1]!))) return bedrockError(400, 'ValidationException', 'The provided model identifier is invalid.');
+    if (!models.has(decodeURIComponent(invoke[1]!)))
+      return bedrockError(400, 'ValidationException', 'The provided model identifier is invalid.');
     if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
       return bedrockError(415, 'UnsupportedMediaTypeException', 'Content-Type must be application/json');
     }
@@ -87,7 +94,11 @@ export async function startBedrockStandin(options: BedrockStandinOptions = {}): 
 }
 
 /** Adapts node:http to a web-standard Request/Response handler. */
-async function handle(req: IncomingMessage, res: ServerResponse, answer: (r: Request, body: string) => Promise<Response>): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: (r: Request, body: string) => Promise<Response>,
+): Promise<void> {
   let response: Response;
   try {
     const chunks: Buffer[] = [];
@@ -100,7 +111,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, answer: (r: Req
     const body = Buffer.concat(chunks).toString('utf8');
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, { method: req.method, headers });
+    const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+    });
     response = await answer(request, body);
   } catch (error) {
     response =

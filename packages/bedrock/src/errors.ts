@@ -20,7 +20,9 @@ export class BedrockError extends Error {
 /** Calls are not attempted for a while after repeated failures, so an outage costs searches no time. */
 export class BedrockCircuitOpenError extends BedrockError {
   constructor(untilMs: number, cause: unknown) {
-    super('CircuitOpen', `not calling Bedrock for ${Math.ceil(untilMs / 1000)} s after repeated failures`, true, { cause });
+    super('CircuitOpen', `not calling Bedrock for ${Math.ceil(untilMs / 1000)} s after repeated failures`, true, {
+      cause,
+    });
     this.name = 'BedrockCircuitOpenError';
   }
 }

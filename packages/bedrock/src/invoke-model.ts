@@ -38,7 +38,8 @@ export async function invokeTitan(client: AwsClient, text: string, options: Invo
     try {
       return await invokeOnce(client, url, body, options);
     } catch (error) {
-      const failure = error instanceof BedrockError ? error : new BedrockError('NetworkError', String(error), true, { cause: error });
+      const failure =
+        error instanceof BedrockError ? error : new BedrockError('NetworkError', String(error), true, { cause: error });
       if (!failure.retryable || attempt >= options.retries) throw failure;
       const ceiling = Math.min(2000, options.backoffMs * 2 ** attempt);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
@@ -57,17 +58,30 @@ async function invokeOnce(client: AwsClient, url: string, body: string, options:
     });
   } catch (cause) {
     const timeout = cause instanceof Error && cause.name === 'TimeoutError';
-    throw new BedrockError(timeout ? 'Timeout' : 'NetworkError', timeout ? `no answer in ${options.timeoutMs} ms` : String(cause), true, { cause });
+    throw new BedrockError(
+      timeout ? 'Timeout' : 'NetworkError',
+      timeout ? `no answer in ${options.timeoutMs} ms` : String(cause),
+      true,
+      { cause },
+    );
   }
   const payload = (await response.json().catch(() => null)) as { embedding?: unknown; message?: unknown } | null;
   if (!response.ok) {
     // Bedrock names the fault in x-amzn-ErrorType ("ThrottlingException:http://…").
     const type = response.headers.get('x-amzn-errortype')?.split(':')[0] || `HTTP ${response.status}`;
     const retryable = RETRYABLE.has(type) || response.status === 429 || response.status >= 500;
-    throw new BedrockError(type, typeof payload?.message === 'string' ? payload.message : response.statusText, retryable);
+    throw new BedrockError(
+      type,
+      typeof payload?.message === 'string' ? payload.message : response.statusText,
+      retryable,
+    );
   }
   const embedding = payload?.embedding;
-  if (!Array.isArray(embedding) || embedding.length !== options.dimensions || embedding.some((x) => typeof x !== 'number')) {
+  if (
+    !Array.isArray(embedding) ||
+    embedding.length !== options.dimensions ||
+    embedding.some((x) => typeof x !== 'number')
+  ) {
     throw new BedrockError('InvalidResponse', `expected an embedding of ${options.dimensions} numbers`, false);
   }
   return Float32Array.from(embedding as number[]);

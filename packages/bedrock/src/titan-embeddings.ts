@@ -65,7 +65,8 @@ export function createTitanEmbeddings(options: TitanEmbeddingsOptions): Embeddin
       return vector;
     } catch (error) {
       lastFailure = error;
-      if (error instanceof BedrockError && error.retryable && ++failures >= failuresToOpen) openUntil = Date.now() + openMs;
+      if (error instanceof BedrockError && error.retryable && ++failures >= failuresToOpen)
+        openUntil = Date.now() + openMs;
       throw error;
     }
   };
@@ -81,7 +82,10 @@ export function createTitanEmbeddings(options: TitanEmbeddingsOptions): Embeddin
  * The provider the apps open their wiki with: Titan when `BEDROCK_*` is configured and credentials are at hand
  * (on Lambda its role's; locally the gateway's placeholders), else undefined (keyword results with a note).
  */
-export function titanEmbeddingsFor(config: EmbeddingsConfig | undefined, aws: AwsAccess | undefined): EmbeddingProvider | undefined {
+export function titanEmbeddingsFor(
+  config: EmbeddingsConfig | undefined,
+  aws: AwsAccess | undefined,
+): EmbeddingProvider | undefined {
   return config && aws ? createTitanEmbeddings({ config, aws }) : undefined;
 }
 

@@ -24,7 +24,11 @@ export function loadRouteTable(stackFile: string): RouteTable {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new RouteTableError(file, `cannot be read as JSON (run \`npm run synth\` first?): ${(cause as Error).message}`, { cause });
+    throw new RouteTableError(
+      file,
+      `cannot be read as JSON (run \`npm run synth\` first?): ${(cause as Error).message}`,
+      { cause },
+    );
   }
   const table = readRouteTable(json, { stackDir: dirname(file) });
   for (const { integration } of table.routes) {

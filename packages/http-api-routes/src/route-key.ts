@@ -13,7 +13,12 @@ export type RouteSegment =
 /** A parsed route key. */
 export type ParsedRouteKey =
   | { readonly kind: 'default' }
-  | { readonly kind: 'route'; readonly method: string; readonly path: string; readonly segments: readonly RouteSegment[] };
+  | {
+      readonly kind: 'route';
+      readonly method: string;
+      readonly path: string;
+      readonly segments: readonly RouteSegment[];
+    };
 
 /** The catch-all route key. */
 export const DEFAULT_ROUTE_KEY = '$default';
@@ -36,7 +41,8 @@ export function parseRouteKey(routeKey: string): ParsedRouteKey {
   const segments = parts.map((part, index): RouteSegment => {
     const variable = /^\{([A-Za-z0-9_.-]+)(\+?)\}$/.exec(part);
     if (!variable) {
-      if (part.includes('{') || part.includes('}')) throw new TypeError(`route key "${routeKey}": bad path variable "${part}"`);
+      if (part.includes('{') || part.includes('}'))
+        throw new TypeError(`route key "${routeKey}": bad path variable "${part}"`);
       return { kind: 'literal', value: part };
     }
     if (variable[2] !== '+') return { kind: 'variable', name: variable[1] };

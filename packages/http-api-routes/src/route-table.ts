@@ -55,7 +55,12 @@ export function readRouteTable(tfJson: unknown, options: ReadRouteTableOptions =
         address,
         apiAddress: apiRef?.address,
         routeKey,
-        integration: readIntegration(resources, integrationRef, body(resources, integrationRef, address), resolveFunction),
+        integration: readIntegration(
+          resources,
+          integrationRef,
+          body(resources, integrationRef, address),
+          resolveFunction,
+        ),
       };
     }),
   };
@@ -64,21 +69,29 @@ export function readRouteTable(tfJson: unknown, options: ReadRouteTableOptions =
 function resourcesOf(tfJson: unknown): Resources {
   if (typeof tfJson !== 'object' || tfJson === null) throw new RouteTableError('cdk.tf.json', 'is not a JSON object');
   const resource = (tfJson as { resource?: unknown }).resource;
-  if (typeof resource !== 'object' || resource === null) throw new RouteTableError('cdk.tf.json', 'has no "resource" block');
+  if (typeof resource !== 'object' || resource === null)
+    throw new RouteTableError('cdk.tf.json', 'has no "resource" block');
   return resource as Resources;
 }
 
 function body(resources: Resources, ref: TerraformReference, from?: string): Body {
   const found = resources[ref.type]?.[ref.name];
-  if (!found) throw new RouteTableError(from ?? ref.address, `references ${ref.address}, which the stack does not declare`);
+  if (!found)
+    throw new RouteTableError(from ?? ref.address, `references ${ref.address}, which the stack does not declare`);
   return found;
 }
 
 function targetIntegration(address: string, target: unknown): TerraformReference {
-  if (typeof target !== 'string') throw new RouteTableError(address, 'has no target: API Gateway would answer 404 for it');
-  const ref = /^integrations\/(\$\{[^}]+\})$/.exec(target) ? singleReference(target, 'aws_apigatewayv2_integration') : undefined;
+  if (typeof target !== 'string')
+    throw new RouteTableError(address, 'has no target: API Gateway would answer 404 for it');
+  const ref = /^integrations\/(\$\{[^}]+\})$/.exec(target)
+    ? singleReference(target, 'aws_apigatewayv2_integration')
+    : undefined;
   if (!ref || ref.attribute !== 'id') {
-    throw new RouteTableError(address, `target "${target}" is not "integrations/\${aws_apigatewayv2_integration.<name>.id}"`);
+    throw new RouteTableError(
+      address,
+      `target "${target}" is not "integrations/\${aws_apigatewayv2_integration.<name>.id}"`,
+    );
   }
   return ref;
 }
@@ -91,7 +104,10 @@ function readIntegration(
 ): LambdaIntegrationSpec {
   const integrationType = requireString(ref.address, integration, 'integration_type');
   if (integrationType !== 'AWS_PROXY') {
-    throw new RouteTableError(ref.address, `integration_type is ${integrationType}; only AWS_PROXY integrations invoke a Lambda function`);
+    throw new RouteTableError(
+      ref.address,
+      `integration_type is ${integrationType}; only AWS_PROXY integrations invoke a Lambda function`,
+    );
   }
   const uri = integration.integration_uri;
   const fnRef = singleReference(uri, 'aws_lambda_function');
@@ -122,7 +138,10 @@ function readFunction(address: string, fn: Body, options: ReadRouteTableOptions)
     memorySize: typeof fn.memory_size === 'number' ? fn.memory_size : 128,
     timeout: typeof fn.timeout === 'number' ? fn.timeout : 3,
     environment: Object.fromEntries(
-      Object.entries(typeof environment === 'object' && environment !== null ? environment : {}).map(([k, v]) => [k, String(v)]),
+      Object.entries(typeof environment === 'object' && environment !== null ? environment : {}).map(([k, v]) => [
+        k,
+        String(v),
+      ]),
     ),
     artifact: readArtifact(address, fn, options),
   };
@@ -132,15 +151,23 @@ function readArtifact(address: string, fn: Body, options: ReadRouteTableOptions)
   const filename = fn.filename;
   if (typeof filename !== 'string') {
     const source = fn.s3_bucket !== undefined ? 's3_bucket' : fn.image_uri !== undefined ? 'image_uri' : 'nothing';
-    throw new RouteTableError(address, `has no filename (its code comes from ${source}); expected a zip shipped with the stack`);
+    throw new RouteTableError(
+      address,
+      `has no filename (its code comes from ${source}); expected a zip shipped with the stack`,
+    );
   }
   const raw = filename.replace(/^\$\{path\.module\}\//, '');
-  if (isTerraformExpression(raw)) throw new RouteTableError(address, `filename "${filename}" is an expression, not a path in the stack`);
+  if (isTerraformExpression(raw))
+    throw new RouteTableError(address, `filename "${filename}" is an expression, not a path in the stack`);
   if (posix.isAbsolute(raw) || /^[A-Za-z]:[\\/]/.test(raw)) {
-    throw new RouteTableError(address, `filename "${filename}" is absolute: the stack would not deploy without this machine's build tree; ship the zip as a TerraformAsset`);
+    throw new RouteTableError(
+      address,
+      `filename "${filename}" is absolute: the stack would not deploy without this machine's build tree; ship the zip as a TerraformAsset`,
+    );
   }
   const path = posix.normalize(raw.replace(/\\/g, '/'));
-  if (path === '..' || path.startsWith('../')) throw new RouteTableError(address, `filename "${filename}" points outside the stack directory`);
+  if (path === '..' || path.startsWith('../'))
+    throw new RouteTableError(address, `filename "${filename}" points outside the stack directory`);
   const hash = fn.source_code_hash;
   return {
     path,

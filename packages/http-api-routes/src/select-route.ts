@@ -52,7 +52,11 @@ interface Candidate<R extends HttpRoute> {
  * selectRoute(routes, 'POST', '/mcp/')?.route.routeKey; // '$default'
  * ```
  */
-export function selectRoute<R extends HttpRoute>(routes: readonly R[], method: string, rawPath: string): RouteMatch<R> | undefined {
+export function selectRoute<R extends HttpRoute>(
+  routes: readonly R[],
+  method: string,
+  rawPath: string,
+): RouteMatch<R> | undefined {
   if (!rawPath.startsWith('/')) throw new TypeError(`request path "${rawPath}" must start with "/"`);
   const requestMethod = method.toUpperCase();
   const requestSegments = rawPath === '/' ? [] : rawPath.slice(1).split('/');

@@ -40,7 +40,10 @@ export interface AccessResolverOptions {
 export function createAccessResolver(options: AccessResolverOptions): AccessResolver {
   const { policy, directory } = options;
   if (policy.organization && !directory) {
-    throw new ConfigError('WORKOS_API_KEY', `is required: ACCESS_POLICY admits organization ${policy.organization.id}, whose membership is looked up in WorkOS`);
+    throw new ConfigError(
+      'WORKOS_API_KEY',
+      `is required: ACCESS_POLICY admits organization ${policy.organization.id}, whose membership is looked up in WorkOS`,
+    );
   }
 
   const trustedEmail = async (subject: AccessSubject): Promise<string | undefined> => {

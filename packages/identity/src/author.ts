@@ -37,7 +37,10 @@ export interface AuthorResolverOptions {
 export function gitAuthor(subject: AuthorSubject, host: string): GitAuthor {
   const name = subject.name?.trim() || undefined;
   const email = subject.email?.trim() || undefined;
-  return { name: name ?? email ?? subject.sub, email: email ?? `${subject.sub.replace(/[^A-Za-z0-9._-]/g, '_')}@users.noreply.${host}` };
+  return {
+    name: name ?? email ?? subject.sub,
+    email: email ?? `${subject.sub.replace(/[^A-Za-z0-9._-]/g, '_')}@users.noreply.${host}`,
+  };
 }
 
 /**

@@ -46,7 +46,13 @@ export interface BearerAuthenticatorOptions {
 }
 
 /** The API key's principal: full write access, named in commits as the key. */
-export const API_KEY_PRINCIPAL: Principal = { kind: 'api-key', sub: 'api-key', name: 'API key', scopes: [], access: 'write' };
+export const API_KEY_PRINCIPAL: Principal = {
+  kind: 'api-key',
+  sub: 'api-key',
+  name: 'API key',
+  scopes: [],
+  access: 'write',
+};
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -64,7 +70,8 @@ export function createBearerAuthenticator(
   const fail = (reason: BearerFailure['reason'], message: string) => ({ failure: { reason, message } });
   return async (request) => {
     const query = new URL(request.url).searchParams;
-    if (query.has('access_token') || query.has('api_key')) return fail('in_query', 'Send the token in the Authorization header; tokens in the URL are refused');
+    if (query.has('access_token') || query.has('api_key'))
+      return fail('in_query', 'Send the token in the Authorization header; tokens in the URL are refused');
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec((request.headers.get('authorization') ?? '').trim());
     if (!match) return fail('missing', 'Send "Authorization: Bearer <access token or API key>"');
     const credential = match[1]!;
@@ -86,8 +93,14 @@ export function createBearerAuthenticator(
     const [email, access] = await Promise.all([options.access.trustedEmail(subject), options.access.resolve(subject)]);
     return {
       principal: {
-        kind: 'user', sub: verified.sub, email, name: verified.name, clientId: verified.clientId,
-        scopes: verified.scopes, access, expiresAt: verified.expiresAt,
+        kind: 'user',
+        sub: verified.sub,
+        email,
+        name: verified.name,
+        clientId: verified.clientId,
+        scopes: verified.scopes,
+        access,
+        expiresAt: verified.expiresAt,
       },
     };
   };

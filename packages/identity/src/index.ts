@@ -31,4 +31,10 @@ export { createSecretResolver, awsAccessFromEnv } from './secrets.js';
 export type { AwsAccess, SecretResolver, SecretResolverOptions } from './secrets.js';
 
 /** Errors */
-export { IdentityError, InvalidTokenError, VerifierUnavailableError, SecretUnavailableError, DirectoryUnavailableError } from './errors.js';
+export {
+  IdentityError,
+  InvalidTokenError,
+  VerifierUnavailableError,
+  SecretUnavailableError,
+  DirectoryUnavailableError,
+} from './errors.js';

@@ -68,7 +68,11 @@ export function createSecretResolver(options: SecretResolverOptions = {}): Secre
 
 async function getParameter(name: string, options: SecretResolverOptions): Promise<string> {
   const aws = options.aws;
-  if (!aws) throw new SecretUnavailableError(name, 'no AWS credentials to read it with (AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)');
+  if (!aws)
+    throw new SecretUnavailableError(
+      name,
+      'no AWS credentials to read it with (AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)',
+    );
   // Loaded only when a secret is read, so requests that need none (discovery) never load the signer.
   const { AwsClient } = await import('aws4fetch');
   const client = new AwsClient({ ...aws, service: 'ssm', region: aws.region, retries: 1 });
@@ -84,7 +88,11 @@ async function getParameter(name: string, options: SecretResolverOptions): Promi
   } catch (cause) {
     throw new SecretUnavailableError(name, 'SSM could not be reached', { cause });
   }
-  const body = (await response.json().catch(() => ({}))) as { Parameter?: { Value?: unknown }; __type?: string; message?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    Parameter?: { Value?: unknown };
+    __type?: string;
+    message?: string;
+  };
   if (!response.ok) {
     // SSM names the fault in __type, e.g. "ParameterNotFound" or "AccessDeniedException".
     const type = body.__type?.split('#').pop() ?? `HTTP ${response.status}`;

@@ -13,7 +13,19 @@ import { authorizationServerMetadataUrl } from '@wikibot/auth-config';
 import { InvalidTokenError, VerifierUnavailableError } from './errors.js';
 
 /** Asymmetric signature algorithms accepted by default. `none` and HMAC (`HS*`) can never be allowed. */
-export const DEFAULT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
+export const DEFAULT_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
 
 /** Options of {@link createTokenVerifier}. */
 export interface TokenVerifierOptions {
@@ -99,7 +111,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const algorithms = [...(options.algorithms ?? DEFAULT_ALGORITHMS)];
   const unsafe = algorithms.filter((alg) => alg === 'none' || /^HS/i.test(alg) || alg.toLowerCase() === 'dir');
   if (unsafe.length > 0 || algorithms.length === 0) {
-    throw new TypeError(`Token verifier: algorithms must be asymmetric signature algorithms; refused ${unsafe.join(', ') || 'an empty list'}`);
+    throw new TypeError(
+      `Token verifier: algorithms must be asymmetric signature algorithms; refused ${unsafe.join(', ') || 'an empty list'}`,
+    );
   }
   const issuer = options.issuer;
   const audiences = typeof options.audience === 'string' ? [options.audience] : [...options.audience];
@@ -167,10 +181,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 }
 
-async function discoverJwksUri(metadataUrl: string, issuer: string, fetchImpl: typeof fetch, timeoutMs: number): Promise<string> {
+async function discoverJwksUri(
+  metadataUrl: string,
+  issuer: string,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<string> {
   let metadata: { issuer?: unknown; jwks_uri?: unknown };
   try {
-    const response = await fetchImpl(metadataUrl, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchImpl(metadataUrl, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     metadata = (await response.json()) as typeof metadata;
   } catch (cause) {
@@ -178,7 +200,9 @@ async function discoverJwksUri(metadataUrl: string, issuer: string, fetchImpl: t
   }
   // RFC 8414 §3.3: the metadata must name the issuer it was fetched for.
   if (metadata.issuer !== issuer) {
-    throw new VerifierUnavailableError(`The metadata at ${metadataUrl} names issuer ${String(metadata.issuer)}, not ${issuer}`);
+    throw new VerifierUnavailableError(
+      `The metadata at ${metadataUrl} names issuer ${String(metadata.issuer)}, not ${issuer}`,
+    );
   }
   if (typeof metadata.jwks_uri !== 'string' || !/^https?:\/\//.test(metadata.jwks_uri)) {
     throw new VerifierUnavailableError(`The metadata at ${metadataUrl} has no jwks_uri`);
@@ -189,7 +213,7 @@ async function discoverJwksUri(metadataUrl: string, issuer: string, fetchImpl: t
 function classify(error: unknown, audiences: readonly string[]): Error {
   const code = (error as { code?: string } | undefined)?.code;
   if (!code || !TOKEN_FAULTS.has(code)) {
-    return new VerifierUnavailableError('Could not fetch the issuer\'s signing keys', { cause: error });
+    return new VerifierUnavailableError("Could not fetch the issuer's signing keys", { cause: error });
   }
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('The token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
@@ -214,7 +238,8 @@ function classify(error: unknown, audiences: readonly string[]): Error {
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
     return new InvalidTokenError('The token is signed with a key the issuer does not publish');
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidTokenError('The token\'s signature is invalid');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new InvalidTokenError("The token's signature is invalid");
   return new InvalidTokenError('The token is malformed');
 }
 

@@ -38,8 +38,19 @@ export interface UserDirectoryOptions {
 
 type WorkOSClient = {
   userManagement: {
-    getUser(id: string): Promise<{ id: string; email: string; emailVerified: boolean; name?: string | null; firstName: string | null; lastName: string | null }>;
-    listOrganizationMemberships(options: { userId: string; organizationId: string; statuses?: ('active' | 'inactive' | 'pending')[] }): Promise<{
+    getUser(id: string): Promise<{
+      id: string;
+      email: string;
+      emailVerified: boolean;
+      name?: string | null;
+      firstName: string | null;
+      lastName: string | null;
+    }>;
+    listOrganizationMemberships(options: {
+      userId: string;
+      organizationId: string;
+      statuses?: ('active' | 'inactive' | 'pending')[];
+    }): Promise<{
       data: { status: string }[];
     }>;
   };
@@ -76,7 +87,11 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
     client ??= (async () => {
       const apiKey = typeof options.apiKey === 'string' ? options.apiKey : await options.apiKey();
       const { WorkOS } = await import('@workos-inc/node');
-      return new WorkOS(apiKey, { ...workosHostOptions(options.apiHostname), maxRetries: 1, timeout: 5000 }) as unknown as WorkOSClient;
+      return new WorkOS(apiKey, {
+        ...workosHostOptions(options.apiHostname),
+        maxRetries: 1,
+        timeout: 5000,
+      }) as unknown as WorkOSClient;
     })();
     client.catch(() => {
       client = undefined;
@@ -90,7 +105,12 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
         try {
           const user = await (await workos()).userManagement.getUser(userId);
           const name = user.name?.trim() || [user.firstName, user.lastName].filter(Boolean).join(' ').trim();
-          return { id: user.id, email: user.email, emailVerified: user.emailVerified === true, ...(name ? { name } : {}) };
+          return {
+            id: user.id,
+            email: user.email,
+            emailVerified: user.emailVerified === true,
+            ...(name ? { name } : {}),
+          };
         } catch (error) {
           if ((error as { status?: number }).status === 404) return undefined;
           throw new DirectoryUnavailableError('WorkOS could not be asked about a user', { cause: error });
@@ -100,10 +120,14 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
     isMember(userId, organizationId) {
       return memberships.get(`${organizationId} ${userId}`, async () => {
         try {
-          const list = await (await workos()).userManagement.listOrganizationMemberships({ userId, organizationId, statuses: ['active'] });
+          const list = await (
+            await workos()
+          ).userManagement.listOrganizationMemberships({ userId, organizationId, statuses: ['active'] });
           return list.data.some((m) => m.status === 'active');
         } catch (error) {
-          throw new DirectoryUnavailableError('WorkOS could not be asked about organization membership', { cause: error });
+          throw new DirectoryUnavailableError('WorkOS could not be asked about organization membership', {
+            cause: error,
+          });
         }
       });
     },

@@ -22,7 +22,8 @@ export interface IncomingHttpRequest {
   now?: Date;
 }
 
-const TEXT_CONTENT = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript|[\w.+-]+\+(json|xml))|multipart\/form-data)/i;
+const TEXT_CONTENT =
+  /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript|[\w.+-]+\+(json|xml))|multipart\/form-data)/i;
 
 function headerPairs(headers: IncomingHttpRequest['headers']): [string, string][] {
   if (!headers) return [];
@@ -56,7 +57,13 @@ export function createApiGatewayV2Event(input: IncomingHttpRequest): ApiGatewayV
   for (const [rawName, value] of headerPairs(input.headers)) {
     const name = rawName.toLowerCase();
     if (name === 'cookie') {
-      cookies = [...(cookies ?? []), ...value.split(';').map((c) => c.trim()).filter(Boolean)];
+      cookies = [
+        ...(cookies ?? []),
+        ...value
+          .split(';')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ];
       continue;
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
@@ -101,7 +108,13 @@ export function createApiGatewayV2Event(input: IncomingHttpRequest): ApiGatewayV
       apiId: 'local',
       domainName,
       domainPrefix: domainName.split('.')[0] ?? domainName,
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: input.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path,
+        protocol: 'HTTP/1.1',
+        sourceIp: input.sourceIp ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
@@ -125,9 +138,14 @@ function decodeUtf8(bytes: Buffer): string | undefined {
  * Turns a Lambda result back into what goes on the wire, as API Gateway does: `cookies` become
  * `Set-Cookie` headers, a base64 body is decoded.
  */
-export function decodeApiGatewayV2Result(result: ApiGatewayV2Result): { status: number; headers: [string, string][]; body: Buffer } {
+export function decodeApiGatewayV2Result(result: ApiGatewayV2Result): {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+} {
   const headers: [string, string][] = Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]);
   for (const cookie of result.cookies ?? []) headers.push(['set-cookie', cookie]);
-  const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  const body =
+    result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   return { status: result.statusCode, headers, body };
 }

@@ -3,7 +3,8 @@
  */
 import type { ApiGatewayV2Result } from './types.js';
 
-const TEXT_TYPES = /^(text\/|application\/(json|javascript|xml|x-www-form-urlencoded|[\w.+-]+\+(json|xml))|image\/svg\+xml)/i;
+const TEXT_TYPES =
+  /^(text\/|application\/(json|javascript|xml|x-www-form-urlencoded|[\w.+-]+\+(json|xml))|image\/svg\+xml)/i;
 
 /**
  * Converts a Response into the full result shape (never a bare string, which API Gateway would guess

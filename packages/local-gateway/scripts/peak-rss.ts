@@ -46,9 +46,13 @@ async function child(options: Record<string, unknown>): Promise<void> {
 async function parent(requests: number, concurrency: number | undefined): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'wikibot-peak-rss-'));
   const options = { port: 0, authPort: 0, dataDir: join(root, 'wiki'), stateDir: root, concurrency };
-  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', JSON.stringify(options)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', JSON.stringify(options)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: proc.stdout! });
   const ready = await new Promise<{ url: string; mcpUrl: string; key: string }>((resolve, reject) => {
     lines.on('line', (line) => {
@@ -71,13 +75,28 @@ async function parent(requests: number, concurrency: number | undefined): Promis
   const mcpMs = Date.now() - started;
   const afterMcp = memoryMB(pid);
   started = Date.now();
-  const wiki = await drive(requests, () => fetch(`${ready.url}/Home`, { headers: { authorization: `Bearer ${ready.key}` } }));
+  const wiki = await drive(requests, () =>
+    fetch(`${ready.url}/Home`, { headers: { authorization: `Bearer ${ready.key}` } }),
+  );
   const wikiMs = Date.now() - started;
   const afterWiki = memoryMB(pid);
   proc.stdin!.end();
   await new Promise((resolve) => proc.once('exit', resolve));
   rmSync(root, { recursive: true, force: true });
-  console.log(JSON.stringify({ concurrency: concurrency ?? 'default', requests, connections: CONNECTIONS, idle, afterMcp, afterWiki, mcp, wiki, mcpRps: Math.round((requests * 1000) / mcpMs), wikiRps: Math.round((requests * 1000) / wikiMs) }));
+  console.log(
+    JSON.stringify({
+      concurrency: concurrency ?? 'default',
+      requests,
+      connections: CONNECTIONS,
+      idle,
+      afterMcp,
+      afterWiki,
+      mcp,
+      wiki,
+      mcpRps: Math.round((requests * 1000) / mcpMs),
+      wikiRps: Math.round((requests * 1000) / wikiMs),
+    }),
+  );
 }
 
 if (process.argv[2] === 'child') await child(JSON.parse(process.argv[3] ?? '{}'));

@@ -28,7 +28,9 @@ export async function unpackArtifact(zipPath: string, cacheDir = DEFAULT_ARTIFAC
   try {
     zip = await readFile(zipPath);
   } catch (cause) {
-    throw new LocalStackError(`Lambda artifact ${zipPath} is missing: run \`npm run build\` and \`npm run synth\``, { cause });
+    throw new LocalStackError(`Lambda artifact ${zipPath} is missing: run \`npm run build\` and \`npm run synth\``, {
+      cause,
+    });
   }
   const target = join(cacheDir, createHash('sha256').update(zip).digest('hex'));
   if (await exists(join(target, '.complete'))) return target;
@@ -57,11 +59,12 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-
 async function extract(zip: Buffer, dir: string): Promise<void> {
   const root = resolve(dir);
   const archive = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => (err ? rej(new LocalStackError('artifact is not a zip', { cause: err })) : res(file))),
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) =>
+      err ? rej(new LocalStackError('artifact is not a zip', { cause: err })) : res(file),
+    ),
   );
   await mkdir(root, { recursive: true });
   await new Promise<void>((res, rej) => {

@@ -58,7 +58,8 @@ export function localEnvironment(
     const secret = /^(.+)_PARAMETER$/.exec(key)?.[1];
     if (secret) {
       const local = overrides.secrets[secret];
-      if (local === undefined) throw new LocalStackError(`${functionName}: no local value for secret ${secret} (the stack binds ${key})`);
+      if (local === undefined)
+        throw new LocalStackError(`${functionName}: no local value for secret ${secret} (the stack binds ${key})`);
       env[secret] = local;
       continue;
     }
@@ -80,7 +81,9 @@ export function localEnvironment(
   delete env.NODE_OPTIONS;
   const unresolved = Object.entries(env).find(([, v]) => isTerraformExpression(v));
   if (unresolved) {
-    throw new LocalStackError(`${functionName}: ${unresolved[0]}=${unresolved[1]} is a Terraform expression the local gateway cannot resolve`);
+    throw new LocalStackError(
+      `${functionName}: ${unresolved[0]}=${unresolved[1]} is a Terraform expression the local gateway cannot resolve`,
+    );
   }
   return { ...env, ...runtimeVariables(taskRoot) };
 }

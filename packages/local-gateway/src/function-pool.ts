@@ -147,7 +147,9 @@ export class FunctionPool {
     this.#closed = true;
     clearTimeout(this.#scaleOutTimer);
     for (const queued of this.#queue.splice(0)) queued.reject(new InvocationError('gateway shutting down'));
-    await Promise.all([...this.#environments].map((e) => this.#retire(e, new InvocationError('gateway shutting down'))));
+    await Promise.all(
+      [...this.#environments].map((e) => this.#retire(e, new InvocationError('gateway shutting down'))),
+    );
   }
 
   #dispatch(): void {
@@ -163,7 +165,8 @@ export class FunctionPool {
   #stuck(): boolean {
     if (this.#environments.size >= this.#size) return false;
     const now = Date.now();
-    for (const env of this.#environments) if (!env.warm || !env.pending || now - env.since < this.#scaleOutAfterMs) return false;
+    for (const env of this.#environments)
+      if (!env.warm || !env.pending || now - env.since < this.#scaleOutAfterMs) return false;
     return true;
   }
 
@@ -176,10 +179,13 @@ export class FunctionPool {
       if (!env.warm) return;
       latest = Math.max(latest, env.since);
     }
-    this.#scaleOutTimer = setTimeout(() => {
-      this.#scaleOutTimer = undefined;
-      if (!this.#closed) this.#dispatch();
-    }, Math.max(0, latest + this.#scaleOutAfterMs - Date.now()));
+    this.#scaleOutTimer = setTimeout(
+      () => {
+        this.#scaleOutTimer = undefined;
+        if (!this.#closed) this.#dispatch();
+      },
+      Math.max(0, latest + this.#scaleOutAfterMs - Date.now()),
+    );
   }
 
   #spawn(): Environment {
@@ -217,14 +223,18 @@ export class FunctionPool {
     this.#release(env);
     if (!message.ok) {
       const error = message.error ?? { name: 'Error', message: 'unknown error' };
-      pending.reject(new InvocationError(`${this.#options.functionName} failed: ${error.name}: ${error.message}`, { cause: error }));
+      pending.reject(
+        new InvocationError(`${this.#options.functionName} failed: ${error.name}: ${error.message}`, { cause: error }),
+      );
     } else if (message.head !== undefined) {
       pending.resolve({ ...JSON.parse(message.head), body: message.body });
     } else {
       try {
         pending.resolve(JSON.parse(message.payload ?? 'null'));
       } catch (cause) {
-        pending.reject(new InvocationError(`${this.#options.functionName} returned a response that is not JSON`, { cause }));
+        pending.reject(
+          new InvocationError(`${this.#options.functionName} returned a response that is not JSON`, { cause }),
+        );
       }
     }
   }

@@ -8,7 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isLoopbackAuthority } from '@wikibot/auth-config';
 import { selectRoute, type HttpRoute } from '@wikibot/http-api-routes';
-import { createApiGatewayV2Event, decodeApiGatewayV2Result, type ApiGatewayV2Event, type ApiGatewayV2Result } from '@wikibot/lambda-http';
+import {
+  createApiGatewayV2Event,
+  decodeApiGatewayV2Result,
+  type ApiGatewayV2Event,
+  type ApiGatewayV2Result,
+} from '@wikibot/lambda-http';
 
 /** API Gateway's request size limit for HTTP APIs. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -63,10 +68,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * body; anything else (or an invalid status) is an integration failure.
  */
 export function interpretResult(value: unknown): ApiGatewayV2Result | undefined {
-  if (typeof value === 'string') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: value };
+  if (typeof value === 'string')
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: value };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const result = value as Partial<ApiGatewayV2Result>;
-  if (!('statusCode' in result)) return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+  if (!('statusCode' in result))
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
   const status = result.statusCode;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return undefined;
   if (result.body !== undefined && result.body !== null && typeof result.body !== 'string') return undefined;
@@ -96,7 +103,8 @@ export async function startGateway<R extends HttpRoute>(options: GatewayOptions<
     }
     // API Gateway answers only for its own domain names; locally those are the loopback names. Refusing the
     // rest keeps a page on a foreign name rebound to 127.0.0.1 (DNS rebinding) away from every route.
-    if (!isLoopbackAuthority(req.headers.host, req.socket.localPort ?? 0)) return apiGatewayError(res, 421, 'Misdirected Request');
+    if (!isLoopbackAuthority(req.headers.host, req.socket.localPort ?? 0))
+      return apiGatewayError(res, 421, 'Misdirected Request');
     if (!match) return apiGatewayError(res, 404, 'Not Found');
     const port = (req.socket.localPort ?? '').toString();
     const event = createApiGatewayV2Event({

@@ -34,7 +34,10 @@ function writeDirectly(stream, fd) {
   stream.write = (chunk, encoding, callback) => {
     const done = typeof encoding === 'function' ? encoding : callback;
     try {
-      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk);
+      writeAll(
+        fd,
+        typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk,
+      );
     } catch {
       // Not writable directly (a closed descriptor, say): the worker's own stream.
       return piped(chunk, encoding, callback);
@@ -61,7 +64,13 @@ function describe(error) {
 
 /** The message for a result: head and body apart when JSON would only copy the body string. */
 function answer(result) {
-  if (result !== null && typeof result === 'object' && typeof result.body === 'string' && Object.getPrototypeOf(result) === Object.prototype && !('toJSON' in result)) {
+  if (
+    result !== null &&
+    typeof result === 'object' &&
+    typeof result.body === 'string' &&
+    Object.getPrototypeOf(result) === Object.prototype &&
+    !('toJSON' in result)
+  ) {
     const { body, ...head } = result;
     return { ok: true, head: JSON.stringify(head), body };
   }

@@ -38,7 +38,10 @@ export function loadLocalSecrets(file: string): LocalSecrets {
     mkdirSync(dirname(file), { recursive: true });
     try {
       // `wx`: a second instance starting at the same moment keeps the first one's values.
-      writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: Object.keys(stored).length ? 'w' : 'wx' });
+      writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, {
+        mode: 0o600,
+        flag: Object.keys(stored).length ? 'w' : 'wx',
+      });
     } catch {
       return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
     }

@@ -101,7 +101,10 @@ function loadStack(options: LocalSystemOptions, stackFile: string): RouteTable {
     try {
       json = JSON.parse(readFileSync(stackFile, 'utf8'));
     } catch (cause) {
-      throw new LocalStackError(`cannot read the synthesized stack ${stackFile}: run \`npm run build && npm run synth\` (or \`npm start\`)`, { cause });
+      throw new LocalStackError(
+        `cannot read the synthesized stack ${stackFile}: run \`npm run build && npm run synth\` (or \`npm start\`)`,
+        { cause },
+      );
     }
   }
   return readRouteTable(json, { stackDir: dirname(stackFile) });
@@ -115,7 +118,9 @@ async function explainListenError(error: unknown, variable: 'PORT' | 'AUTH_PORT'
 
 function defaultOnError(error: unknown, route: ResolvedRoute | undefined): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'integration failed (502)', route: route?.routeKey, error: message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'integration failed (502)', route: route?.routeKey, error: message })}\n`,
+  );
 }
 
 /**
@@ -137,7 +142,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const plan = inspectDataDir(dataDir);
   const imported = plan.kind === 'import' ? await importMarkdownFolder(dataDir, plan) : undefined;
   const secrets = loadLocalSecrets(join(stateDir, 'local-secrets.json'));
-  const accessPolicy = typeof options.accessPolicy === 'object' ? JSON.stringify(options.accessPolicy) : (options.accessPolicy ?? LOCAL_ACCESS_POLICY);
+  const accessPolicy =
+    typeof options.accessPolicy === 'object'
+      ? JSON.stringify(options.accessPolicy)
+      : (options.accessPolicy ?? LOCAL_ACCESS_POLICY);
   const onError = options.onError ?? defaultOnError;
 
   // The gateway listens first: its port is part of the origin every function is configured with.
@@ -215,7 +223,9 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             MCP_API_KEY: secrets.mcpApiKey,
             MCP_ALLOWED_ORIGINS: options.mcpAllowedOrigins ?? LOCAL_MCP_ALLOWED_ORIGINS,
             ...bedrockEnvironment,
-            ...(address === wikiFunction ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret } : {}),
+            ...(address === wikiFunction
+              ? { AUTHKIT_CLIENT_SECRET: secrets.wikiClientSecret, SESSION_SECRET: secrets.sessionSecret }
+              : {}),
           },
         });
         pools.set(

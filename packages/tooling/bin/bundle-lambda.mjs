@@ -43,7 +43,9 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
     metafile: true,
     logLevel: 'warning',
     // Bundled CommonJS dependencies call require(); ESM output has none unless we make one.
-    banner: { js: "import{createRequire as __wbCreateRequire}from'node:module';const require=__wbCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import{createRequire as __wbCreateRequire}from'node:module';const require=__wbCreateRequire(import.meta.url);",
+    },
     // The AWS SDK v3 is in the Lambda runtime; never ship the CDKTF provider bindings.
     external: ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'],
     absWorkingDir: cwd,
@@ -103,7 +105,9 @@ if (invokedDirectly) {
   }
   const facts = await bundleLambda({ entry, outdir: option('--outdir', 'dist'), name: option('--name', 'index') });
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')).name;
-  console.log(`${pkg}: lambda.zip ${(facts.zipBytes / 1024).toFixed(1)} KiB (bundle ${(facts.bundleBytes / 1024).toFixed(1)} KiB in ${facts.files.length} files, entry ${(facts.entryBytes / 1024).toFixed(1)} KiB, ${facts.inputs} inputs) sha256=${facts.sha256}`);
+  console.log(
+    `${pkg}: lambda.zip ${(facts.zipBytes / 1024).toFixed(1)} KiB (bundle ${(facts.bundleBytes / 1024).toFixed(1)} KiB in ${facts.files.length} files, entry ${(facts.entryBytes / 1024).toFixed(1)} KiB, ${facts.inputs} inputs) sha256=${facts.sha256}`,
+  );
   if (facts.zipBytes > 1024 * 1024) {
     console.error(`${pkg}: lambda.zip exceeds the 1 MB ceiling`);
     process.exit(1);

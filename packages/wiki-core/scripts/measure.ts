@@ -21,8 +21,35 @@ const random = (n: number): number => {
   return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
 };
 // A pseudo-English vocabulary drawn with a Zipf-like (log-uniform) distribution, like real text.
-const syllables = ['ka', 'lo', 'mi', 'ner', 'sta', 'tri', 'vo', 'zen', 'por', 'qua', 'rel', 'shi', 'tan', 'ex', 'un', 'bra', 'cor', 'dis', 'fel', 'gor'];
-const words = [...new Set(Array.from({ length: 30_000 }, () => Array.from({ length: 1 + random(4) }, () => syllables[random(syllables.length)]).join('')))].slice(0, 20_000);
+const syllables = [
+  'ka',
+  'lo',
+  'mi',
+  'ner',
+  'sta',
+  'tri',
+  'vo',
+  'zen',
+  'por',
+  'qua',
+  'rel',
+  'shi',
+  'tan',
+  'ex',
+  'un',
+  'bra',
+  'cor',
+  'dis',
+  'fel',
+  'gor',
+];
+const words = [
+  ...new Set(
+    Array.from({ length: 30_000 }, () =>
+      Array.from({ length: 1 + random(4) }, () => syllables[random(syllables.length)]).join(''),
+    ),
+  ),
+].slice(0, 20_000);
 const word = (): string => words[Math.floor(words.length ** (random(1_000_000) / 1_000_000)) - 1]!;
 // FLAT=1: 8,000 of 10,000 pages at the root, as a flat Otterwiki has them (the bench fixture's shape).
 const flat = process.env.FLAT === '1';
@@ -42,7 +69,7 @@ function seedRepository(): void {
         `data ${Buffer.byteLength(content)}\n${content}\n`,
     );
   }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') , maxBuffer: 1 << 30 });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join(''), maxBuffer: 1 << 30 });
   if (process.env.REPACK) execFileSync('git', ['repack', '-q', '-d'], { cwd: dir }); // isomorphic-git reads packs; writes stay loose
 }
 
@@ -84,10 +111,18 @@ await sample('changelog(50)', 100, () => cold.changelog({ limit: 50 }));
 await sample('getLinks', 200, () => cold.getLinks(pathOf(random(pages))));
 await sample('edit (durable)', 100, (i) => {
   const k = (i * 7919 + 13) % pages; // distinct pages, each still holding its seeded heading
-  return cold.editPage(pathOf(k), `# Page ${k}\n`, `# Page ${k} (edited)\n`, { author: { name: 'M', email: 'm@example.com' } });
+  return cold.editPage(pathOf(k), `# Page ${k}\n`, `# Page ${k} (edited)\n`, {
+    author: { name: 'M', email: 'm@example.com' },
+  });
 });
-await sample('write (durable)', 100, (i) => cold.writePage(pathOf(random(pages)), `# Edit ${i}\n\nnew text ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }));
-await sample('write (new page)', 50, (i) => cold.writePage(`New/Page ${i}`, `# New ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }));
+await sample('write (durable)', 100, (i) =>
+  cold.writePage(pathOf(random(pages)), `# Edit ${i}\n\nnew text ${i}\n`, {
+    author: { name: 'M', email: 'm@example.com' },
+  }),
+);
+await sample('write (new page)', 50, (i) =>
+  cold.writePage(`New/Page ${i}`, `# New ${i}\n`, { author: { name: 'M', email: 'm@example.com' } }),
+);
 await sample('read after writes', 200, () => cold.readPage(pathOf(random(pages))));
 const other = await Wiki.open({ dir });
 await sample('read in 2nd process after 1 write', 20, async (i) => {

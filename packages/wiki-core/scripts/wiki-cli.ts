@@ -18,10 +18,14 @@ const dir = isAbsolute(dirArg) ? dirArg : resolve(process.env.WIKI_CLI_CWD ?? pr
 const started = performance.now();
 const seconds = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const wiki = await Wiki.open({ dir });
-process.stdout.write(`page index: ${(await wiki.listPages()).length} pages at ${(await wiki.head()).slice(0, 7)} (${seconds()})\n`);
+process.stdout.write(
+  `page index: ${(await wiki.listPages()).length} pages at ${(await wiki.head()).slice(0, 7)} (${seconds()})\n`,
+);
 await wiki.search('wikibot');
 await wiki.flush();
 process.stdout.write(`search index saved (${seconds()})\n`);
 const { checkedOut, modified } = await wiki.resetWorkTree();
-process.stdout.write(`.git/index matches HEAD; ${checkedOut} file(s) checked out, ${modified} changed file(s) left as they are\n`);
+process.stdout.write(
+  `.git/index matches HEAD; ${checkedOut} file(s) checked out, ${modified} changed file(s) left as they are\n`,
+);
 process.stdout.write(`done in ${seconds()}\n`);

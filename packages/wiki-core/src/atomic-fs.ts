@@ -16,7 +16,11 @@ export interface AtomicWriteOptions {
 }
 
 /** Writes `data` to `path` atomically: temp file → (fsync) → rename. Creates `tmpDir` when missing. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<void> {
   const tmp = join(options.tmpDir, `${randomBytes(8).toString('hex')}.tmp`);
   let handle: fsp.FileHandle;
   try {
@@ -67,7 +71,7 @@ export function writeFileAtomicSync(path: string, data: Uint8Array | string, opt
   try {
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
       if (options.durable) fsyncSync(fd);
     } finally {
       closeSync(fd);

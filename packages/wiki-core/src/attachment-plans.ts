@@ -2,7 +2,14 @@
  * @module Reads and write plans for page attachments (Otterwiki layout, see `attachments.ts`). Writes go
  * through the same write path as pages, so the commit, work tree and git index are kept the same way.
  */
-import { attachmentFilename, attachmentMimeType, findAttachmentFile, MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentContent } from './attachments.js';
+import {
+  attachmentFilename,
+  attachmentMimeType,
+  findAttachmentFile,
+  MAX_ATTACHMENT_BYTES,
+  type Attachment,
+  type AttachmentContent,
+} from './attachments.js';
 import { buildMessage } from './commit-message.js';
 import { AttachmentNotFoundError, AttachmentTooLargeError, InvalidArgumentError, PageNotFoundError } from './errors.js';
 import type { GitStore } from './git-store.js';
@@ -31,9 +38,16 @@ export class AttachmentPlans {
   }
 
   /** Adds or replaces `filename` (made safe) on page `key`. */
-  async write(key: string, path: string, filename: string, bytes: Uint8Array, options: WriteOptions): Promise<Plan<AttachmentWriteResult>> {
+  async write(
+    key: string,
+    path: string,
+    filename: string,
+    bytes: Uint8Array,
+    options: WriteOptions,
+  ): Promise<Plan<AttachmentWriteResult>> {
     if (!(bytes instanceof Uint8Array)) throw new InvalidArgumentError('The attachment content must be bytes');
-    if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AttachmentTooLargeError(bytes.byteLength, MAX_ATTACHMENT_BYTES);
+    if (bytes.byteLength > MAX_ATTACHMENT_BYTES)
+      throw new AttachmentTooLargeError(bytes.byteLength, MAX_ATTACHMENT_BYTES);
     const meta = this.requirePage(key, path);
     const dir = attachmentDir(meta.file);
     const safe = attachmentFilename(filename);
@@ -44,12 +58,24 @@ export class AttachmentPlans {
     return {
       changes: new Map([[file, oid]]),
       message: buildMessage(options.message, `Attach ${stored} to ${meta.path}`, options.trailers, []),
-      result: (revision) => ({ path: meta.path, filename: stored, size: bytes.byteLength, mimeType: attachmentMimeType(stored), revision, created }),
+      result: (revision) => ({
+        path: meta.path,
+        filename: stored,
+        size: bytes.byteLength,
+        mimeType: attachmentMimeType(stored),
+        revision,
+        created,
+      }),
     };
   }
 
   /** Removes `filename` from page `key`. */
-  async delete(key: string, path: string, filename: string, options: WriteOptions): Promise<Plan<AttachmentWriteResult>> {
+  async delete(
+    key: string,
+    path: string,
+    filename: string,
+    options: WriteOptions,
+  ): Promise<Plan<AttachmentWriteResult>> {
     const meta = this.requirePage(key, path);
     const file = this.requireFile(meta, filename);
     const stored = file.slice(attachmentDir(meta.file).length);
@@ -57,7 +83,14 @@ export class AttachmentPlans {
     return {
       changes: new Map([[file, null]]),
       message: buildMessage(options.message, `Delete attachment ${stored} of ${meta.path}`, options.trailers, []),
-      result: (revision) => ({ path: meta.path, filename: stored, size, mimeType: attachmentMimeType(stored), revision, created: false }),
+      result: (revision) => ({
+        path: meta.path,
+        filename: stored,
+        size,
+        mimeType: attachmentMimeType(stored),
+        revision,
+        created: false,
+      }),
     };
   }
 

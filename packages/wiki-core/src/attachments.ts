@@ -47,22 +47,52 @@ export function attachmentFilename(name: string): string {
     .replace(/[^A-Za-z0-9._-]/g, '')
     .replace(/^[._]+/, '')
     .slice(0, MAX_FILENAME_CHARS);
-  if (safe === '') throw new InvalidArgumentError(`"${name.slice(0, 60)}" is not a usable file name; use letters, digits, ".", "_" or "-"`);
-  if (/\.md$/i.test(safe)) throw new InvalidArgumentError('An attachment may not end in ".md": the wiki would read it as a page');
+  if (safe === '')
+    throw new InvalidArgumentError(
+      `"${name.slice(0, 60)}" is not a usable file name; use letters, digits, ".", "_" or "-"`,
+    );
+  if (/\.md$/i.test(safe))
+    throw new InvalidArgumentError('An attachment may not end in ".md": the wiki would read it as a page');
   return safe;
 }
 
 const TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
-  svg: 'image/svg+xml', ico: 'image/vnd.microsoft.icon', bmp: 'image/bmp', tif: 'image/tiff', tiff: 'image/tiff',
-  pdf: 'application/pdf', txt: 'text/plain', csv: 'text/csv', json: 'application/json', xml: 'application/xml',
-  html: 'text/html', htm: 'text/html', js: 'text/javascript', css: 'text/css', zip: 'application/zip',
-  gz: 'application/gzip', tar: 'application/x-tar', mp3: 'audio/mpeg', wav: 'audio/wav', ogg: 'audio/ogg',
-  mp4: 'video/mp4', webm: 'video/webm', doc: 'application/msword', xls: 'application/vnd.ms-excel',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+  ico: 'image/vnd.microsoft.icon',
+  bmp: 'image/bmp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+  xml: 'application/xml',
+  html: 'text/html',
+  htm: 'text/html',
+  js: 'text/javascript',
+  css: 'text/css',
+  zip: 'application/zip',
+  gz: 'application/gzip',
+  tar: 'application/x-tar',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  ogg: 'audio/ogg',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  odt: 'application/vnd.oasis.opendocument.text', yaml: 'application/yaml', yml: 'application/yaml',
+  odt: 'application/vnd.oasis.opendocument.text',
+  yaml: 'application/yaml',
+  yml: 'application/yaml',
 };
 
 /** The media type of a file name, from its extension (what Otterwiki and otterwiki-api report). */
@@ -73,7 +103,10 @@ export function attachmentMimeType(filename: string): string {
 
 /** Which of a page's attachment files `name` means: as given, as made safe, or ignoring case. */
 export function findAttachmentFile(files: readonly string[], dir: string, name: string): string | undefined {
-  const last = String(name ?? '').split(/[/\\]/).pop() ?? '';
+  const last =
+    String(name ?? '')
+      .split(/[/\\]/)
+      .pop() ?? '';
   const safe = safeOrEmpty(last);
   for (const candidate of [last, safe]) if (candidate && files.includes(dir + candidate)) return dir + candidate;
   return files.find((file) => file.toLowerCase() === (dir + safe).toLowerCase());

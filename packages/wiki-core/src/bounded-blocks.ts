@@ -60,7 +60,7 @@ export function blockCut(src: string): number {
   let cost = 0;
   let fence = '';
   let previous = 0;
-  for (let from = 0; from < src.length; ) {
+  for (let from = 0; from < src.length;) {
     let to = src.indexOf('\n', from);
     if (to === -1) to = src.length;
     const marker = fenceMarker(src, from, to);

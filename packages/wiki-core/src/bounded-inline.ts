@@ -48,7 +48,7 @@ export function segmentEnd(text: string, from: number): number {
 function parseSegments(state: StateCore, token: Token): void {
   const { content } = token;
   const children: Token[] = (token.children ??= []);
-  for (let from = 0; from < content.length; ) {
+  for (let from = 0; from < content.length;) {
     const to = segmentEnd(content, from);
     const first = children.length;
     state.md.inline.parse(content.slice(from, to), state.md, state.env, children);

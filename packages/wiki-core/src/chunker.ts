@@ -48,7 +48,10 @@ export function chunkPage(content: string): PageChunk[] {
   for (const section of sections(body.length > MAX_CHUNKED_CHARS ? body.slice(0, MAX_CHUNKED_CHARS) : body)) {
     if (chunks.length >= MAX_CHUNKS_PER_PAGE) return chunks;
     const text = plainText(section.lines.join('\n'));
-    const words = `${carry} ${text}`.trim().split(/\s+/).filter((w) => w !== '');
+    const words = `${carry} ${text}`
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     const sectionPath = section.path.join(' > ');
     const heading = section.path[section.path.length - 1] ?? '';
     if (words.length < MIN_WORDS) {

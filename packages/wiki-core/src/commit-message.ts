@@ -30,7 +30,12 @@ export function buildMessage(
       .replace(/\r\n?/g, '\n')
       .trim() || fallback;
   const lines = Object.entries(trailers ?? {})
-    .map(([key, value]) => [key.replace(/[^A-Za-z0-9-]/g, ''), String(value).replace(/[\u0000-\u001f]+/g, ' ').trim()])
+    .map(([key, value]) => [
+      key.replace(/[^A-Za-z0-9-]/g, ''),
+      String(value)
+        .replace(/[\u0000-\u001f]+/g, ' ')
+        .trim(),
+    ])
     .filter(([key, value]) => key !== '' && value !== '' && key!.toLowerCase() !== PAGE_TRAILER.toLowerCase())
     .map(([key, value]) => `${key}: ${value}`);
   lines.push(...pages.map((p) => `${PAGE_TRAILER}: ${p}`));

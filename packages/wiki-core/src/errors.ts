@@ -44,7 +44,10 @@ export class EditConflictError extends WikiError {
   readonly baseRevision: string;
   readonly currentRevision: string;
   constructor(path: string, baseRevision: string, currentRevision: string, options?: ErrorOptions) {
-    super(`Revision mismatch: page "${path}" has been modified since revision ${baseRevision} (now ${currentRevision}); re-read it and retry`, options);
+    super(
+      `Revision mismatch: page "${path}" has been modified since revision ${baseRevision} (now ${currentRevision}); re-read it and retry`,
+      options,
+    );
     this.name = 'EditConflictError';
     this.path = path;
     this.baseRevision = baseRevision;
@@ -60,7 +63,10 @@ export class RevisionRequiredError extends WikiError {
   readonly path: string;
   readonly currentRevision: string;
   constructor(path: string, currentRevision: string, options?: ErrorOptions) {
-    super(`Revision required when updating an existing page: read "${path}" first to get its current revision`, options);
+    super(
+      `Revision required when updating an existing page: read "${path}" first to get its current revision`,
+      options,
+    );
     this.name = 'RevisionRequiredError';
     this.path = path;
     this.currentRevision = currentRevision;
@@ -130,7 +136,10 @@ export class DiffTooLargeError extends WikiError {
   readonly fromRevision: string;
   readonly toRevision: string;
   constructor(path: string, fromRevision: string, toRevision: string, options?: ErrorOptions) {
-    super(`The changes to "${path}" between ${fromRevision.slice(0, 7)} and ${toRevision.slice(0, 7)} are too large to show`, options);
+    super(
+      `The changes to "${path}" between ${fromRevision.slice(0, 7)} and ${toRevision.slice(0, 7)} are too large to show`,
+      options,
+    );
     this.name = 'DiffTooLargeError';
     this.path = path;
     this.fromRevision = fromRevision;
@@ -154,7 +163,10 @@ export class AttachmentNotFoundError extends WikiError {
 export class AttachmentTooLargeError extends WikiError {
   readonly limitBytes: number;
   constructor(sizeBytes: number, limitBytes: number, options?: ErrorOptions) {
-    super(`Attachment too large: ${sizeBytes} bytes; the limit is ${limitBytes} bytes (4 MiB, what fits base64-encoded in one Lambda payload)`, options);
+    super(
+      `Attachment too large: ${sizeBytes} bytes; the limit is ${limitBytes} bytes (4 MiB, what fits base64-encoded in one Lambda payload)`,
+      options,
+    );
     this.name = 'AttachmentTooLargeError';
     this.limitBytes = limitBytes;
   }

@@ -166,7 +166,12 @@ export class GitStore implements TreeSource, TreeReader {
   }
 
   /** Queues the commit object; returns it as {@link readCommit} would read it back. */
-  async writeCommit(input: { tree: string; parent: string | null; author: Author; message: string }): Promise<CommitData> {
+  async writeCommit(input: {
+    tree: string;
+    parent: string | null;
+    author: Author;
+    message: string;
+  }): Promise<CommitData> {
     const body = serializeCommit({ ...input, timestamp: Math.floor(Date.now() / 1000) });
     return commitData(this.objects.queue(encodeObject('commit', body)), body);
   }

@@ -105,7 +105,8 @@ export function parseIndex(file: Buffer): ParsedIndex {
       path = body.subarray(start, nul);
       end = at + ((start - at + path.length + 8) & ~7);
     }
-    if ((flags & 0x3000) !== 0) complete = false; // a merge conflict: stages 1–3
+    if ((flags & 0x3000) !== 0)
+      complete = false; // a merge conflict: stages 1–3
     else entries.push(version === 2 ? { path, bytes: body.subarray(at, end) } : reencode(body, at, path));
     previous = path;
     at = end;
@@ -153,4 +154,3 @@ function readExtensions(body: Buffer, at: number, count: number): { treeOid: str
   }
   return { treeOid, split };
 }
-

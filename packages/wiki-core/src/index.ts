@@ -53,7 +53,15 @@ export {
   PAGE_ARGUMENT_SEGMENTS,
 } from './reserved-names.js';
 /** Attachments (Otterwiki layout) and their limit. */
-export { MAX_ATTACHMENT_BYTES, attachmentFilename, attachmentMimeType, attachmentUrlPath, decodeAttachmentBase64, type Attachment, type AttachmentContent } from './attachments.js';
+export {
+  MAX_ATTACHMENT_BYTES,
+  attachmentFilename,
+  attachmentMimeType,
+  attachmentUrlPath,
+  decodeAttachmentBase64,
+  type Attachment,
+  type AttachmentContent,
+} from './attachments.js';
 /** Diff limits (beyond them, `DiffTooLargeError`). */
 export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
 /** Content limits. */
@@ -71,7 +79,13 @@ export {
   type ParsedFrontmatter,
 } from './markdown.js';
 /** The wiki's one Markdown grammar: the WikiLink plugin, and markdown-it configured with it (loaded on first use). */
-export { wikiLinks, wikiLinkOf, MAX_WIKILINK_CHARS, type WikiLinkMeta, type WikiLinksOptions } from './wikilink-syntax.js';
+export {
+  wikiLinks,
+  wikiLinkOf,
+  MAX_WIKILINK_CHARS,
+  type WikiLinkMeta,
+  type WikiLinksOptions,
+} from './wikilink-syntax.js';
 export { createWikiMarkdown, loadPageModel } from './lazy-markdown.js';
 export type { WikiMarkdownOptions } from './markdown-parser.js';
 export { INLINE_SEGMENT_CHARS, INLINE_MARKUP_BUDGET, markupCost } from './bounded-inline.js';

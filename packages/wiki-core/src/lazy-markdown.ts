@@ -19,5 +19,7 @@ export async function createWikiMarkdown(options?: WikiMarkdownOptions): Promise
 /** Logs that a page could not be analysed and was indexed as plain text (a bug or a hostile page; never fatal). */
 export function logIndexFallback(path: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  console.warn(JSON.stringify({ level: 'warn', msg: 'page indexed as plain text', path, error: message.slice(0, 500) }));
+  console.warn(
+    JSON.stringify({ level: 'warn', msg: 'page indexed as plain text', path, error: message.slice(0, 500) }),
+  );
 }

@@ -22,7 +22,7 @@ export function createExclusive(path: string, body: string | Uint8Array, durable
   }
   try {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
     if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);

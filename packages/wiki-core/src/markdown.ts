@@ -14,7 +14,9 @@ export interface ParsedFrontmatter {
 /** The largest frontmatter parsed (YAML's cost grows faster than its size); a larger block is body text. */
 export const MAX_FRONTMATTER_CHARS = 16_384;
 
-const FRONTMATTER = new RegExp(`^---[ \\t]*\\r?\\n([\\s\\S]{0,${MAX_FRONTMATTER_CHARS}}?)\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|$)`);
+const FRONTMATTER = new RegExp(
+  `^---[ \\t]*\\r?\\n([\\s\\S]{0,${MAX_FRONTMATTER_CHARS}}?)\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|$)`,
+);
 
 /**
  * Splits YAML frontmatter (between `---` lines at the very top) from the body. Invalid YAML or a non-mapping
@@ -62,21 +64,23 @@ export function frontmatterCategory(frontmatter: Readonly<Record<string, unknown
 /** Display title: frontmatter `title`, else the first `# heading` (outside fenced code), else the last path segment. */
 export function pageTitle(path: string, frontmatter: Readonly<Record<string, unknown>>, body: string): string {
   const title = frontmatter['title'];
-  if ((typeof title === 'string' || typeof title === 'number') && String(title).trim() !== '') return String(title).trim();
+  if ((typeof title === 'string' || typeof title === 'number') && String(title).trim() !== '')
+    return String(title).trim();
   return firstHeading(body) ?? path.split('/').pop()!;
 }
 
 /** Text of the first ATX heading outside fenced code, or undefined. One pass over the lines, no backtracking. */
 function firstHeading(body: string): string | undefined {
   let fence: string | undefined;
-  for (let start = 0; start < body.length; ) {
+  for (let start = 0; start < body.length;) {
     let end = body.indexOf('\n', start);
     if (end === -1) end = body.length;
     const from = start;
     start = end + 1;
     const marker = fenceMarker(body, from, end);
     if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && body.slice(from, end).trim() === marker) fence = undefined;
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && body.slice(from, end).trim() === marker)
+        fence = undefined;
       continue;
     }
     if (marker) {

@@ -6,7 +6,13 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { WikiError } from './errors.js';
-import { hasLooseObject, looseObjectPath, readLooseObject, type EncodedObject, type GitObject } from './object-codec.js';
+import {
+  hasLooseObject,
+  looseObjectPath,
+  readLooseObject,
+  type EncodedObject,
+  type GitObject,
+} from './object-codec.js';
 import { PackStore } from './pack-reader.js';
 
 /** Loose and packed objects of one repository, plus the objects of the write in progress. */

@@ -25,7 +25,8 @@ class Pack {
     packPath: string,
     private readonly resolveRef: (oid: string) => GitObject | null,
   ) {
-    if (idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2) throw new Error('Unsupported pack index version');
+    if (idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2)
+      throw new Error('Unsupported pack index version');
     this.count = idx.readUInt32BE(8 + 255 * 4);
     this.fd = openSync(packPath, 'r');
   }
@@ -112,7 +113,9 @@ class Pack {
     }
     if (i > got) throw new Error('Truncated pack entry');
     const data = this.inflateAt(offset + i, size);
-    const object = base ? { type: base.type, body: applyDelta(base.body, data) } : { type: TYPES[type] ?? '', body: data };
+    const object = base
+      ? { type: base.type, body: applyDelta(base.body, data) }
+      : { type: TYPES[type] ?? '', body: data };
     this.cache.set(offset, object);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return object;
@@ -215,7 +218,10 @@ export class PackStore {
       if (this.packs.has(name)) continue;
       try {
         const idx = readFileSync(join(dir, name));
-        this.packs.set(name, new Pack(idx, join(dir, `${name.slice(0, -4)}.pack`), (o) => this.readLoose(o) ?? this.read(o)));
+        this.packs.set(
+          name,
+          new Pack(idx, join(dir, `${name.slice(0, -4)}.pack`), (o) => this.readLoose(o) ?? this.read(o)),
+        );
         added = true;
       } catch {
         // a pack being written right now (retried on the next miss), or an unsupported index version

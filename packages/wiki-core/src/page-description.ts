@@ -38,7 +38,16 @@ export async function describePage(store: GitStore, file: string, oid: string, n
     const title = pageTitle('', frontmatter, '') || heading || path.slice(path.lastIndexOf('/') + 1);
     const category = frontmatterCategory(frontmatter);
     const links = (await loadPageModel()).extractLinks(path, body);
-    return { path, file, oid, title, ...(category === undefined ? {} : { category }), tags: frontmatterTags(frontmatter), links, size };
+    return {
+      path,
+      file,
+      oid,
+      title,
+      ...(category === undefined ? {} : { category }),
+      tags: frontmatterTags(frontmatter),
+      links,
+      size,
+    };
   } catch (error) {
     const path = pageDisplayName(file, { retainCase: naming.retainCase });
     logIndexFallback(path, error);

@@ -105,7 +105,7 @@ export function rewriteWikiLinks(markdown: string, fromKey: string, toPath: stri
   for (let i = markdown.indexOf('\r\n'), n = 0; i !== -1; i = markdown.indexOf('\r\n', i + 2), n++) crs.push(i - n);
   const original = (offset: number): number => {
     let lo = 0;
-    for (let hi = crs.length; lo < hi; ) {
+    for (let hi = crs.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
       if (crs[mid]! < offset) lo = mid + 1;
       else hi = mid;

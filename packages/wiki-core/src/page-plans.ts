@@ -42,7 +42,13 @@ export class PagePlans {
   }
 
   /** Replace the one occurrence of `oldText` in page `key`. @throws EditMatchError */
-  async edit(key: string, path: string, oldText: string, newText: string, options: WriteOptions): Promise<Plan<WriteResult>> {
+  async edit(
+    key: string,
+    path: string,
+    oldText: string,
+    newText: string,
+    options: WriteOptions,
+  ): Promise<Plan<WriteResult>> {
     const meta = this.requirePage(key, path);
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);
     const content = await this.store.readText(meta.oid);
@@ -55,7 +61,14 @@ export class PagePlans {
         count,
       );
     }
-    return this.contentPlan(key, meta.path, meta, content.replace(oldText, () => newText), 'Edit', options);
+    return this.contentPlan(
+      key,
+      meta.path,
+      meta,
+      content.replace(oldText, () => newText),
+      'Edit',
+      options,
+    );
   }
 
   /** Append `text` to page `display` (created when missing), on a new line. */

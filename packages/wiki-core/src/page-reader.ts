@@ -32,7 +32,11 @@ export class PageReader {
     const { file, display } = this.fileAndName(key, path);
     const blob = (await this.store.fileAt(commit, file)) ?? (await this.store.fileAt(commit, `${key}.md`));
     if (blob === null) throw new PageNotFoundError(normalizePagePath(path));
-    const record = this.index.revisionAt(key, commit) ?? { ...(await this.store.readCommit(commit)), files: [], pages: [] };
+    const record = this.index.revisionAt(key, commit) ?? {
+      ...(await this.store.readCommit(commit)),
+      files: [],
+      pages: [],
+    };
     const content = await this.store.readText(blob);
     const links = (await loadPageModel()).extractLinks(display, parseFrontmatter(content).body);
     return this.toPage(display, content, record, links);

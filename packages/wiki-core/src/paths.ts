@@ -58,7 +58,8 @@ function checkSegment(segment: string): void {
   if (segment.toLowerCase() === '.git' || /^git~\d+$/i.test(segment)) {
     throw new InvalidPathError('Page path may not name the .git directory');
   }
-  if (segment.startsWith('.')) throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not start with "."`);
+  if (segment.startsWith('.'))
+    throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not start with "."`);
   if (segment.length > MAX_SEGMENT_CHARS || Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) {
     throw new InvalidPathError(
       `Page path segment "${abbreviate(segment)}" is too long (limit ${MAX_SEGMENT_CHARS} characters / ${MAX_SEGMENT_BYTES} bytes)`,

@@ -86,7 +86,8 @@ export function changelog(index: PageIndex, limit: number, offset = 0): Revision
 /** A caller's `offset`: a whole number ≥ 0, 0 when absent. @throws InvalidArgumentError otherwise */
 export function parseOffset(offset: number | undefined): number {
   if (offset === undefined) return 0;
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidArgumentError(`offset ${offset} is not a whole number ≥ 0`);
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    throw new InvalidArgumentError(`offset ${offset} is not a whole number ≥ 0`);
   return offset;
 }
 
@@ -111,16 +112,24 @@ function toRevision(index: PageIndex, record: CommitRecord): Revision {
  * (e.g. the head commit the caller read at) is fine; an unknown base is a conflict too.
  * @throws EditConflictError; RevisionRequiredError when `required`, the page exists and no base was given
  */
-export function checkBaseRevision(index: PageIndex, key: string, display: string, base: string | undefined, required = false): void {
+export function checkBaseRevision(
+  index: PageIndex,
+  key: string,
+  display: string,
+  base: string | undefined,
+  required = false,
+): void {
   const last = index.lastRevision(key);
   if (base === undefined) {
-    if (required && index.hasPage(key)) throw new RevisionRequiredError(index.page(key)!.path, last?.oid ?? index.head ?? '');
+    if (required && index.hasPage(key))
+      throw new RevisionRequiredError(index.page(key)!.path, last?.oid ?? index.head ?? '');
     return;
   }
   const baseOid = expandKnown(index, base);
   const basePos = baseOid === undefined ? undefined : index.positionOf(baseOid);
   const lastPos = last === undefined ? -1 : index.positionOf(last.oid)!;
-  if (basePos === undefined || basePos < lastPos) throw new EditConflictError(display, base, last?.oid ?? index.head ?? '');
+  if (basePos === undefined || basePos < lastPos)
+    throw new EditConflictError(display, base, last?.oid ?? index.head ?? '');
 }
 
 /** A full commit id of the branch from a full or abbreviated one. */

@@ -20,7 +20,13 @@ const DEFAULT_AUTHOR: Author = { name: 'wikibot', email: 'wikibot@localhost' };
 
 /** The first commit's files (file → content), display paths and message: a Home page, or `initial`'s pages. */
 function firstCommit(initial: InitialContent | undefined, naming: PageNaming) {
-  if (!initial) return { files: new Map([['home.md', HOME_CONTENT]]), pages: ['Home'], message: undefined, fallback: 'Create Home' };
+  if (!initial)
+    return {
+      files: new Map([['home.md', HOME_CONTENT]]),
+      pages: ['Home'],
+      message: undefined,
+      fallback: 'Create Home',
+    };
   const files = new Map<string, string>();
   const pages: string[] = [];
   for (const [path, content] of initial.pages) {
@@ -56,7 +62,12 @@ export async function ensureRepository(
     for (const [file, content] of first.files) blobs.set(file, await store.writeBlob(Buffer.from(content)));
     const { tree } = await store.applyChanges(null, blobs);
     const message = buildMessage(first.message, first.fallback, undefined, first.pages);
-    const commit = await store.writeCommit({ tree, parent: null, author: sanitizeAuthor(author ?? DEFAULT_AUTHOR), message });
+    const commit = await store.writeCommit({
+      tree,
+      parent: null,
+      author: sanitizeAuthor(author ?? DEFAULT_AUTHOR),
+      message,
+    });
     await store.flushObjects();
     store.moveBranch(null, commit.oid);
     await fsp.rename(staging, join(dir, '.git'));
@@ -67,13 +78,17 @@ export async function ensureRepository(
     for (const file of [...first.files.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
       const path = join(dir, file);
       await fsp.mkdir(dirname(path), { recursive: true });
-      const wrote = await fsp.writeFile(path, first.files.get(file)!, { flag: 'wx' }).then(() => true, () => false);
+      const wrote = await fsp.writeFile(path, first.files.get(file)!, { flag: 'wx' }).then(
+        () => true,
+        () => false,
+      );
       entries.push(encodeEntry(file, blobs.get(file)!, wrote ? await fsp.lstat(path, { bigint: true }) : null));
     }
     await fsp.writeFile(join(dir, '.git', 'index'), serializeIndex(entries), { flag: 'wx' }).catch(() => undefined);
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true });
-    if (!(await isRepository(dir))) throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });
+    if (!(await isRepository(dir)))
+      throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });
   }
 }
 

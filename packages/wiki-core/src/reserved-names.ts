@@ -8,7 +8,15 @@ import { normalizePagePath } from './paths.js';
 
 /** Last URL segments that are actions on the page before them (`/<Page>/edit`), Otterwiki's scheme. */
 export const PAGE_ACTION_SEGMENTS: readonly string[] = [
-  'edit', 'save', 'history', 'diff', 'blame', 'attachments', 'rename', 'delete', 'source',
+  'edit',
+  'save',
+  'history',
+  'diff',
+  'blame',
+  'attachments',
+  'rename',
+  'delete',
+  'source',
 ];
 /**
  * URL segments followed by one argument after a page (`/<Page>/revision/<sha>`, `/<Page>/revert/<sha>`,

@@ -65,7 +65,13 @@ export class SearchIndex {
       const meta = this.index.page(result.id as string);
       if (!meta) continue;
       const text = searchText(stripFrontmatter(await this.store.readText(meta.oid)));
-      hits.push({ path: meta.path, title: meta.title, score: result.score, snippet: snippet(text, result.terms, q), terms: result.terms });
+      hits.push({
+        path: meta.path,
+        title: meta.title,
+        score: result.score,
+        snippet: snippet(text, result.terms, q),
+        terms: result.terms,
+      });
     }
     return hits;
   }

@@ -75,7 +75,9 @@ export async function semanticSearch(
   query: string,
   options: SemanticSearchOptions,
 ): Promise<SemanticSearchResult> {
-  const q = String(query ?? '').trim().slice(0, 2000);
+  const q = String(query ?? '')
+    .trim()
+    .slice(0, 2000);
   if (q === '') throw new InvalidArgumentError('The search query is empty');
   const n = clamp(options.n, 5, 50);
   const perPage = clamp(options.maxChunksPerPage, 2, 10);
@@ -95,12 +97,16 @@ export async function semanticSearch(
   try {
     [vector] = (await semantic.provider.embed([q], 'query')) as [Float32Array];
   } catch {
-    return fallback('Semantic search is unavailable right now (the embedding model could not be reached); these are keyword results.');
+    return fallback(
+      'Semantic search is unavailable right now (the embedding model could not be reached); these are keyword results.',
+    );
   }
   const unit = unitVector(vector);
   const hybrid = options.mode === 'hybrid';
   const best = bestChunks(semantic, index, unit, perPage, hybrid ? FUSION_DEPTH : n);
-  const chosen = hybrid ? fuse(semantic, unit, best, await lexical(q, 50), n, perPage) : best.flat().sort(byDistance).slice(0, n);
+  const chosen = hybrid
+    ? fuse(semantic, unit, best, await lexical(q, 50), n, perPage)
+    : best.flat().sort(byDistance).slice(0, n);
   const results = await Promise.all(chosen.map((c) => describe(semantic, index, store, c)));
   const note = current ? undefined : 'The semantic index is catching up with recent changes; they may be missing.';
   return { query: q, mode: options.mode === 'hybrid' ? 'hybrid' : 'semantic', results, ...(note ? { note } : {}) };
@@ -114,7 +120,13 @@ const FUSION_DEPTH = 100;
  * nearest first. The n nearest chunks overall, at most `perPage` a page, all lie in the n best pages, so `keep = n`
  * answers a semantic search exactly without ranking every page.
  */
-function bestChunks(semantic: SemanticIndex, index: PageIndex, query: Float32Array, perPage: number, keep: number): Candidate[][] {
+function bestChunks(
+  semantic: SemanticIndex,
+  index: PageIndex,
+  query: Float32Array,
+  perPage: number,
+  keep: number,
+): Candidate[][] {
   const dims = semantic.provider.dimensions;
   const best: Candidate[][] = [];
   for (const [key, page] of semantic.pages) {
@@ -130,7 +142,14 @@ function bestChunks(semantic: SemanticIndex, index: PageIndex, query: Float32Arr
 }
 
 /** A page's `perPage` nearest rows, nearest first; none when even its nearest is not nearer than `bound`. */
-function nearestRows(key: string, page: PageVectors, query: Float32Array, dims: number, perPage: number, bound: number): Candidate[] {
+function nearestRows(
+  key: string,
+  page: PageVectors,
+  query: Float32Array,
+  dims: number,
+  perPage: number,
+  bound: number,
+): Candidate[] {
   const out: Candidate[] = [];
   for (let row = 0; row < page.inverseNorms.length; row++) {
     const distance = rowDistance(page, row, query, dims);
@@ -144,7 +163,14 @@ function nearestRows(key: string, page: PageVectors, query: Float32Array, dims: 
 }
 
 /** Pages ranked by reciprocal-rank fusion of the semantic and lexical rankings; each page's nearest chunks. */
-function fuse(semantic: SemanticIndex, query: Float32Array, semanticPages: Candidate[][], lexicalHits: SearchHit[], n: number, perPage: number): Candidate[] {
+function fuse(
+  semantic: SemanticIndex,
+  query: Float32Array,
+  semanticPages: Candidate[][],
+  lexicalHits: SearchHit[],
+  n: number,
+  perPage: number,
+): Candidate[] {
   const score = new Map<string, number>();
   const chunksOf = new Map(semanticPages.map((chunks) => [chunks[0]!.key, chunks]));
   semanticPages.forEach((chunks, rank) => score.set(chunks[0]!.key, 1 / (RRF_K + rank + 1)));
@@ -153,7 +179,8 @@ function fuse(semantic: SemanticIndex, query: Float32Array, semanticPages: Candi
     score.set(key, (score.get(key) ?? 0) + 1 / (RRF_K + rank + 1));
     const page = semantic.pages.get(key);
     // A keyword hit beyond the semantic pages kept: its nearest chunks, computed for it alone.
-    if (!chunksOf.has(key) && page) chunksOf.set(key, nearestRows(key, page, query, semantic.provider.dimensions, perPage, Infinity));
+    if (!chunksOf.has(key) && page)
+      chunksOf.set(key, nearestRows(key, page, query, semantic.provider.dimensions, perPage, Infinity));
   });
   const ranked = [...score].filter(([key]) => (chunksOf.get(key)?.length ?? 0) > 0).sort((a, b) => b[1] - a[1]);
   const out: Candidate[] = [];
@@ -165,7 +192,12 @@ function fuse(semantic: SemanticIndex, query: Float32Array, semanticPages: Candi
 }
 
 /** The hit for a chosen chunk, its text re-cut from the very blob its vector was computed from. */
-async function describe(semantic: SemanticIndex, index: PageIndex, store: GitStore, c: Candidate): Promise<SemanticHit> {
+async function describe(
+  semantic: SemanticIndex,
+  index: PageIndex,
+  store: GitStore,
+  c: Candidate,
+): Promise<SemanticHit> {
   const page = semantic.pages.get(c.key)!;
   const meta = index.page(c.key)!;
   const content = await store.readText(page.oid);

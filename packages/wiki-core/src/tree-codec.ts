@@ -61,7 +61,7 @@ export class EncodedTree {
   static parse(body: Buffer): EncodedTree {
     const entries: TreeEntry[] = [];
     const starts: number[] = [];
-    for (let i = 0; i < body.length; ) {
+    for (let i = 0; i < body.length;) {
       starts.push(i);
       i = parseEntryAt(body, i, entries);
     }
@@ -102,7 +102,8 @@ export class EncodedTree {
     offsets.set(starts, from);
     for (let i = k; i <= n; i++) offsets[from + middle.length + i - k] = this.offsets[i]! + shift;
     const tree = new EncodedTree(body, entries, offsets, this.ordered);
-    const ordered = this.ordered && tree.orderedBetween(Math.max(0, from - 1), Math.min(entries.length, from + middle.length + 1));
+    const ordered =
+      this.ordered && tree.orderedBetween(Math.max(0, from - 1), Math.min(entries.length, from + middle.length + 1));
     return { tree: ordered ? tree : EncodedTree.parse(body), from, toThis: k, toOther: from + middle.length };
   }
 

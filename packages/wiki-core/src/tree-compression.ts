@@ -84,7 +84,7 @@ function adler32Bytes(...chunks: Buffer[]): Buffer {
   let a = 1;
   let b = 0;
   for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; ) {
+    for (let i = 0; i < chunk.length;) {
       const end = Math.min(chunk.length, i + 5552); // the largest run before the sums can overflow 2^53 safely
       for (; i < end; i++) {
         a += chunk[i]!;

@@ -156,7 +156,12 @@ export interface WikiApi {
     path: string,
     newPath: string,
     options: WriteOptions,
-  ): Promise<{ readonly path: string; readonly newPath: string; readonly revision: string; readonly rewritten: readonly string[] }>;
+  ): Promise<{
+    readonly path: string;
+    readonly newPath: string;
+    readonly revision: string;
+    readonly rewritten: readonly string[];
+  }>;
   listPages(filter?: ListFilter): Promise<PageSummary[]>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
   /** Chunks nearest in meaning to `query`; keyword results with a `note` when semantic search cannot answer. */
@@ -179,7 +184,12 @@ export interface WikiApi {
   /** One attachment's bytes (`filename` as given to `writeAttachment`). @throws AttachmentNotFoundError */
   readAttachment(path: string, filename: string): Promise<AttachmentContent>;
   /** Adds or replaces an attachment of an existing page: one commit. The name is made safe (`attachmentFilename`). */
-  writeAttachment(path: string, filename: string, bytes: Uint8Array, options: WriteOptions): Promise<AttachmentWriteResult>;
+  writeAttachment(
+    path: string,
+    filename: string,
+    bytes: Uint8Array,
+    options: WriteOptions,
+  ): Promise<AttachmentWriteResult>;
   /** Removes an attachment: one commit. */
   deleteAttachment(path: string, filename: string, options: WriteOptions): Promise<AttachmentWriteResult>;
 }

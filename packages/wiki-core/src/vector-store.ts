@@ -28,7 +28,12 @@ interface Header {
 const FORMAT_VERSION = 1;
 
 /** Quantises float vectors (any scale) into one page's rows. */
-export function quantize(oid: string, sections: readonly string[], vectors: readonly Float32Array[], dims: number): PageVectors {
+export function quantize(
+  oid: string,
+  sections: readonly string[],
+  vectors: readonly Float32Array[],
+  dims: number,
+): PageVectors {
   const rows = new Int8Array(vectors.length * dims);
   const inverseNorms = new Float32Array(vectors.length);
   vectors.forEach((vector, r) => {
@@ -82,7 +87,12 @@ export function rowDistance(page: PageVectors, r: number, query: Float32Array, d
 }
 
 /** Serialises the store: a length-prefixed JSON header, then every page's rows, then every page's norms. */
-export function encodeStore(provider: string, dims: number, head: string | null, pages: ReadonlyMap<string, PageVectors>): Buffer {
+export function encodeStore(
+  provider: string,
+  dims: number,
+  head: string | null,
+  pages: ReadonlyMap<string, PageVectors>,
+): Buffer {
   const entries = [...pages];
   const header: Header = {
     version: FORMAT_VERSION,
@@ -127,7 +137,9 @@ export function decodeStore(
     const normsAt = align4(rowsAt + rowCount * dims);
     if (bytes.length !== normsAt + rowCount * 4) return null;
     // One copy of each block (aligned, detached from the file buffer); pages are views into them.
-    const allRows = new Int8Array(bytes.buffer.slice(bytes.byteOffset + rowsAt, bytes.byteOffset + rowsAt + rowCount * dims));
+    const allRows = new Int8Array(
+      bytes.buffer.slice(bytes.byteOffset + rowsAt, bytes.byteOffset + rowsAt + rowCount * dims),
+    );
     const allNorms = new Float32Array(bytes.buffer.slice(bytes.byteOffset + normsAt, bytes.byteOffset + bytes.length));
     const pages = new Map<string, PageVectors>();
     let row = 0;

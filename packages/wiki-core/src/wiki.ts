@@ -101,12 +101,18 @@ export class Wiki implements WikiApi {
     });
     const gitdir = join(dir, '.git');
     const write = { tmpDir: join(gitdir, 'wikibot', 'tmp'), durable };
-    const wiki = new Wiki(dir, new GitStore(gitdir, write), write, {
-      lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
-      staleLockMs: options.staleLockMs ?? DEFAULT_STALE_LOCK_MS,
-      checkout: options.checkout ?? true,
-      retainPageNameCase: options.retainPageNameCase ?? false,
-    }, options.embeddings);
+    const wiki = new Wiki(
+      dir,
+      new GitStore(gitdir, write),
+      write,
+      {
+        lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
+        staleLockMs: options.staleLockMs ?? DEFAULT_STALE_LOCK_MS,
+        checkout: options.checkout ?? true,
+        retainPageNameCase: options.retainPageNameCase ?? false,
+      },
+      options.embeddings,
+    );
     await sweepTmpDir(write.tmpDir, 3_600_000);
     await wiki.indexSync.open();
     return wiki;
@@ -175,7 +181,8 @@ export class Wiki implements WikiApi {
   async editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult> {
     const key = pageKey(path);
     if (typeof oldText !== 'string' || oldText === '') throw new EditMatchError('The text to replace is empty', 0);
-    if (oldText === newText) throw new InvalidArgumentError('The replacement is identical to the text it replaces; nothing to edit');
+    if (oldText === newText)
+      throw new InvalidArgumentError('The replacement is identical to the text it replaces; nothing to edit');
     validateContent(newText);
     return this.mutate(options, () => this.plans.edit(key, path, oldText, newText, options));
   }
@@ -195,11 +202,7 @@ export class Wiki implements WikiApi {
     return this.mutate(options, () => this.plans.delete(key, path, options));
   }
 
-  async renamePage(
-    path: string,
-    newPath: string,
-    options: WriteOptions,
-  ): Promise<RenameResult> {
+  async renamePage(path: string, newPath: string, options: WriteOptions): Promise<RenameResult> {
     const key = pageKey(path);
     const target = normalizePagePath(newPath);
     return this.mutate(options, () => this.plans.rename(key, path, target, options));
@@ -222,7 +225,12 @@ export class Wiki implements WikiApi {
     return this.attachments.read(key, path, filename);
   }
 
-  async writeAttachment(path: string, filename: string, bytes: Uint8Array, options: WriteOptions): Promise<AttachmentWriteResult> {
+  async writeAttachment(
+    path: string,
+    filename: string,
+    bytes: Uint8Array,
+    options: WriteOptions,
+  ): Promise<AttachmentWriteResult> {
     const key = pageKey(path);
     return this.mutate(options, () => this.attachments.write(key, path, filename, bytes, options));
   }
@@ -273,7 +281,12 @@ export class Wiki implements WikiApi {
   async history(path: string, options: { limit?: number } = {}): Promise<Revision[]> {
     const key = pageKey(path);
     await this.syncHistory();
-    return queries.pageHistory(this.index, key, normalizePagePath(path), queries.clampLimit(options.limit, DEFAULT_LIMIT));
+    return queries.pageHistory(
+      this.index,
+      key,
+      normalizePagePath(path),
+      queries.clampLimit(options.limit, DEFAULT_LIMIT),
+    );
   }
 
   async changelog(options: { limit?: number; offset?: number } = {}): Promise<Revision[]> {

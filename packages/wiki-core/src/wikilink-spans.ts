@@ -37,7 +37,8 @@ function columnIn(line: string, part: string, from: number): number {
  */
 export function wikiLinkSpans(source: string, tokens: readonly Token[]): WikiLinkSpan[] {
   const starts = lineStarts(source);
-  const lineText = (n: number): string => source.slice(starts[n], n + 1 < starts.length ? starts[n + 1]! - 1 : source.length);
+  const lineText = (n: number): string =>
+    source.slice(starts[n], n + 1 < starts.length ? starts[n + 1]! - 1 : source.length);
   const cursors = new Map<number, number>(); // per source line: where the next inline token's text may start
   const spans: WikiLinkSpan[] = [];
   let lines: readonly [number, number] | null = null;

@@ -4,7 +4,17 @@
  * GitPython and Otterwiki commit on top without losing anything. The index this process wrote last is kept in
  * memory and patched (a 10k-page index is ~1 MB: parsing it per write would cost more than the write).
  */
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync, type BigIntStats } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  type BigIntStats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync, type AtomicWriteOptions } from './atomic-fs.js';
 import type { GitStore } from './git-store.js';
@@ -109,7 +119,8 @@ export class WorkTreeIndex {
     const recorded = readOrNull(this.record)?.toString('utf8').trim().split(' ');
     const describesParent =
       parsed.complete &&
-      ((parentTree !== null && parsed.treeOid === parentTree) || (recorded?.[0] === checksum && recorded[1] === parent));
+      ((parentTree !== null && parsed.treeOid === parentTree) ||
+        (recorded?.[0] === checksum && recorded[1] === parent));
     return describesParent ? parsed.entries : this.fromTree(parentTree, parsed.entries, new Map());
   }
 
@@ -117,7 +128,11 @@ export class WorkTreeIndex {
    * Every file of `tree` as an index entry. Stat data comes from `stats` (files just written), else from an old
    * entry with the same path and blob, else it is zero (git then compares the file's content once).
    */
-  private async fromTree(tree: string | null, old: readonly IndexEntry[], stats: ReadonlyMap<string, BigIntStats>): Promise<IndexEntry[]> {
+  private async fromTree(
+    tree: string | null,
+    old: readonly IndexEntry[],
+    stats: ReadonlyMap<string, BigIntStats>,
+  ): Promise<IndexEntry[]> {
     const known = new Map(old.map((e) => [e.path.toString('utf8'), e]));
     const entries: IndexEntry[] = [];
     for (const { path, oid, mode: treeMode } of tree === null ? [] : await this.store.listFiles(tree)) {

@@ -68,7 +68,8 @@ export class WritePath {
     try {
       // git's own index.lock, held for the whole write: git commits wait for us, and we for them.
       const deadline = startedAt + lockTimeoutMs;
-      if (checkout) gitLock = await acquireIndexLock(this.store.gitdir, scratch.tmpDir, lock.owner, startedAt, deadline);
+      if (checkout)
+        gitLock = await acquireIndexLock(this.store.gitdir, scratch.tmpDir, lock.owner, startedAt, deadline);
       const parent = this.store.readHead();
       await this.catchUp(parent);
       // This process already saw a newer commit: the file system served a stale ref (NFS caching). Building on it
@@ -83,7 +84,9 @@ export class WritePath {
       await this.store.flushObjects();
       // 2. Work tree and .git/index: the files the commit changed, and the index of the new commit.
       await lock.assertHeld();
-      const staged = checkout ? await this.stage({ parent, parentTree, head: commit.oid, tree: made.tree }, changes, made) : null;
+      const staged = checkout
+        ? await this.stage({ parent, parentTree, head: commit.oid, tree: made.tree }, changes, made)
+        : null;
       // 3. The ref, last: the commit exists once the branch names it.
       try {
         await lock.assertHeld();
@@ -132,7 +135,8 @@ export class WritePath {
       rollBack: async () => {
         staged.rollBack();
         const old = new Map<string, string | null>();
-        for (const file of changes.keys()) old.set(file, commit.parent && (await this.store.fileAt(commit.parent, file)));
+        for (const file of changes.keys())
+          old.set(file, commit.parent && (await this.store.fileAt(commit.parent, file)));
         await mirrorWorkTree(dir, this.store, old, scratch);
       },
     };

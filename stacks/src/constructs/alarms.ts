@@ -3,7 +3,10 @@
  * SNS topic per environment, with an e-mail subscription from config. Thresholds and what to do when each
  * fires are in docs/operations.md; every alarm's description names it.
  */
-import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js';
+import {
+  CloudwatchMetricAlarm,
+  type CloudwatchMetricAlarmConfig,
+} from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription/index.js';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic/index.js';
 import type { TerraformProvider } from 'cdktf';
@@ -23,7 +26,12 @@ export class AlarmTopic extends Construct {
     super(scope, id);
     this.topic = new SnsTopic(this, 'topic', { name: props.name, provider: props.provider });
     if (props.email) {
-      new SnsTopicSubscription(this, 'email', { topicArn: this.topic.arn, protocol: 'email', endpoint: props.email, provider: props.provider });
+      new SnsTopicSubscription(this, 'email', {
+        topicArn: this.topic.arn,
+        protocol: 'email',
+        endpoint: props.email,
+        provider: props.provider,
+      });
     }
   }
 }
@@ -32,7 +40,11 @@ export class AlarmTopic extends Construct {
 export interface AlarmsProps {
   readonly name: string;
   readonly alarms: StackConfig['alarms'];
-  readonly functions: readonly { readonly app: string; readonly fn: WikibotFunction; readonly timeoutSeconds: number }[];
+  readonly functions: readonly {
+    readonly app: string;
+    readonly fn: WikibotFunction;
+    readonly timeoutSeconds: number;
+  }[];
   readonly api: HttpApi;
   readonly egress?: Egress;
 }
@@ -45,7 +57,10 @@ export class Alarms extends Construct {
     super(scope, id);
     const { name, alarms } = props;
     this.topic = new AlarmTopic(this, 'alarm-topic', { name: `${name}-alarms`, email: alarms.email });
-    const alarm = (suffix: string, config: Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'alarmActions' | 'okActions'>) =>
+    const alarm = (
+      suffix: string,
+      config: Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'alarmActions' | 'okActions'>,
+    ) =>
       new CloudwatchMetricAlarm(this, suffix, {
         alarmName: `${name}-${suffix}`,
         alarmActions: [this.topic.topic.arn],
@@ -55,7 +70,11 @@ export class Alarms extends Construct {
       });
 
     for (const { app, fn, timeoutSeconds } of props.functions) {
-      const lambda = { namespace: 'AWS/Lambda', dimensions: { FunctionName: fn.function.functionName }, period: FIVE_MINUTES };
+      const lambda = {
+        namespace: 'AWS/Lambda',
+        dimensions: { FunctionName: fn.function.functionName },
+        period: FIVE_MINUTES,
+      };
       const errorsAndThrottles = [
         ['errors', 'Errors', 'an invocation failed (uncaught error, timeout or out of memory)'],
         ['throttles', 'Throttles', 'Lambda refused invocations: account or function concurrency is exhausted'],
@@ -91,8 +110,26 @@ export class Alarms extends Construct {
         threshold: percent,
         evaluationPeriods: 1,
         metricQuery: [
-          { id: 'responses', metric: { namespace: 'AWS/ApiGateway', metricName: suffix, dimensions: { ApiId: props.api.api.id }, period, stat: 'Sum' } },
-          { id: 'requests', metric: { namespace: 'AWS/ApiGateway', metricName: 'Count', dimensions: { ApiId: props.api.api.id }, period, stat: 'Sum' } },
+          {
+            id: 'responses',
+            metric: {
+              namespace: 'AWS/ApiGateway',
+              metricName: suffix,
+              dimensions: { ApiId: props.api.api.id },
+              period,
+              stat: 'Sum',
+            },
+          },
+          {
+            id: 'requests',
+            metric: {
+              namespace: 'AWS/ApiGateway',
+              metricName: 'Count',
+              dimensions: { ApiId: props.api.api.id },
+              period,
+              stat: 'Sum',
+            },
+          },
           {
             id: 'rate',
             label: `${suffix} % of requests`,
@@ -106,7 +143,13 @@ export class Alarms extends Construct {
 
     const egress = props.egress;
     if (egress?.kind === 'nat-gateway') {
-      const nat = { namespace: 'AWS/NATGateway', dimensions: { NatGatewayId: egress.id }, period: FIVE_MINUTES, statistic: 'Sum', evaluationPeriods: 1 };
+      const nat = {
+        namespace: 'AWS/NATGateway',
+        dimensions: { NatGatewayId: egress.id },
+        period: FIVE_MINUTES,
+        statistic: 'Sum',
+        evaluationPeriods: 1,
+      };
       alarm('nat-port-allocation-errors', {
         ...nat,
         alarmDescription: `${name} NAT gateway: could not allocate a source port (connections to WorkOS/AWS failing)`,

@@ -36,13 +36,30 @@ export class Backup extends Construct {
   constructor(scope: Construct, id: string, props: BackupProps) {
     super(scope, id);
     const { name, storage, backup } = props;
-    this.vault = new BackupVault(this, 'vault', { name: `${name}-wiki`, forceDestroy: false, lifecycle: { preventDestroy: props.protect } });
+    this.vault = new BackupVault(this, 'vault', {
+      name: `${name}-wiki`,
+      forceDestroy: false,
+      lifecycle: { preventDestroy: props.protect },
+    });
     const plan = new BackupPlan(this, 'plan', {
       name: `${name}-wiki`,
-      rule: [{ ruleName: 'daily', targetVaultName: this.vault.name, schedule: backup.schedule, lifecycle: { deleteAfter: backup.retentionDays } }],
+      rule: [
+        {
+          ruleName: 'daily',
+          targetVaultName: this.vault.name,
+          schedule: backup.schedule,
+          lifecycle: { deleteAfter: backup.retentionDays },
+        },
+      ],
     });
     const assume = new DataAwsIamPolicyDocument(this, 'assume-role', {
-      statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['backup.amazonaws.com'] }] }],
+      statement: [
+        {
+          effect: 'Allow',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['backup.amazonaws.com'] }],
+        },
+      ],
     });
     this.role = new IamRole(this, 'role', { name: `${name}-backup`, assumeRolePolicy: assume.json });
     const attachments = BACKUP_SERVICE_POLICIES.map(

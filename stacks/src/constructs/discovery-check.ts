@@ -12,7 +12,9 @@ import { Construct } from 'constructs';
 import { AlarmTopic } from './alarms.js';
 
 /** `/.well-known/oauth-protected-resource/mcp`: the path auth-config derives for any origin. */
-export const PROTECTED_RESOURCE_METADATA_PATH = new URL(protectedResourceMetadataUrl(resolveResourceUrl('https://wikibot.invalid'))).pathname;
+export const PROTECTED_RESOURCE_METADATA_PATH = new URL(
+  protectedResourceMetadataUrl(resolveResourceUrl('https://wikibot.invalid')),
+).pathname;
 
 /** The region Route 53 publishes `HealthCheckStatus` in. */
 export const ROUTE53_METRICS_REGION = 'us-east-1';
@@ -53,7 +55,11 @@ export class DiscoveryCheck extends Construct {
     let topic = props.regionalTopic;
     let provider: AwsProvider | undefined;
     if (props.region !== ROUTE53_METRICS_REGION) {
-      provider = new AwsProvider(this, 'us-east-1', { alias: 'us_east_1', region: ROUTE53_METRICS_REGION, defaultTags: [{ tags: props.defaultTags }] });
+      provider = new AwsProvider(this, 'us-east-1', {
+        alias: 'us_east_1',
+        region: ROUTE53_METRICS_REGION,
+        defaultTags: [{ tags: props.defaultTags }],
+      });
       topic = new AlarmTopic(this, 'alarm-topic', { name: `${name}-alarms`, email: props.email, provider });
     }
     new CloudwatchMetricAlarm(this, 'alarm', {

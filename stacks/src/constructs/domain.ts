@@ -31,7 +31,8 @@ import type { HttpApi } from './http-api.js';
 export function originForDomain(name: string, setting: string): string {
   const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name : `https://${name}`;
   const origin = resolvePublicOrigin(candidate, setting);
-  if (new URL(origin).port) throw new StackConfigError(setting, `"${name}" carries a port; a custom domain serves on 443 only`);
+  if (new URL(origin).port)
+    throw new StackConfigError(setting, `"${name}" carries a port; a custom domain serves on 443 only`);
   return origin;
 }
 
@@ -57,14 +58,19 @@ export class Domain extends Construct {
     const { domain, hostname, api } = props;
     let zone: { zoneId: string };
     if (domain.delegatedZone) {
-      const own = new Route53Zone(this, 'delegated-zone', { name: hostname, comment: `wikibot: ${hostname}, delegated from its parent zone` });
+      const own = new Route53Zone(this, 'delegated-zone', {
+        name: hostname,
+        comment: `wikibot: ${hostname}, delegated from its parent zone`,
+      });
       this.nameServers = own.nameServers;
       zone = own;
     } else {
       zone = new DataAwsRoute53Zone(
         this,
         'zone',
-        domain.hostedZoneId ? { zoneId: domain.hostedZoneId } : { name: domain.hostedZoneName ?? hostname, privateZone: false },
+        domain.hostedZoneId
+          ? { zoneId: domain.hostedZoneId }
+          : { name: domain.hostedZoneName ?? hostname, privateZone: false },
       );
     }
     const certificate = new AcmCertificate(this, 'certificate', {
@@ -87,7 +93,11 @@ export class Domain extends Construct {
     });
     const domainName = new Apigatewayv2DomainName(this, 'domain-name', {
       domainName: hostname,
-      domainNameConfiguration: { certificateArn: validation.certificateArn, endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      domainNameConfiguration: {
+        certificateArn: validation.certificateArn,
+        endpointType: 'REGIONAL',
+        securityPolicy: 'TLS_1_2',
+      },
     });
     new Apigatewayv2ApiMapping(this, 'mapping', { apiId: api.api.id, domainName: domainName.id, stage: api.stage.id });
     for (const type of ['A', 'AAAA']) {

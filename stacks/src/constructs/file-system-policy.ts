@@ -11,7 +11,11 @@ import { Construct } from 'constructs';
 import type { Storage } from './storage.js';
 
 /** Every action an NFS client can be granted. */
-export const EFS_CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
+export const EFS_CLIENT_ACTIONS = [
+  'elasticfilesystem:ClientMount',
+  'elasticfilesystem:ClientWrite',
+  'elasticfilesystem:ClientRootAccess',
+];
 
 /** Props of {@link FileSystemPolicy}. */
 export interface FileSystemPolicyProps {
@@ -36,7 +40,13 @@ export class FileSystemPolicy extends Construct {
           resources: [fileSystem.arn],
           condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
         },
-        { sid: 'DenyRoot', effect: 'Deny', principals: anyone, actions: ['elasticfilesystem:ClientRootAccess'], resources: [fileSystem.arn] },
+        {
+          sid: 'DenyRoot',
+          effect: 'Deny',
+          principals: anyone,
+          actions: ['elasticfilesystem:ClientRootAccess'],
+          resources: [fileSystem.arn],
+        },
         {
           sid: 'WikiFunctionsThroughAccessPoint',
           effect: 'Allow',

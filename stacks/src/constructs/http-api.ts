@@ -48,13 +48,19 @@ export class HttpApi extends Construct {
       protocolType: 'HTTP',
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
     });
-    this.accessLogs = new CloudwatchLogGroup(this, 'access-logs', { name: `/aws/apigateway/${props.name}`, retentionInDays: props.logRetentionDays });
+    this.accessLogs = new CloudwatchLogGroup(this, 'access-logs', {
+      name: `/aws/apigateway/${props.name}`,
+      retentionInDays: props.logRetentionDays,
+    });
     this.stage = new Apigatewayv2Stage(this, 'stage', {
       apiId: this.api.id,
       name: '$default',
       autoDeploy: true,
       accessLogSettings: { destinationArn: this.accessLogs.arn, format: ACCESS_LOG_FORMAT },
-      defaultRouteSettings: { throttlingBurstLimit: props.throttling.burstLimit, throttlingRateLimit: props.throttling.rateLimit },
+      defaultRouteSettings: {
+        throttlingBurstLimit: props.throttling.burstLimit,
+        throttlingRateLimit: props.throttling.rateLimit,
+      },
     });
   }
 

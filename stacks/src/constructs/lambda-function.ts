@@ -82,17 +82,37 @@ export class WikibotFunction extends Construct {
     if (!existsSync(props.artifactPath)) throw new MissingArtifactError(props.artifactPath);
     const digest = createHash('sha256').update(readFileSync(props.artifactPath)).digest();
     // Content-addressed: the asset's folder and source_code_hash change only when the zip does.
-    const code = new TerraformAsset(this, 'code', { path: props.artifactPath, type: AssetType.FILE, assetHash: digest.toString('hex') });
+    const code = new TerraformAsset(this, 'code', {
+      path: props.artifactPath,
+      type: AssetType.FILE,
+      assetHash: digest.toString('hex'),
+    });
 
-    this.logGroup = new CloudwatchLogGroup(this, 'logs', { name: `/aws/lambda/${props.name}`, retentionInDays: props.logRetentionDays });
+    this.logGroup = new CloudwatchLogGroup(this, 'logs', {
+      name: `/aws/lambda/${props.name}`,
+      retentionInDays: props.logRetentionDays,
+    });
     const assumeRole = new DataAwsIamPolicyDocument(this, 'assume-role', {
-      statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] }],
+      statement: [
+        {
+          effect: 'Allow',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+        },
+      ],
     });
     this.role = new IamRole(this, 'role', { name: props.name, assumeRolePolicy: assumeRole.json });
     const logs = this.grant('logs', [
-      { sid: 'WriteOwnLogs', effect: 'Allow', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${this.logGroup.arn}:*`] },
+      {
+        sid: 'WriteOwnLogs',
+        effect: 'Allow',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${this.logGroup.arn}:*`],
+      },
     ]);
-    const eni = this.grant('network', [{ sid: 'VpcNetworkInterfaces', effect: 'Allow', actions: ENI_ACTIONS, resources: ['*'] }]);
+    const eni = this.grant('network', [
+      { sid: 'VpcNetworkInterfaces', effect: 'Allow', actions: ENI_ACTIONS, resources: ['*'] },
+    ]);
 
     for (const [key, value] of Object.entries(props.environment)) this.setEnvironment(key, value);
     this.function = new LambdaFunction(this, 'function', {
@@ -107,7 +127,10 @@ export class WikibotFunction extends Construct {
       timeout: props.timeoutSeconds,
       environment: { variables: this.variables },
       loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
-      vpcConfig: { subnetIds: props.network.privateSubnetIds, securityGroupIds: [props.network.lambdaSecurityGroup.id] },
+      vpcConfig: {
+        subnetIds: props.network.privateSubnetIds,
+        securityGroupIds: [props.network.lambdaSecurityGroup.id],
+      },
       // Creating ENIs needs the network grant in place; logs need their group before the first line.
       dependsOn: [this.logGroup, logs.policy, eni.policy],
     });
@@ -116,7 +139,10 @@ export class WikibotFunction extends Construct {
   /** Sets a plain environment variable; a name that looks secret is refused (bind a secret instead). */
   setEnvironment(key: string, value: string): void {
     if (SECRET_NAME.test(key) && !key.endsWith('_PARAMETER')) {
-      throw new StackConfigError(key, 'looks like a secret: bind it with bindSecret() so only its SSM parameter name is deployed');
+      throw new StackConfigError(
+        key,
+        'looks like a secret: bind it with bindSecret() so only its SSM parameter name is deployed',
+      );
     }
     this.variables[key] = value;
     this.function?.putEnvironment({ variables: { ...this.variables } });
@@ -130,7 +156,12 @@ export class WikibotFunction extends Construct {
     this.setEnvironment(`${key}_PARAMETER`, parameterName);
     this.parameterNames.push(parameterName);
     const statements: DataAwsIamPolicyDocumentStatement[] = [
-      { sid: 'ReadOwnParameters', effect: 'Allow', actions: ['ssm:GetParameter'], resources: this.parameterNames.map((n) => this.aws.ssmParameterArn(n)) },
+      {
+        sid: 'ReadOwnParameters',
+        effect: 'Allow',
+        actions: ['ssm:GetParameter'],
+        resources: this.parameterNames.map((n) => this.aws.ssmParameterArn(n)),
+      },
       {
         sid: 'DecryptThroughSsm',
         effect: 'Allow',
@@ -152,7 +183,9 @@ export class WikibotFunction extends Construct {
     this.setEnvironment('BEDROCK_EMBEDDING_MODEL_ID', model.modelId);
     this.setEnvironment('BEDROCK_EMBEDDING_DIMENSIONS', String(model.dimensions));
     const arn = `arn:${this.aws.partition}:bedrock:${model.region}::foundation-model/${model.modelId}`;
-    const grant = this.grant('bedrock', [{ sid: 'InvokeEmbeddingModel', effect: 'Allow', actions: ['bedrock:InvokeModel'], resources: [arn] }]);
+    const grant = this.grant('bedrock', [
+      { sid: 'InvokeEmbeddingModel', effect: 'Allow', actions: ['bedrock:InvokeModel'], resources: [arn] },
+    ]);
     this.function.dependsOn = [...(this.function.dependsOn ?? []), dependable(grant.policy)];
   }
 
@@ -164,16 +197,24 @@ export class WikibotFunction extends Construct {
         effect: 'Allow',
         actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
         resources: [storage.fileSystem.arn],
-        condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [storage.accessPoint.arn] }],
+        condition: [
+          { test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [storage.accessPoint.arn] },
+        ],
       },
     ]);
     this.function.putFileSystemConfig({ arn: storage.accessPoint.arn, localMountPath: MOUNT_PATH });
     // Lambda refuses a file system config until a mount target is available in its subnets.
-    this.function.dependsOn = [...(this.function.dependsOn ?? []), ...[...storage.mountTargets, grant.policy].map((d) => dependable(d))];
+    this.function.dependsOn = [
+      ...(this.function.dependsOn ?? []),
+      ...[...storage.mountTargets, grant.policy].map((d) => dependable(d)),
+    ];
   }
 
   /** Attaches an inline policy `id` to the role; the document stays open for {@link bindSecret} to extend. */
-  private grant(id: string, statements: DataAwsIamPolicyDocumentStatement[]): { document: DataAwsIamPolicyDocument; policy: IamRolePolicy } {
+  private grant(
+    id: string,
+    statements: DataAwsIamPolicyDocumentStatement[],
+  ): { document: DataAwsIamPolicyDocument; policy: IamRolePolicy } {
     const document = new DataAwsIamPolicyDocument(this, `${id}-document`, { statement: statements });
     const policy = new IamRolePolicy(this, `${id}-policy`, { name: id, role: this.role.id, policy: document.json });
     return { document, policy };

@@ -74,7 +74,8 @@ export class NatInstance extends Construct {
     for (const port of [443, 80]) {
       new VpcSecurityGroupEgressRule(this, `out-${port}`, {
         securityGroupId: group.id,
-        description: port === 443 ? 'forwarded HTTPS, and package updates' : 'package repositories that redirect to HTTP',
+        description:
+          port === 443 ? 'forwarded HTTPS, and package updates' : 'package repositories that redirect to HTTP',
         ipProtocol: 'tcp',
         fromPort: port,
         toPort: port,

@@ -49,7 +49,12 @@ export class Network extends Construct {
       this.vpcId = network.vpcId;
       this.privateSubnetIds = [...network.privateSubnetIds];
     } else {
-      const vpc = new Vpc(this, 'vpc', { cidrBlock: network.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: name } });
+      const vpc = new Vpc(this, 'vpc', {
+        cidrBlock: network.cidr,
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+        tags: { Name: name },
+      });
       this.vpcId = vpc.id;
       const igw = new InternetGateway(this, 'igw', { vpcId: vpc.id, tags: { Name: name } });
       const publicRoutes = new RouteTable(this, 'public-routes', {
@@ -57,7 +62,9 @@ export class Network extends Construct {
         route: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }],
         tags: { Name: `${name}-public` },
       });
-      const publicSubnets = network.availabilityZones.map((zone, i) => this.subnet('public', i, vpc.id, zone, network.publicSubnetCidrs[i], publicRoutes.id));
+      const publicSubnets = network.availabilityZones.map((zone, i) =>
+        this.subnet('public', i, vpc.id, zone, network.publicSubnetCidrs[i], publicRoutes.id),
+      );
       let defaultRoute: { cidrBlock: string; natGatewayId?: string; networkInterfaceId?: string };
       if (network.egress === 'nat-instance') {
         const nat = new NatInstance(this, 'nat-instance', {
@@ -105,8 +112,20 @@ export class Network extends Construct {
     });
   }
 
-  private subnet(kind: 'public' | 'private', index: number, vpcId: string, zone: string, cidrBlock: string, routeTableId: string): Subnet {
-    const subnet = new Subnet(this, `${kind}-${index}`, { vpcId, availabilityZone: zone, cidrBlock, tags: { Name: `${this.name}-${kind}-${zone}` } });
+  private subnet(
+    kind: 'public' | 'private',
+    index: number,
+    vpcId: string,
+    zone: string,
+    cidrBlock: string,
+    routeTableId: string,
+  ): Subnet {
+    const subnet = new Subnet(this, `${kind}-${index}`, {
+      vpcId,
+      availabilityZone: zone,
+      cidrBlock,
+      tags: { Name: `${this.name}-${kind}-${zone}` },
+    });
     new RouteTableAssociation(this, `${kind}-${index}-routes`, { subnetId: subnet.id, routeTableId });
     return subnet;
   }

@@ -63,5 +63,8 @@ export class Routes extends Construct {
 
 /** A readable, stable construct id for a route key: `ANY /.well-known/{proxy+}` → `any-well-known-proxy`. */
 function routeId(routeKey: string): string {
-  return routeKey.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return routeKey
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -81,7 +81,12 @@ export class Storage extends Construct {
       referencedSecurityGroupId: efsSecurityGroup.id,
     });
     this.mountTargets = network.privateSubnetIds.map(
-      (subnetId, i) => new EfsMountTarget(this, `mount-${i}`, { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [efsSecurityGroup.id] }),
+      (subnetId, i) =>
+        new EfsMountTarget(this, `mount-${i}`, {
+          fileSystemId: this.fileSystem.id,
+          subnetId,
+          securityGroups: [efsSecurityGroup.id],
+        }),
     );
   }
 }

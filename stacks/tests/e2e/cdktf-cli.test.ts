@@ -11,7 +11,9 @@ const OUTDIR = join(readCdktfJson().output, `cli-test-${process.pid}`);
 /** The dev MCP function's memory in the stack the CLI would read. */
 function devMcpMemory(stackPath: string): number {
   const json = JSON.parse(readFileSync(join(REPO_ROOT, OUTDIR, stackPath), 'utf8'));
-  const mcp = Object.values(json.resource.aws_lambda_function as Record<string, { function_name: string; memory_size: number }>);
+  const mcp = Object.values(
+    json.resource.aws_lambda_function as Record<string, { function_name: string; memory_size: number }>,
+  );
   return mcp.find((fn) => fn.function_name === 'wikibot-dev-mcp')?.memory_size ?? 0;
 }
 
@@ -34,7 +36,10 @@ describe('cdktf synth / diff / deploy from the repository root (cdktf.json app, 
 
     // Assess
     for (const { result } of [first, second]) {
-      expect({ status: result.status, stderr: result.status === 0 ? '' : `${result.stdout}\n${result.stderr}` }).toEqual({ status: 0, stderr: '' });
+      expect({
+        status: result.status,
+        stderr: result.status === 0 ? '' : `${result.stdout}\n${result.stderr}`,
+      }).toEqual({ status: 0, stderr: '' });
     }
     expect(existsSync(join(STACKS_DIR, OUTDIR))).toBe(false);
     const stacks = second.manifest?.stacks ?? {};

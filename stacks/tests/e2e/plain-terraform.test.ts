@@ -8,12 +8,28 @@ import { configFor, resourcesOf, synthesize, type Synthesized } from '../helpers
 import { findValidateSetup, validateStack } from '../helpers/terraform.js';
 
 /** Top-level keys of Terraform's JSON configuration syntax ("//" is its comment). */
-const TERRAFORM_JSON_KEYS = ['//', 'terraform', 'provider', 'resource', 'data', 'output', 'variable', 'locals', 'module', 'moved', 'import', 'check', 'removed'];
+const TERRAFORM_JSON_KEYS = [
+  '//',
+  'terraform',
+  'provider',
+  'resource',
+  'data',
+  'output',
+  'variable',
+  'locals',
+  'module',
+  'moved',
+  'import',
+  'check',
+  'removed',
+];
 
 /** Every `type.name` a Terraform expression in the JSON refers to (resources and data sources). */
 function referencedAddresses(text: string): string[] {
   const expressions = [...text.matchAll(/\$\{((?:[^{}]|\{[^{}]*\})*)\}/g)].map(([, body]) => body);
-  return expressions.flatMap((body) => [...body.matchAll(/\b((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*)/g)].map(([, address]) => address));
+  return expressions.flatMap((body) =>
+    [...body.matchAll(/\b((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*)/g)].map(([, address]) => address),
+  );
 }
 
 function declared(json: Synthesized['json'], address: string): boolean {
@@ -43,7 +59,9 @@ describe.each([
     const referenced = [...new Set(referencedAddresses(stack.text))];
     expect(referenced.length).toBeGreaterThan(40);
     expect(referenced.filter((address) => !declared(stack.json, address))).toEqual([]);
-    const aliases = new Set((stack.json.provider.aws as { alias?: string }[]).map((p) => (p.alias ? `aws.${p.alias}` : 'aws')));
+    const aliases = new Set(
+      (stack.json.provider.aws as { alias?: string }[]).map((p) => (p.alias ? `aws.${p.alias}` : 'aws')),
+    );
     const used = Object.values(stack.json.resource as Record<string, Record<string, { provider?: string }>>)
       .flatMap((blocks) => Object.values(blocks))
       .map((block) => block.provider)

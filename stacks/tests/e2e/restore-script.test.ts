@@ -15,7 +15,11 @@ const SCENARIO: RestoreScenario = {
     backup_vault_name: 'wikibot-prod-wiki',
     backup_role_arn: 'arn:aws:iam::123456789012:role/wikibot-prod-backup',
   },
-  stateAddresses: ['aws_backup_vault.backup_vault_9F8E7D6C', FS_ADDRESS, 'aws_efs_mount_target.storage_mount-0_11111111'],
+  stateAddresses: [
+    'aws_backup_vault.backup_vault_9F8E7D6C',
+    FS_ADDRESS,
+    'aws_efs_mount_target.storage_mount-0_11111111',
+  ],
   fileSystemArn: 'arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0old',
   latestRecoveryPoint: 'arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-latest',
   jobId: 'restore-job-1',
@@ -42,7 +46,7 @@ function restore(scenario: RestoreScenario, ...args: string[]) {
 }
 
 describe('stacks/scripts/restore-from-backup.sh', () => {
-  it('restores the latest completed recovery point into a new encrypted file system with the stack\'s backup role', () => {
+  it("restores the latest completed recovery point into a new encrypted file system with the stack's backup role", () => {
     // Act
     const { result, calls } = restore(SCENARIO);
 
@@ -63,7 +67,9 @@ describe('stacks/scripts/restore-from-backup.sh', () => {
       CreationToken: expect.stringMatching(/^wikibot-prod-wiki-restored-\d{14}$/),
     });
     const listed = calls.find((c) => c.includes('list-recovery-points-by-backup-vault')) ?? [];
-    expect(listed).toEqual(expect.arrayContaining(['--backup-vault-name', 'wikibot-prod-wiki', '--by-resource-arn', SCENARIO.fileSystemArn]));
+    expect(listed).toEqual(
+      expect.arrayContaining(['--backup-vault-name', 'wikibot-prod-wiki', '--by-resource-arn', SCENARIO.fileSystemArn]),
+    );
     // Without --swap the state is left alone and the commands are printed.
     expect(calls.filter((c) => c[0] === 'terraform' && (c.includes('rm') || c.includes('import')))).toEqual([]);
     expect(result.stdout).toContain(`terraform -chdir=cdktf.out/stacks/prod import ${FS_ADDRESS} fs-0new`);
@@ -71,21 +77,30 @@ describe('stacks/scripts/restore-from-backup.sh', () => {
 
   it('with --swap and a chosen recovery point, puts the new file system in the state in place of the old one', () => {
     // Act
-    const { result, calls } = restore(SCENARIO, '--recovery-point', 'arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-older', '--swap');
+    const { result, calls } = restore(
+      SCENARIO,
+      '--recovery-point',
+      'arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-older',
+      '--swap',
+    );
 
     // Assess
     expect(result.status).toBe(0);
     expect(calls.some((c) => c.includes('list-recovery-points-by-backup-vault'))).toBe(false);
     const start = calls.find((c) => c.includes('start-restore-job')) ?? [];
-    expect(start[start.indexOf('--recovery-point-arn') + 1]).toBe('arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-older');
-    const stateChanges = calls.filter((c) => c[0] === 'terraform' && (c.includes('rm') || c.includes('import'))).map((c) => c.slice(1));
+    expect(start[start.indexOf('--recovery-point-arn') + 1]).toBe(
+      'arn:aws:backup:eu-west-1:123456789012:recovery-point:rp-older',
+    );
+    const stateChanges = calls
+      .filter((c) => c[0] === 'terraform' && (c.includes('rm') || c.includes('import')))
+      .map((c) => c.slice(1));
     expect(stateChanges).toEqual([
       ['-chdir=cdktf.out/stacks/prod', 'state', 'rm', FS_ADDRESS],
       ['-chdir=cdktf.out/stacks/prod', 'import', FS_ADDRESS, 'fs-0new'],
     ]);
   });
 
-  it('stops with the job\'s reason, touching no state, when the restore job fails', () => {
+  it("stops with the job's reason, touching no state, when the restore job fails", () => {
     // Act
     const { result, calls } = restore({ ...SCENARIO, statuses: ['RUNNING', 'FAILED'] }, '--swap');
 
@@ -99,6 +114,9 @@ describe('stacks/scripts/restore-from-backup.sh', () => {
     const root = mkdtempSync(join(tmpdir(), 'wikibot-restore-'));
     cleanups.push(root);
     const result = spawnSync('bash', [SCRIPT, 'prod'], { cwd: root, encoding: 'utf8' });
-    expect([result.status, result.stderr]).toEqual([1, expect.stringContaining('cdktf.out/stacks/prod/cdk.tf.json is missing')]);
+    expect([result.status, result.stderr]).toEqual([
+      1,
+      expect.stringContaining('cdktf.out/stacks/prod/cdk.tf.json is missing'),
+    ]);
   });
 });

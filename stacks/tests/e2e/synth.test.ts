@@ -33,7 +33,10 @@ describe('the stacks app (src/main.ts)', () => {
 
     // Assess
     // stderr only matters (and is shown) when the app failed; Node may print harmless warnings.
-    expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({
+      status: 0,
+      stderr: '',
+    });
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'prod']);
     for (const env of ['dev', 'prod']) {
@@ -46,7 +49,10 @@ describe('the stacks app (src/main.ts)', () => {
 
   it('fails with the setting at fault when an override is invalid', () => {
     // Act
-    const result = runSynth(join(outdir, 'bad'), { WIKIBOT_ENVIRONMENTS: 'prod', WIKIBOT_PROD_DOMAIN__NAME: 'wikibot.io/mcp' });
+    const result = runSynth(join(outdir, 'bad'), {
+      WIKIBOT_ENVIRONMENTS: 'prod',
+      WIKIBOT_PROD_DOMAIN__NAME: 'wikibot.io/mcp',
+    });
 
     // Assess
     expect(result.status).not.toBe(0);

@@ -22,46 +22,62 @@ describe(`terraform validate of every synthesized stack, offline against the pro
       terraformCloud: { organization: 'acme' },
     });
   const noDomainWithCheck = () => configFor('prod', { domain: null, network: { egress: 'nat-instance' } });
-  test.each([...STACK_VARIANTS, ['dev with every option on', everyOption], ['prod without a domain, on a NAT instance', noDomainWithCheck]] as const)(`passes for the %s stack${skipped}`, (_, config) => {
-    if (!setup.ok) return;
-    // Prepare
-    const stack = synthesize(config());
-    try {
-      // Act
-      const result = validateStack(setup, stack.stackDir);
+  test.each([
+    ...STACK_VARIANTS,
+    ['dev with every option on', everyOption],
+    ['prod without a domain, on a NAT instance', noDomainWithCheck],
+  ] as const)(
+    `passes for the %s stack${skipped}`,
+    (_, config) => {
+      if (!setup.ok) return;
+      // Prepare
+      const stack = synthesize(config());
+      try {
+        // Act
+        const result = validateStack(setup, stack.stackDir);
 
-      // Assess
-      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      expect(result.valid).toBe(true);
-    } finally {
-      stack.cleanup();
-    }
-  }, TIMEOUT);
+        // Assess
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(result.valid).toBe(true);
+      } finally {
+        stack.cleanup();
+      }
+    },
+    TIMEOUT,
+  );
 
   describe('the check itself', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wikibot-invalid-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    test(`fails a stack that references an undeclared resource and an argument the provider lacks${skipped}`, () => {
-      if (!setup.ok) return;
-      // Prepare
-      const json = {
-        terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
-        provider: { aws: [{ region: 'eu-west-1' }] },
-        resource: {
-          aws_sns_topic: { alarms: { name: 'x', no_such_argument: true } },
-          aws_sns_topic_subscription: { mail: { topic_arn: '${aws_sns_topic.missing.arn}', protocol: 'email', endpoint: 'a@b.c' } },
-        },
-      };
-      writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(json));
+    test(
+      `fails a stack that references an undeclared resource and an argument the provider lacks${skipped}`,
+      () => {
+        if (!setup.ok) return;
+        // Prepare
+        const json = {
+          terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
+          provider: { aws: [{ region: 'eu-west-1' }] },
+          resource: {
+            aws_sns_topic: { alarms: { name: 'x', no_such_argument: true } },
+            aws_sns_topic_subscription: {
+              mail: { topic_arn: '${aws_sns_topic.missing.arn}', protocol: 'email', endpoint: 'a@b.c' },
+            },
+          },
+        };
+        writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(json));
 
-      // Act
-      const result = validateStack(setup, dir);
+        // Act
+        const result = validateStack(setup, dir);
 
-      // Assess
-      expect(result.valid).toBe(false);
-      const summaries = result.diagnostics.map((d) => d.summary);
-      expect(summaries).toEqual(expect.arrayContaining(['Extraneous JSON object property', 'Reference to undeclared resource']));
-    }, TIMEOUT);
+        // Assess
+        expect(result.valid).toBe(false);
+        const summaries = result.diagnostics.map((d) => d.summary);
+        expect(summaries).toEqual(
+          expect.arrayContaining(['Extraneous JSON object property', 'Reference to undeclared resource']),
+        );
+      },
+      TIMEOUT,
+    );
   });
 });

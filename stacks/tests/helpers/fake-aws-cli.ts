@@ -57,7 +57,10 @@ export function fakeAwsCli(scenario: RestoreScenario): { bin: string; calls: () 
   }
   const calls = () => {
     try {
-      return readFileSync(join(bin, 'calls.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[]);
+      return readFileSync(join(bin, 'calls.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as string[]);
     } catch {
       return [];
     }

@@ -29,7 +29,10 @@ function fromDocument(source: string, document: { statement?: Record<string, unk
     notActions: list(s.not_actions),
     resources: list(s.resources),
     notResources: list(s.not_resources),
-    conditions: ((s.condition as { test: string; variable: string; values: string[] }[]) ?? []).map((c) => ({ ...c, values: list(c.values) })),
+    conditions: ((s.condition as { test: string; variable: string; values: string[] }[]) ?? []).map((c) => ({
+      ...c,
+      values: list(c.values),
+    })),
   }));
 }
 
@@ -42,8 +45,9 @@ function fromPolicyJson(source: string, text: string): Statement[] {
     notActions: list(s.NotAction),
     resources: list(s.Resource),
     notResources: list(s.NotResource),
-    conditions: Object.entries((s.Condition as Record<string, Record<string, unknown>>) ?? {}).flatMap(([test, entries]) =>
-      Object.entries(entries).map(([variable, values]) => ({ test, variable, values: list(values) })),
+    conditions: Object.entries((s.Condition as Record<string, Record<string, unknown>>) ?? {}).flatMap(
+      ([test, entries]) =>
+        Object.entries(entries).map(([variable, values]) => ({ test, variable, values: list(values) })),
     ),
   }));
 }
@@ -65,7 +69,9 @@ export function allStatements(json: Json): Statement[] {
     fromDocument(`data.aws_iam_policy_document.${name}`, doc as { statement?: Record<string, unknown>[] }),
   );
   const attached = (['aws_iam_role_policy', 'aws_iam_policy'] as const).flatMap((type) =>
-    Object.entries(json.resource?.[type] ?? {}).flatMap(([name, body]) => statementsOf(json, `${type}.${name}`, String((body as { policy: string }).policy))),
+    Object.entries(json.resource?.[type] ?? {}).flatMap(([name, body]) =>
+      statementsOf(json, `${type}.${name}`, String((body as { policy: string }).policy)),
+    ),
   );
   return [...documents, ...attached];
 }

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRouteTable, type RouteTable } from '@wikibot/http-api-routes';
 import { App } from 'cdktf';
-import { DEFAULTS, mergeConfig, parseStackConfig, WikibotStack, type EnvironmentName, type StackConfig } from '../../src/index.js';
+import {
+  DEFAULTS,
+  mergeConfig,
+  parseStackConfig,
+  WikibotStack,
+  type EnvironmentName,
+  type StackConfig,
+} from '../../src/index.js';
 
 /** A synthesized stack on disk. */
 export interface Synthesized {

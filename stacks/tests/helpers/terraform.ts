@@ -34,7 +34,10 @@ export type ValidateSetup =
   | { readonly ok: false; readonly reason: string };
 
 function onPath(name: string): string | undefined {
-  return (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name)).find((file) => existsSync(file));
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, name))
+    .find((file) => existsSync(file));
 }
 
 /** The newest unpacked `hashicorp/aws` version for this platform in `mirror`. */
@@ -53,7 +56,10 @@ export function findValidateSetup(): ValidateSetup {
     const providerVersion = mirroredVersion(mirror);
     if (providerVersion) return { ok: true, binary, mirror, providerVersion };
   }
-  return { ok: false, reason: `no ${PROVIDER} ${PLATFORM} filesystem mirror in ${mirrorCandidates().join(', ')} (set TF_PROVIDER_MIRROR)` };
+  return {
+    ok: false,
+    reason: `no ${PROVIDER} ${PLATFORM} filesystem mirror in ${mirrorCandidates().join(', ')} (set TF_PROVIDER_MIRROR)`,
+  };
 }
 
 /** `terraform validate -json`'s answer. */
@@ -82,14 +88,24 @@ export function validateStack(setup: Extract<ValidateSetup, { ok: true }>, stack
       json.terraform.required_providers.aws = { source: PROVIDER, version: setup.providerVersion };
       writeFileSync(join(work, 'cdk.tf.json'), JSON.stringify(json));
     } else {
-      writeFileSync(join(work, 'main.tf'), pinHclProvider(readFileSync(join(stackDir, 'cdk.tf'), 'utf8'), setup.providerVersion));
+      writeFileSync(
+        join(work, 'main.tf'),
+        pinHclProvider(readFileSync(join(stackDir, 'cdk.tf'), 'utf8'), setup.providerVersion),
+      );
     }
     if (existsSync(join(stackDir, 'assets'))) symlinkSync(join(stackDir, 'assets'), join(work, 'assets'));
     // Only the mirror: no `direct` block, so a provider it lacks fails instead of being downloaded.
     const cliConfig = `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(setup.mirror)}\n    include = ["${PROVIDER}"]\n  }\n}\n`;
     writeFileSync(join(work, 'cli.tfrc'), cliConfig);
-    const env = { PATH: process.env.PATH, HOME: work, TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-    const run = (...args: string[]) => spawnSync(setup.binary, args, { cwd: work, env, encoding: 'utf8', timeout: 300_000 });
+    const env = {
+      PATH: process.env.PATH,
+      HOME: work,
+      TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'),
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+    };
+    const run = (...args: string[]) =>
+      spawnSync(setup.binary, args, { cwd: work, env, encoding: 'utf8', timeout: 300_000 });
     const init = run('init', '-backend=false', '-input=false', '-no-color');
     if (init.status !== 0) throw new Error(`${setup.binary} init failed:\n${init.stdout}\n${init.stderr}`);
     const validate = run('validate', '-json', '-no-color');

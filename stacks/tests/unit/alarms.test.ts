@@ -17,22 +17,35 @@ describe.each([
   });
   afterAll(() => stack.cleanup());
 
-  const alarms = () => new Map(resourcesOf(stack.json, 'aws_cloudwatch_metric_alarm').map(([, a]) => [String(a.alarm_name), a as Alarm]));
+  const alarms = () =>
+    new Map(resourcesOf(stack.json, 'aws_cloudwatch_metric_alarm').map(([, a]) => [String(a.alarm_name), a as Alarm]));
   const regionalTopic = () => {
-    const [name] = resourcesOf(stack.json, 'aws_sns_topic').find(([, t]) => t.name === `wikibot-${stack.config.environment}-alarms` && !t.provider) ?? [];
+    const [name] =
+      resourcesOf(stack.json, 'aws_sns_topic').find(
+        ([, t]) => t.name === `wikibot-${stack.config.environment}-alarms` && !t.provider,
+      ) ?? [];
     return `\${aws_sns_topic.${name}.arn}`;
   };
   const functionName = (app: string) => {
-    const [name] = resourcesOf(stack.json, 'aws_lambda_function').find(([, fn]) => fn.function_name === `wikibot-${stack.config.environment}-${app}`) ?? [];
+    const [name] =
+      resourcesOf(stack.json, 'aws_lambda_function').find(
+        ([, fn]) => fn.function_name === `wikibot-${stack.config.environment}-${app}`,
+      ) ?? [];
     return `\${aws_lambda_function.${name}.function_name}`;
   };
 
   it('sends every alarm, and its recovery, to the topic the configured e-mail is subscribed to', () => {
     const subscriptions = resourcesOf(stack.json, 'aws_sns_topic_subscription').map(([, s]) => s);
-    expect(subscriptions).toContainEqual(expect.objectContaining({ topic_arn: regionalTopic(), protocol: 'email', endpoint: EMAIL }));
+    expect(subscriptions).toContainEqual(
+      expect.objectContaining({ topic_arn: regionalTopic(), protocol: 'email', endpoint: EMAIL }),
+    );
     for (const alarm of alarms().values()) {
       if (alarm.provider) continue; // the us-east-1 health-check alarm: its own topic, checked below
-      expect([alarm.alarm_name, alarm.alarm_actions, alarm.ok_actions]).toEqual([alarm.alarm_name, [regionalTopic()], [regionalTopic()]]);
+      expect([alarm.alarm_name, alarm.alarm_actions, alarm.ok_actions]).toEqual([
+        alarm.alarm_name,
+        [regionalTopic()],
+        [regionalTopic()],
+      ]);
     }
   });
 
@@ -40,7 +53,10 @@ describe.each([
     const env = stack.config.environment;
     const timeoutMs = stack.config.functions[app as 'mcp' | 'wiki'].timeoutSeconds * 1000;
     const byName = alarms();
-    for (const [suffix, metric] of [['errors', 'Errors'], ['throttles', 'Throttles']]) {
+    for (const [suffix, metric] of [
+      ['errors', 'Errors'],
+      ['throttles', 'Throttles'],
+    ]) {
       expect(byName.get(`wikibot-${env}-${app}-${suffix}`)).toMatchObject({
         namespace: 'AWS/Lambda',
         metric_name: metric,
@@ -66,7 +82,13 @@ describe.each([
   ] as const)('watches the API %s rate as a percentage of requests, ignoring quiet periods', (status, key, period) => {
     const alarm = alarms().get(`wikibot-${stack.config.environment}-api-${status}-rate`);
     const [[apiName]] = resourcesOf(stack.json, 'aws_apigatewayv2_api');
-    const metric = (name: string) => ({ namespace: 'AWS/ApiGateway', metric_name: name, dimensions: { ApiId: `\${aws_apigatewayv2_api.${apiName}.id}` }, period, stat: 'Sum' });
+    const metric = (name: string) => ({
+      namespace: 'AWS/ApiGateway',
+      metric_name: name,
+      dimensions: { ApiId: `\${aws_apigatewayv2_api.${apiName}.id}` },
+      period,
+      stat: 'Sum',
+    });
     expect(alarm?.threshold).toBe(stack.config.alarms[key]);
     expect(alarm?.metric_query).toEqual([
       { id: 'responses', metric: metric(status) },
@@ -80,7 +102,7 @@ describe.each([
     ]);
   });
 
-  it('watches the NAT that carries the functions\' egress', () => {
+  it("watches the NAT that carries the functions' egress", () => {
     const env = stack.config.environment;
     const byName = alarms();
     if (stack.config.network.mode === 'create' && stack.config.network.egress === 'nat-instance') {
@@ -93,7 +115,10 @@ describe.each([
       });
     } else {
       const [[nat]] = resourcesOf(stack.json, 'aws_nat_gateway');
-      for (const [suffix, metric] of [['port-allocation-errors', 'ErrorPortAllocation'], ['packets-dropped', 'PacketsDropCount']]) {
+      for (const [suffix, metric] of [
+        ['port-allocation-errors', 'ErrorPortAllocation'],
+        ['packets-dropped', 'PacketsDropCount'],
+      ]) {
         expect(byName.get(`wikibot-${env}-nat-${suffix}`)).toMatchObject({
           namespace: 'AWS/NATGateway',
           metric_name: metric,
@@ -113,7 +138,10 @@ describe('alarms without an e-mail configured', () => {
       expect(resourcesOf(stack.json, 'aws_cloudwatch_metric_alarm').length).toBeGreaterThanOrEqual(10);
       const manifest = JSON.parse(readFileSync(join(stack.stackDir, '..', '..', 'manifest.json'), 'utf8'));
       expect(manifest.stacks.prod.annotations).toContainEqual(
-        expect.objectContaining({ level: '@cdktf/warn', message: 'prod.alarms.email is not set: alarms reach an SNS topic nobody is subscribed to' }),
+        expect.objectContaining({
+          level: '@cdktf/warn',
+          message: 'prod.alarms.email is not set: alarms reach an SNS topic nobody is subscribed to',
+        }),
       );
     } finally {
       stack.cleanup();

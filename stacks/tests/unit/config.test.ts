@@ -26,13 +26,23 @@ describe('loadStackConfig', () => {
   });
 
   it('gives dev and prod their own domains', () => {
-    expect([loadStackConfig('dev', {}).domain?.name, loadStackConfig('prod', {}).domain?.name]).toEqual(['dev.wikibot.io', 'wikibot.io']);
+    expect([loadStackConfig('dev', {}).domain?.name, loadStackConfig('prod', {}).domain?.name]).toEqual([
+      'dev.wikibot.io',
+      'wikibot.io',
+    ]);
   });
 
   it('merges the environment entry of the WIKIBOT_CONFIG file over the defaults', () => {
     // Prepare
     const network = { availabilityZones: ['us-east-1a', 'us-east-1b'] };
-    const file = JSON.stringify({ dev: { region: 'us-east-1', network, functions: { mcp: { memoryMb: 1024 } }, terraformCloud: { organization: 'acme' } } });
+    const file = JSON.stringify({
+      dev: {
+        region: 'us-east-1',
+        network,
+        functions: { mcp: { memoryMb: 1024 } },
+        terraformCloud: { organization: 'acme' },
+      },
+    });
     const read = (path: string) => (path === '/etc/wikibot.json' ? file : '');
 
     // Act
@@ -40,8 +50,15 @@ describe('loadStackConfig', () => {
 
     // Assess
     expect(config.region).toBe('us-east-1');
-    expect(config.functions).toEqual({ mcp: { memoryMb: 1024, timeoutSeconds: 29 }, wiki: { memoryMb: 512, timeoutSeconds: 29 } });
-    expect(config.terraformCloud).toEqual({ organization: 'acme', workspace: 'wikibot-dev', hostname: 'app.terraform.io' });
+    expect(config.functions).toEqual({
+      mcp: { memoryMb: 1024, timeoutSeconds: 29 },
+      wiki: { memoryMb: 512, timeoutSeconds: 29 },
+    });
+    expect(config.terraformCloud).toEqual({
+      organization: 'acme',
+      workspace: 'wikibot-dev',
+      hostname: 'app.terraform.io',
+    });
   });
 
   it('applies WIKIBOT_<ENV>_<KEY> variables last, with __ for nesting and JSON values', () => {
@@ -74,7 +91,11 @@ describe('loadStackConfig', () => {
     const read = () => JSON.stringify({ dev: { accessPolicy: { writers: ['@example.com'], readers: ['*'] } } });
 
     // Act
-    const config = loadStackConfig('dev', { WIKIBOT_CONFIG: '/f.json', WIKIBOT_DEV_ACCESS_POLICY: '{"writers":["bob@example.com"]}' }, read);
+    const config = loadStackConfig(
+      'dev',
+      { WIKIBOT_CONFIG: '/f.json', WIKIBOT_DEV_ACCESS_POLICY: '{"writers":["bob@example.com"]}' },
+      read,
+    );
 
     // Assess
     expect(JSON.parse(config.accessPolicy)).toEqual({ writers: ['bob@example.com'] });
@@ -86,7 +107,9 @@ describe('loadStackConfig', () => {
 
   it('switches the network to an existing VPC without inheriting the CIDRs of the default', () => {
     // Act
-    const config = loadStackConfig('prod', { WIKIBOT_PROD_NETWORK: '{"mode":"existing","vpcId":"vpc-0a1","privateSubnetIds":["subnet-0b2"]}' });
+    const config = loadStackConfig('prod', {
+      WIKIBOT_PROD_NETWORK: '{"mode":"existing","vpcId":"vpc-0a1","privateSubnetIds":["subnet-0b2"]}',
+    });
 
     // Assess
     expect(config.network).toEqual({ mode: 'existing', vpcId: 'vpc-0a1', privateSubnetIds: ['subnet-0b2'] });
@@ -96,17 +119,29 @@ describe('loadStackConfig', () => {
     [{ WIKIBOT_DEV_REGOIN: 'eu-west-1' }, /^dev\.: Unrecognized key/],
     [{ WIKIBOT_DEV_LOG_RETENTION_DAYS: '13' }, /^dev\.logRetentionDays: must be one of 1, 3, 5/],
     [{ WIKIBOT_DEV_FUNCTIONS__MCP__TIMEOUT_SECONDS: '60' }, /^dev\.functions\.mcp\.timeoutSeconds/],
-    [{ WIKIBOT_DEV_SECRETS__WORKOS_API_KEY: 'sk_test_123' }, /^dev\.secrets\.workosApiKey: must be an SSM parameter name/],
+    [
+      { WIKIBOT_DEV_SECRETS__WORKOS_API_KEY: 'sk_test_123' },
+      /^dev\.secrets\.workosApiKey: must be an SSM parameter name/,
+    ],
     [{ WIKIBOT_DEV_ACCESS_POLICY: '{"writers":[]}' }, /^dev: dev\.accessPolicy: policy admits nobody/],
     [{ WIKIBOT_DEV_AUTHKIT__DOMAIN: 'http://example.authkit.app' }, /^dev: AUTHKIT_DOMAIN: .* must use https/],
-    [{ WIKIBOT_DEV_NETWORK__PRIVATE_SUBNET_CIDRS: '["10.10.0.0/20","10.10.16.0/20","10.10.32.0/20"]' }, /^dev\.network.*one private and one public subnet CIDR per availability zone/],
+    [
+      { WIKIBOT_DEV_NETWORK__PRIVATE_SUBNET_CIDRS: '["10.10.0.0/20","10.10.16.0/20","10.10.32.0/20"]' },
+      /^dev\.network.*one private and one public subnet CIDR per availability zone/,
+    ],
     // The region changed, the zones not: subnets would land in another region.
     [
       { WIKIBOT_DEV_REGION: 'us-east-1' },
       /^dev\.network\.availabilityZones\.0: "eu-west-1a" is not a zone of region us-east-1: set network\.availabilityZones to zones of us-east-1 \(e\.g\. us-east-1a, us-east-1b\)/,
     ],
-    [{ WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-west-1a","eu-west-1a"]' }, /^dev\.network\.availabilityZones: names a zone twice/],
-    [{ WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-west-1a","eu-west-12"]' }, /^dev\.network\.availabilityZones\.1: "eu-west-12" is not a zone/],
+    [
+      { WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-west-1a","eu-west-1a"]' },
+      /^dev\.network\.availabilityZones: names a zone twice/,
+    ],
+    [
+      { WIKIBOT_DEV_NETWORK__AVAILABILITY_ZONES: '["eu-west-1a","eu-west-12"]' },
+      /^dev\.network\.availabilityZones\.1: "eu-west-12" is not a zone/,
+    ],
     [{ WIKIBOT_DEV_NETWORK__EGRESS: 'nat' }, /^dev\.network\.egress/],
     [{ WIKIBOT_DEV_NETWORK__NAT_INSTANCE_TYPE: 't3.nano' }, /^dev\.network\.natInstanceType: must be a Graviton/],
     [{ WIKIBOT_DEV_BEDROCK__EMBEDDING_DIMENSIONS: '768' }, /^dev\.bedrock\.embeddingDimensions/],
@@ -145,7 +180,9 @@ describe('selectedEnvironments', () => {
   });
 
   it('refuses an environment the app does not define', () => {
-    expect(() => selectedEnvironments({ WIKIBOT_ENVIRONMENTS: 'dev,staging' })).toThrow('WIKIBOT_ENVIRONMENTS: "staging" is not one of dev, prod');
+    expect(() => selectedEnvironments({ WIKIBOT_ENVIRONMENTS: 'dev,staging' })).toThrow(
+      'WIKIBOT_ENVIRONMENTS: "staging" is not one of dev, prod',
+    );
   });
 });
 
@@ -155,12 +192,26 @@ describe('WikibotFunction', () => {
     const config = loadStackConfig('dev', {});
     const aws = new AwsContext(stack, 'aws', { region: config.region, ssmKmsKeyAlias: config.ssmKmsKeyAlias });
     const network = new Network(stack, 'network', { name: 'probe', network: config.network });
-    return new WikibotFunction(stack, 'fn', { name: 'probe', artifactPath: artifact, memoryMb: 128, timeoutSeconds: 3, logRetentionDays: 1, network, aws, environment });
+    return new WikibotFunction(stack, 'fn', {
+      name: 'probe',
+      artifactPath: artifact,
+      memoryMb: 128,
+      timeoutSeconds: 3,
+      logRetentionDays: 1,
+      network,
+      aws,
+      environment,
+    });
   };
 
-  it.each(['WORKOS_API_KEY', 'SESSION_SECRET', 'GITHUB_TOKEN', 'DB_PASSWORD'])('refuses a plain %s variable: secrets are bound by SSM name', (key) => {
-    expect(() => functionWith({ [key]: 'sk_test_abc' })).toThrow(`${key}: looks like a secret: bind it with bindSecret()`);
-  });
+  it.each(['WORKOS_API_KEY', 'SESSION_SECRET', 'GITHUB_TOKEN', 'DB_PASSWORD'])(
+    'refuses a plain %s variable: secrets are bound by SSM name',
+    (key) => {
+      expect(() => functionWith({ [key]: 'sk_test_abc' })).toThrow(
+        `${key}: looks like a secret: bind it with bindSecret()`,
+      );
+    },
+  );
 
   it('binds a secret as its _PARAMETER name', () => {
     // Prepare
@@ -170,10 +221,14 @@ describe('WikibotFunction', () => {
     fn.bindSecret('WORKOS_API_KEY', '/wikibot/dev/workos-api-key');
 
     // Assess
-    expect(fn.function.environmentInput).toEqual({ variables: { WORKOS_API_KEY_PARAMETER: '/wikibot/dev/workos-api-key' } });
+    expect(fn.function.environmentInput).toEqual({
+      variables: { WORKOS_API_KEY_PARAMETER: '/wikibot/dev/workos-api-key' },
+    });
   });
 
   it('names the missing artifact and how to build it', () => {
-    expect(() => functionWith({}, '/nowhere/lambda.zip')).toThrow('/nowhere/lambda.zip does not exist: build the apps first');
+    expect(() => functionWith({}, '/nowhere/lambda.zip')).toThrow(
+      '/nowhere/lambda.zip does not exist: build the apps first',
+    );
   });
 });

@@ -41,7 +41,11 @@ describe.each([
         sid: 'DenyWithoutTls',
         effect: 'Deny',
         principals: [{ type: 'AWS', identifiers: ['*'] }],
-        actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
+        actions: [
+          'elasticfilesystem:ClientMount',
+          'elasticfilesystem:ClientWrite',
+          'elasticfilesystem:ClientRootAccess',
+        ],
         resources: [`\${${fsAddress()}.arn}`],
         condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
       });
@@ -62,14 +66,21 @@ describe.each([
           ],
         },
       ]);
-      expect(functionRoleArns(stack.json)).toEqual([expect.stringMatching(/^\$\{aws_iam_role\.mcp_role_/), expect.stringMatching(/^\$\{aws_iam_role\.wiki_role_/)]);
+      expect(functionRoleArns(stack.json)).toEqual([
+        expect.stringMatching(/^\$\{aws_iam_role\.mcp_role_/),
+        expect.stringMatching(/^\$\{aws_iam_role\.wiki_role_/),
+      ]);
     });
 
     it('grants root to nobody, and denies it explicitly', () => {
       const all = statements();
-      const rootAllowed = all.filter((s) => s.effect === 'Allow' && (s.actions as string[]).includes('elasticfilesystem:ClientRootAccess'));
+      const rootAllowed = all.filter(
+        (s) => s.effect === 'Allow' && (s.actions as string[]).includes('elasticfilesystem:ClientRootAccess'),
+      );
       expect(rootAllowed).toEqual([]);
-      expect(all).toContainEqual(expect.objectContaining({ sid: 'DenyRoot', effect: 'Deny', actions: ['elasticfilesystem:ClientRootAccess'] }));
+      expect(all).toContainEqual(
+        expect.objectContaining({ sid: 'DenyRoot', effect: 'Deny', actions: ['elasticfilesystem:ClientRootAccess'] }),
+      );
     });
   });
 
@@ -83,7 +94,7 @@ describe.each([
     expect(vault.force_destroy).toBe(false);
   });
 
-  it('backs the file system up daily into the stack\'s vault, kept for the configured days', () => {
+  it("backs the file system up daily into the stack's vault, kept for the configured days", () => {
     const [[vaultName]] = resourcesOf(stack.json, 'aws_backup_vault');
     const [[planName, plan]] = resourcesOf(stack.json, 'aws_backup_plan');
     expect(plan.rule).toEqual([
@@ -104,12 +115,19 @@ describe.each([
     ]);
   });
 
-  it('lets only AWS Backup assume the backup role, with AWS\'s backup and restore service policies', () => {
+  it("lets only AWS Backup assume the backup role, with AWS's backup and restore service policies", () => {
     const [[roleName, role]] = resourcesOf(stack.json, 'aws_iam_role').filter(([name]) => name.startsWith('backup_'));
     expect(documentStatements(stack.json, String(role.assume_role_policy))).toEqual([
-      { actions: ['sts:AssumeRole'], effect: 'Allow', principals: [{ identifiers: ['backup.amazonaws.com'], type: 'Service' }] },
+      {
+        actions: ['sts:AssumeRole'],
+        effect: 'Allow',
+        principals: [{ identifiers: ['backup.amazonaws.com'], type: 'Service' }],
+      },
     ]);
-    const attached = resourcesOf(stack.json, 'aws_iam_role_policy_attachment').map(([, a]) => [a.role, String(a.policy_arn).split(':policy/')[1]]);
+    const attached = resourcesOf(stack.json, 'aws_iam_role_policy_attachment').map(([, a]) => [
+      a.role,
+      String(a.policy_arn).split(':policy/')[1],
+    ]);
     expect(attached).toEqual([
       [`\${aws_iam_role.${roleName}.name}`, 'service-role/AWSBackupServiceRolePolicyForBackup'],
       [`\${aws_iam_role.${roleName}.name}`, 'service-role/AWSBackupServiceRolePolicyForRestores'],

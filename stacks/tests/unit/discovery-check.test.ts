@@ -5,7 +5,8 @@ import { configFor, resourcesOf, synthesize, type Synthesized } from '../helpers
 
 /** The MCP function's answer to a request, the function built from its environment in the synthesized stack. */
 async function mcpAnswer(stack: Synthesized, url: string): Promise<Response> {
-  const [, fn] = resourcesOf(stack.json, 'aws_lambda_function').find(([, f]) => String(f.function_name).endsWith('-mcp')) ?? [];
+  const [, fn] =
+    resourcesOf(stack.json, 'aws_lambda_function').find(([, f]) => String(f.function_name).endsWith('-mcp')) ?? [];
   const variables = (fn?.environment as { variables: Record<string, string> }).variables;
   const app = createApp(loadConfig(variables), { log: () => {} });
   return app.fetch(new Request(url));
@@ -23,12 +24,18 @@ function withStack<T>(overrides: unknown, environment: 'dev' | 'prod', use: (sta
 describe('the OAuth discovery health check', () => {
   it('watches the prod domain over HTTPS for the JSON that names its MCP resource', async () => {
     // Prepare
-    const { check, alarm, subscriptions, stack } = withStack({ alarms: { email: 'oncall@example.com' } }, 'prod', (s) => {
-      const [[checkName, check]] = resourcesOf(s.json, 'aws_route53_health_check');
-      const alarm = resourcesOf(s.json, 'aws_cloudwatch_metric_alarm').find(([, a]) => a.alarm_name === 'wikibot-prod-oauth-discovery')?.[1];
-      const subscriptions = resourcesOf(s.json, 'aws_sns_topic_subscription').map(([, sub]) => sub);
-      return { check: { ...check, name: checkName }, alarm, subscriptions, stack: { provider: s.json.provider.aws } };
-    });
+    const { check, alarm, subscriptions, stack } = withStack(
+      { alarms: { email: 'oncall@example.com' } },
+      'prod',
+      (s) => {
+        const [[checkName, check]] = resourcesOf(s.json, 'aws_route53_health_check');
+        const alarm = resourcesOf(s.json, 'aws_cloudwatch_metric_alarm').find(
+          ([, a]) => a.alarm_name === 'wikibot-prod-oauth-discovery',
+        )?.[1];
+        const subscriptions = resourcesOf(s.json, 'aws_sns_topic_subscription').map(([, sub]) => sub);
+        return { check: { ...check, name: checkName }, alarm, subscriptions, stack: { provider: s.json.provider.aws } };
+      },
+    );
 
     // Assess: the check
     expect(check).toMatchObject({
@@ -51,10 +58,12 @@ describe('the OAuth discovery health check', () => {
       treat_missing_data: 'breaching',
     });
     const [usEast1Topic] = alarm?.alarm_actions as string[];
-    expect(subscriptions).toContainEqual(expect.objectContaining({ provider: 'aws.us_east_1', topic_arn: usEast1Topic, endpoint: 'oncall@example.com' }));
+    expect(subscriptions).toContainEqual(
+      expect.objectContaining({ provider: 'aws.us_east_1', topic_arn: usEast1Topic, endpoint: 'oncall@example.com' }),
+    );
   });
 
-  it('passes on what the MCP function really serves at that path, and not on another origin\'s metadata', async () => {
+  it("passes on what the MCP function really serves at that path, and not on another origin's metadata", async () => {
     // Prepare
     const [prod, dev] = [
       withStack({}, 'prod', (s) => ({ stack: s, check: resourcesOf(s.json, 'aws_route53_health_check')[0][1] })),

@@ -5,7 +5,9 @@ describe('DNS of the dev stack', () => {
   it('writes into the shared parent zone by default (looked up, never created)', () => {
     const stack = synthesize(configFor('dev'));
     try {
-      expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([expect.objectContaining({ name: 'wikibot.io' })]);
+      expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([
+        expect.objectContaining({ name: 'wikibot.io' }),
+      ]);
       expect(resourcesOf(stack.json, 'aws_route53_zone')).toEqual([]);
     } finally {
       stack.cleanup();

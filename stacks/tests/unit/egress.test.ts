@@ -15,7 +15,7 @@ describe('egress through an ARM NAT instance (dev default)', () => {
   });
   afterAll(() => stack.cleanup());
 
-  it('runs one Graviton instance from Amazon\'s arm64 Amazon Linux 2023 image in the first public subnet, forwarding', () => {
+  it("runs one Graviton instance from Amazon's arm64 Amazon Linux 2023 image in the first public subnet, forwarding", () => {
     const instances = resourcesOf(stack.json, 'aws_instance').map(([, i]) => i);
     expect(instances).toEqual([
       expect.objectContaining({
@@ -31,7 +31,10 @@ describe('egress through an ARM NAT instance (dev default)', () => {
     ]);
     expect(String(instances[0].user_data)).toMatch(/net\.ipv4\.ip_forward = 1[\s\S]*masquerade/);
     // The boot script at least parses as bash.
-    expect(spawnSync('bash', ['-n'], { input: String(instances[0].user_data), encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    expect(spawnSync('bash', ['-n'], { input: String(instances[0].user_data), encoding: 'utf8' })).toMatchObject({
+      status: 0,
+      stderr: '',
+    });
     const [ami] = Object.values(stack.json.data.aws_ami) as Record<string, unknown>[];
     expect(ami).toMatchObject({ owners: ['amazon'], most_recent: true });
     expect(ami.filter).toContainEqual({ name: 'architecture', values: ['arm64'] });
@@ -59,8 +62,13 @@ describe('egress through a NAT gateway (prod default)', () => {
     const stack = synthesize(configFor('prod'));
     try {
       const [[nat]] = resourcesOf(stack.json, 'aws_nat_gateway');
-      expect(privateDefaultRoute(stack)).toMatchObject({ cidr_block: '0.0.0.0/0', nat_gateway_id: `\${aws_nat_gateway.${nat}.id}` });
-      expect([resourcesOf(stack.json, 'aws_eip').length, resourcesOf(stack.json, 'aws_instance').length]).toEqual([1, 0]);
+      expect(privateDefaultRoute(stack)).toMatchObject({
+        cidr_block: '0.0.0.0/0',
+        nat_gateway_id: `\${aws_nat_gateway.${nat}.id}`,
+      });
+      expect([resourcesOf(stack.json, 'aws_eip').length, resourcesOf(stack.json, 'aws_instance').length]).toEqual([
+        1, 0,
+      ]);
     } finally {
       stack.cleanup();
     }
@@ -69,7 +77,10 @@ describe('egress through a NAT gateway (prod default)', () => {
   it('is what dev gets too when configured', () => {
     const stack = synthesize(configFor('dev', { network: { egress: 'nat-gateway' } }));
     try {
-      expect([resourcesOf(stack.json, 'aws_nat_gateway').length, resourcesOf(stack.json, 'aws_instance').length]).toEqual([1, 0]);
+      expect([
+        resourcesOf(stack.json, 'aws_nat_gateway').length,
+        resourcesOf(stack.json, 'aws_instance').length,
+      ]).toEqual([1, 0]);
     } finally {
       stack.cleanup();
     }

@@ -70,7 +70,9 @@ describe.each([
       expect(named.length).toBeGreaterThan(0);
       expect(ssm).toHaveLength(1);
       expect(ssm[0].actions).toEqual(['ssm:GetParameter']);
-      expect(ssm[0].resources.map((arn) => arn.replace(/^arn:\$\{[^}]+\}:ssm:[a-z0-9-]+:\$\{[^}]+\}:parameter/, '')).sort()).toEqual(named);
+      expect(
+        ssm[0].resources.map((arn) => arn.replace(/^arn:\$\{[^}]+\}:ssm:[a-z0-9-]+:\$\{[^}]+\}:parameter/, '')).sort(),
+      ).toEqual(named);
     }
   });
 
@@ -79,7 +81,9 @@ describe.each([
       const kms = statements.filter((s) => s.actions.includes('kms:Decrypt'));
       expect(kms).toHaveLength(1);
       expect(kms[0].resources).toEqual([expect.stringMatching(/^\$\{data\.aws_kms_alias\.[^}]+\.target_key_arn\}$/)]);
-      expect(kms[0].conditions).toEqual([{ test: 'StringEquals', variable: 'kms:ViaService', values: [`ssm.${stack.config.region}.amazonaws.com`] }]);
+      expect(kms[0].conditions).toEqual([
+        { test: 'StringEquals', variable: 'kms:ViaService', values: [`ssm.${stack.config.region}.amazonaws.com`] },
+      ]);
     }
   });
 
@@ -92,20 +96,32 @@ describe.each([
         expect.objectContaining({
           actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
           resources: [`\${aws_efs_file_system.${fsName}.arn}`],
-          conditions: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [`\${aws_efs_access_point.${apName}.arn}`] }],
+          conditions: [
+            {
+              test: 'StringEquals',
+              variable: 'elasticfilesystem:AccessPointArn',
+              values: [`\${aws_efs_access_point.${apName}.arn}`],
+            },
+          ],
         }),
       ]);
     }
   });
 
   it('trusts only the Lambda service to assume the function roles', () => {
-    const functionRoles = resourcesOf(stack.json, 'aws_iam_role').filter(([, role]) => /-(mcp|wiki)$/.test(String(role.name)));
+    const functionRoles = resourcesOf(stack.json, 'aws_iam_role').filter(([, role]) =>
+      /-(mcp|wiki)$/.test(String(role.name)),
+    );
     expect(functionRoles).toHaveLength(2);
     for (const [, role] of functionRoles) {
       const [ref] = findReferences(String(role.assume_role_policy));
       const document = stack.json.data.aws_iam_policy_document[ref.name];
       expect(document.statement).toEqual([
-        { actions: ['sts:AssumeRole'], effect: 'Allow', principals: [{ identifiers: ['lambda.amazonaws.com'], type: 'Service' }] },
+        {
+          actions: ['sts:AssumeRole'],
+          effect: 'Allow',
+          principals: [{ identifiers: ['lambda.amazonaws.com'], type: 'Service' }],
+        },
       ]);
     }
   });
@@ -113,13 +129,25 @@ describe.each([
 
 describe('the IAM wildcard check', () => {
   it.each([
-    ['a wildcard action in policy JSON', { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b' }, /wildcard action "s3:\*"/],
+    [
+      'a wildcard action in policy JSON',
+      { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b' },
+      /wildcard action "s3:\*"/,
+    ],
     ['a bare "*" action', { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b' }, /wildcard action "\*"/],
-    ['Resource "*" on a non-ENI action', { Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: '*' }, /Resource "\*" for ssm:GetParameter/],
+    [
+      'Resource "*" on a non-ENI action',
+      { Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: '*' },
+      /Resource "\*" for ssm:GetParameter/,
+    ],
     ['NotAction', { Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::b' }, /NotAction/],
   ])('catches %s', (_, statement, message) => {
     // Prepare
-    const json = { resource: { aws_iam_policy: { p: { policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) } } } };
+    const json = {
+      resource: {
+        aws_iam_policy: { p: { policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) } },
+      },
+    };
 
     // Act
     const violations = wildcardViolations(allStatements(json));
@@ -129,7 +157,9 @@ describe('the IAM wildcard check', () => {
   });
 
   it('refuses a role policy that references a policy document the stack does not declare', () => {
-    const json = { resource: { aws_iam_role_policy: { p: { role: 'r', policy: '${data.aws_iam_policy_document.gone.json}' } } } };
+    const json = {
+      resource: { aws_iam_role_policy: { p: { role: 'r', policy: '${data.aws_iam_policy_document.gone.json}' } } },
+    };
     expect(() => allStatements(json)).toThrow('does not declare');
   });
 });

@@ -5,7 +5,6 @@ import { readRouteTable } from '@wikibot/http-api-routes';
 import { ROUTING_PROBES, routingViolations, servedBy } from '../helpers/routing-probes.js';
 import { appOf, configFor, STACK_VARIANTS, synthesize, type Synthesized } from '../helpers/synth.js';
 
-
 describe.each(STACK_VARIANTS)('routes of the %s stack', (_, config) => {
   let stack: Synthesized;
   beforeAll(() => {
@@ -15,7 +14,11 @@ describe.each(STACK_VARIANTS)('routes of the %s stack', (_, config) => {
 
   it('maps each route key to the function and artifact zip it must invoke', () => {
     // Act
-    const table = stack.routes.map((r) => [r.routeKey, appOf(r.integration.function.functionName), r.integration.function.artifact.path.split('/')[1]]);
+    const table = stack.routes.map((r) => [
+      r.routeKey,
+      appOf(r.integration.function.functionName),
+      r.integration.function.artifact.path.split('/')[1],
+    ]);
 
     // Assess
     expect(table).toEqual([
@@ -45,7 +48,10 @@ describe.each(STACK_VARIANTS)('routes of the %s stack', (_, config) => {
   it.each(ROUTING_PROBES)(
     'routing incident tombstone: %s %s must be served by the %s function (API Gateway route selection on the synthesized routes)',
     (method, path, app) => {
-      expect({ request: `${method} ${path}`, servedBy: servedBy(stack.routes, method, path) }).toEqual({ request: `${method} ${path}`, servedBy: app });
+      expect({ request: `${method} ${path}`, servedBy: servedBy(stack.routes, method, path) }).toEqual({
+        request: `${method} ${path}`,
+        servedBy: app,
+      });
     },
   );
 });
@@ -92,6 +98,10 @@ describe('the routing tombstone has teeth', () => {
     const violations = routingViolations(readRouteTable(json).routes);
 
     // Assess
-    expect(violations).toEqual(['POST /mcp reaches wiki, must reach mcp', 'GET /mcp reaches wiki, must reach mcp', 'DELETE /mcp reaches wiki, must reach mcp']);
+    expect(violations).toEqual([
+      'POST /mcp reaches wiki, must reach mcp',
+      'GET /mcp reaches wiki, must reach mcp',
+      'DELETE /mcp reaches wiki, must reach mcp',
+    ]);
   });
 });

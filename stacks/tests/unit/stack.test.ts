@@ -11,7 +11,6 @@ import { configFor, resourcesOf, STACK_VARIANTS, synthesize, type Synthesized } 
 const SECRET_VALUE = /\bsk_(test|live)_|\bsk_[A-Za-z0-9]{16,}|AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY/;
 const SECRET_NAME = /KEY|SECRET|TOKEN|PASSWORD/;
 
-
 describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
   let stack: Synthesized;
   beforeAll(() => {
@@ -24,7 +23,14 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
 
   describe('Lambda functions', () => {
     it('run index.handler on nodejs22.x, arm64, with the configured memory and timeout', () => {
-      const settings = functions().map((fn) => [fn.function_name, fn.runtime, fn.architectures, fn.handler, fn.memory_size, fn.timeout]);
+      const settings = functions().map((fn) => [
+        fn.function_name,
+        fn.runtime,
+        fn.architectures,
+        fn.handler,
+        fn.memory_size,
+        fn.timeout,
+      ]);
       const { environment, functions: sizes } = stack.config;
       expect(settings).toEqual(
         (['mcp', 'wiki'] as const).map((app) => [
@@ -75,7 +81,10 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
 
     it('mount the wiki file system at /mnt/wiki and keep the repository under it', () => {
       for (const fn of functions()) {
-        expect(fn.file_system_config).toEqual({ arn: expect.stringMatching(/^\$\{aws_efs_access_point\./), local_mount_path: '/mnt/wiki' });
+        expect(fn.file_system_config).toEqual({
+          arn: expect.stringMatching(/^\$\{aws_efs_access_point\./),
+          local_mount_path: '/mnt/wiki',
+        });
         expect(fn.environment.variables.WIKI_DATA_DIR).toBe('/mnt/wiki/repo');
         expect(fn.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_efs_mount_target\./)]));
       }
@@ -87,13 +96,17 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
         .map(([name]) => `\${aws_subnet.${name}.id}`);
       for (const fn of functions()) {
         expect(fn.vpc_config.subnet_ids).toEqual(privateSubnets);
-        expect(fn.vpc_config.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.network_lambda-sg_/)]);
+        expect(fn.vpc_config.security_group_ids).toEqual([
+          expect.stringMatching(/^\$\{aws_security_group\.network_lambda-sg_/),
+        ]);
       }
     });
 
     it('take source_code_hash from the zip shipped with the stack, and name its folder by the same digest', () => {
       for (const fn of functions()) {
-        const digest = createHash('sha256').update(readFileSync(join(stack.stackDir, fn.filename))).digest();
+        const digest = createHash('sha256')
+          .update(readFileSync(join(stack.stackDir, fn.filename)))
+          .digest();
         expect(fn.source_code_hash).toBe(digest.toString('base64'));
         expect(fn.filename.split('/')[2]).toBe(digest.toString('hex'));
       }
@@ -126,21 +139,32 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
     expect(stage).toMatchObject({
       name: '$default',
       auto_deploy: true,
-      access_log_settings: { destination_arn: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.http-api_access-logs_/) },
-      default_route_settings: { throttling_burst_limit: stack.config.throttling.burstLimit, throttling_rate_limit: stack.config.throttling.rateLimit },
+      access_log_settings: {
+        destination_arn: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.http-api_access-logs_/),
+      },
+      default_route_settings: {
+        throttling_burst_limit: stack.config.throttling.burstLimit,
+        throttling_rate_limit: stack.config.throttling.rateLimit,
+      },
     });
     expect(JSON.parse((stage.access_log_settings as { format: string }).format)).not.toHaveProperty('query');
   });
 
-  it('keeps the wiki on an encrypted EFS file system behind one access point, backed up by the stack\'s plan only', () => {
+  it("keeps the wiki on an encrypted EFS file system behind one access point, backed up by the stack's plan only", () => {
     const [[fsName, fs]] = resourcesOf(stack.json, 'aws_efs_file_system');
     expect(fs.encrypted).toBe(true);
     // Automatic backups would go to a vault nothing can protect; the stack's plan replaces them.
     expect(resourcesOf(stack.json, 'aws_efs_backup_policy').map(([, b]) => b)).toEqual([
-      expect.objectContaining({ file_system_id: `\${aws_efs_file_system.${fsName}.id}`, backup_policy: { status: 'DISABLED' } }),
+      expect.objectContaining({
+        file_system_id: `\${aws_efs_file_system.${fsName}.id}`,
+        backup_policy: { status: 'DISABLED' },
+      }),
     ]);
     expect(resourcesOf(stack.json, 'aws_efs_access_point').map(([, a]) => [a.posix_user, a.root_directory])).toEqual([
-      [{ uid: 1000, gid: 1000 }, { path: '/wiki', creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '750' } }],
+      [
+        { uid: 1000, gid: 1000 },
+        { path: '/wiki', creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '750' } },
+      ],
     ]);
     expect(resourcesOf(stack.json, 'aws_efs_mount_target')).toHaveLength(2);
   });
@@ -149,7 +173,12 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
     const [ingress] = resourcesOf(stack.json, 'aws_vpc_security_group_ingress_rule')
       .filter(([name]) => name.startsWith('storage_'))
       .map(([, r]) => r);
-    expect(ingress).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049, referenced_security_group_id: expect.stringMatching(/network_lambda-sg_/) });
+    expect(ingress).toMatchObject({
+      ip_protocol: 'tcp',
+      from_port: 2049,
+      to_port: 2049,
+      referenced_security_group_id: expect.stringMatching(/network_lambda-sg_/),
+    });
     expect(ingress).not.toHaveProperty('cidr_ipv4');
     const egress = resourcesOf(stack.json, 'aws_vpc_security_group_egress_rule')
       .filter(([, r]) => String(r.security_group_id).includes('network_lambda-sg_'))
@@ -162,7 +191,12 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
 
   it('creates a VPC with two private and two public subnets and one egress, as configured', () => {
     expect(resourcesOf(stack.json, 'aws_vpc')).toHaveLength(1);
-    expect(resourcesOf(stack.json, 'aws_subnet').map(([name]) => name.split('_')[1])).toEqual(['private-0', 'private-1', 'public-0', 'public-1']);
+    expect(resourcesOf(stack.json, 'aws_subnet').map(([name]) => name.split('_')[1])).toEqual([
+      'private-0',
+      'private-1',
+      'public-0',
+      'public-1',
+    ]);
     const egress = stack.config.network.mode === 'create' ? stack.config.network.egress : 'none';
     expect([resourcesOf(stack.json, 'aws_nat_gateway').length, resourcesOf(stack.json, 'aws_instance').length]).toEqual(
       egress === 'nat-gateway' ? [1, 0] : [0, 1],
@@ -174,9 +208,15 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
     expect(stack.json.output).toEqual({
       region: expect.objectContaining({ value: stack.config.region }),
       file_system_id: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_efs_file_system\..+\.id\}$/) }),
-      backup_vault_name: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_backup_vault\..+\.name\}$/) }),
-      backup_role_arn: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_iam_role\.backup_role_.+\.arn\}$/) }),
-      alarm_topic_arn: expect.objectContaining({ value: expect.stringMatching(/^\$\{aws_sns_topic\.alarms_.+\.arn\}$/) }),
+      backup_vault_name: expect.objectContaining({
+        value: expect.stringMatching(/^\$\{aws_backup_vault\..+\.name\}$/),
+      }),
+      backup_role_arn: expect.objectContaining({
+        value: expect.stringMatching(/^\$\{aws_iam_role\.backup_role_.+\.arn\}$/),
+      }),
+      alarm_topic_arn: expect.objectContaining({
+        value: expect.stringMatching(/^\$\{aws_sns_topic\.alarms_.+\.arn\}$/),
+      }),
       wiki_url: expect.objectContaining({ value: `${origin}/` }),
       mcp_url: expect.objectContaining({ value: `${origin}/mcp` }),
       api_endpoint: expect.objectContaining({ value: `\${aws_apigatewayv2_api.${apiName()}.api_endpoint}` }),
@@ -184,7 +224,9 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
   });
 
   it('keeps state locally when no Terraform Cloud organization is configured', () => {
-    expect(stack.json.terraform.backend).toEqual({ local: { path: `../../../terraform.${stack.config.environment}.tfstate` } });
+    expect(stack.json.terraform.backend).toEqual({
+      local: { path: `../../../terraform.${stack.config.environment}.tfstate` },
+    });
   });
 
   it(`${config().domain ? 'serves' : 'does not serve'} a custom domain`, () => {
@@ -197,15 +239,21 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
       expect(api.disable_execute_api_endpoint).toBe(false);
       return;
     }
-    expect(resourcesOf(stack.json, 'aws_acm_certificate').map(([, c]) => [c.domain_name, c.validation_method])).toEqual([[domain.name, 'DNS']]);
-    expect(resourcesOf(stack.json, 'aws_apigatewayv2_domain_name').map(([, d]) => d.domain_name)).toEqual([domain.name]);
+    expect(resourcesOf(stack.json, 'aws_acm_certificate').map(([, c]) => [c.domain_name, c.validation_method])).toEqual(
+      [[domain.name, 'DNS']],
+    );
+    expect(resourcesOf(stack.json, 'aws_apigatewayv2_domain_name').map(([, d]) => d.domain_name)).toEqual([
+      domain.name,
+    ]);
     expect(resourcesOf(stack.json, 'aws_apigatewayv2_api_mapping')).toHaveLength(1);
     expect(records).toEqual([
       ['A', domain.name],
       ['AAAA', domain.name],
       [expect.stringContaining('resource_record_type'), expect.stringContaining('resource_record_name')],
     ]);
-    expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([expect.objectContaining({ name: domain.hostedZoneName })]);
+    expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([
+      expect.objectContaining({ name: domain.hostedZoneName }),
+    ]);
     // One origin: requests through the execute-api host would see another origin than the tokens' audience.
     expect(api.disable_execute_api_endpoint).toBe(true);
   });
@@ -214,7 +262,9 @@ describe.each(STACK_VARIANTS)('the %s stack', (_, config) => {
 describe('the Lambda artifacts the stacks deploy', () => {
   it.each(['mcp', 'wiki'] as const)('bundle nothing of cdktf or the AWS provider into the %s zip', (app) => {
     // Prepare: esbuild's metafile, written next to the zip by the build
-    const meta = JSON.parse(readFileSync(join(artifactPath(app), '..', 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
+    const meta = JSON.parse(readFileSync(join(artifactPath(app), '..', 'meta.json'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+    };
 
     // Act
     const inputs = Object.keys(meta.inputs);
@@ -246,14 +296,21 @@ describe('stack variants', () => {
     );
   });
 
-  it.each(['https://dev.wikibot.io:8443', 'http://dev.wikibot.io', 'dev.wikibot.io?x=1'])('refuses the domain %s', (name) => {
-    expect(() => synthesize(configFor('dev', { domain: { name } }))).toThrow(/dev\.domain\.name/);
-  });
+  it.each(['https://dev.wikibot.io:8443', 'http://dev.wikibot.io', 'dev.wikibot.io?x=1'])(
+    'refuses the domain %s',
+    (name) => {
+      expect(() => synthesize(configFor('dev', { domain: { name } }))).toThrow(/dev\.domain\.name/);
+    },
+  );
 
   it('stores state in the Terraform Cloud workspace of the environment when an organization is configured', () => {
     const stack = synthesize(configFor('prod', { terraformCloud: { organization: 'acme' } }));
     try {
-      expect(stack.json.terraform.cloud).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { name: 'wikibot-prod' } });
+      expect(stack.json.terraform.cloud).toEqual({
+        hostname: 'app.terraform.io',
+        organization: 'acme',
+        workspaces: { name: 'wikibot-prod' },
+      });
       expect(stack.json.terraform.backend).toBeUndefined();
     } finally {
       stack.cleanup();
@@ -269,11 +326,15 @@ describe('stack variants', () => {
 
     // Assess
     try {
-      for (const type of ['aws_vpc', 'aws_subnet', 'aws_nat_gateway', 'aws_internet_gateway', 'aws_eip']) expect(resourcesOf(stack.json, type)).toEqual([]);
+      for (const type of ['aws_vpc', 'aws_subnet', 'aws_nat_gateway', 'aws_internet_gateway', 'aws_eip'])
+        expect(resourcesOf(stack.json, type)).toEqual([]);
       for (const [, fn] of resourcesOf(stack.json, 'aws_lambda_function')) {
         expect((fn.vpc_config as { subnet_ids: string[] }).subnet_ids).toEqual(['subnet-01', 'subnet-02']);
       }
-      expect(resourcesOf(stack.json, 'aws_efs_mount_target').map(([, t]) => t.subnet_id)).toEqual(['subnet-01', 'subnet-02']);
+      expect(resourcesOf(stack.json, 'aws_efs_mount_target').map(([, t]) => t.subnet_id)).toEqual([
+        'subnet-01',
+        'subnet-02',
+      ]);
       expect(resourcesOf(stack.json, 'aws_security_group').map(([, g]) => g.vpc_id)).toEqual(['vpc-0abc', 'vpc-0abc']);
     } finally {
       stack.cleanup();
@@ -283,7 +344,9 @@ describe('stack variants', () => {
   it('looks the hosted zone up by id when one is configured', () => {
     const stack = synthesize(configFor('dev', { domain: { hostedZoneId: 'Z0123456789' } }));
     try {
-      expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([expect.objectContaining({ zone_id: 'Z0123456789' })]);
+      expect(Object.values(stack.json.data.aws_route53_zone)).toEqual([
+        expect.objectContaining({ zone_id: 'Z0123456789' }),
+      ]);
     } finally {
       stack.cleanup();
     }

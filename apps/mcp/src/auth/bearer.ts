@@ -7,7 +7,12 @@
  * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
  */
 import { refusalMessage, type WikibotConfig } from '@wikibot/auth-config';
-import { createBearerAuthenticator, IdentityError, type BearerAuthenticatorOptions, type Principal as AnyPrincipal } from '@wikibot/identity';
+import {
+  createBearerAuthenticator,
+  IdentityError,
+  type BearerAuthenticatorOptions,
+  type Principal as AnyPrincipal,
+} from '@wikibot/identity';
 import { jsonError } from '../http/responses.js';
 
 /** A caller admitted to `/mcp`: at least read access. */
@@ -19,7 +24,8 @@ export interface BearerAuthOptions extends BearerAuthenticatorOptions {
 }
 
 /** Either a principal, or the response to send and a safe reason to log. */
-export type BearerOutcome = { readonly principal: Principal } | { readonly response: Response; readonly reason: string };
+export type BearerOutcome =
+  { readonly principal: Principal } | { readonly response: Response; readonly reason: string };
 
 const quoted = (value: string): string => value.replace(/["\\\r\n]/g, "'");
 
@@ -37,9 +43,19 @@ export function createBearerAuth(options: BearerAuthOptions): (request: Request)
   const authenticate = createBearerAuthenticator(options);
   const metadata = `resource_metadata="${config.protectedResourceMetadataUrl}"`;
 
-  const challenge = (status: 400 | 401 | 403, error: string | undefined, description: string, extra = ''): BearerOutcome => {
-    const header = error ? `Bearer ${metadata}, error="${error}", error_description="${quoted(description)}"${extra}` : `Bearer ${metadata}`;
-    return { response: jsonError(status, error ?? 'unauthorized', description, { 'www-authenticate': header }), reason: description };
+  const challenge = (
+    status: 400 | 401 | 403,
+    error: string | undefined,
+    description: string,
+    extra = '',
+  ): BearerOutcome => {
+    const header = error
+      ? `Bearer ${metadata}, error="${error}", error_description="${quoted(description)}"${extra}`
+      : `Bearer ${metadata}`;
+    return {
+      response: jsonError(status, error ?? 'unauthorized', description, { 'www-authenticate': header }),
+      reason: description,
+    };
   };
 
   return async (request) => {
@@ -48,8 +64,10 @@ export function createBearerAuth(options: BearerAuthOptions): (request: Request)
       if ('failure' in outcome) {
         const { reason, message } = outcome.failure;
         if (reason === 'in_query') return challenge(400, 'invalid_request', message);
-        if (reason === 'missing') return challenge(401, undefined, 'Sign in: this MCP server needs an OAuth access token');
-        if (reason === 'insufficient_scope') return challenge(403, 'insufficient_scope', message, `, scope="${(options.requiredScopes ?? []).join(' ')}"`);
+        if (reason === 'missing')
+          return challenge(401, undefined, 'Sign in: this MCP server needs an OAuth access token');
+        if (reason === 'insufficient_scope')
+          return challenge(403, 'insufficient_scope', message, `, scope="${(options.requiredScopes ?? []).join(' ')}"`);
         return challenge(401, 'invalid_token', message);
       }
       const { principal } = outcome;
@@ -61,7 +79,12 @@ export function createBearerAuth(options: BearerAuthOptions): (request: Request)
     } catch (error) {
       if (error instanceof IdentityError) {
         return {
-          response: jsonError(503, 'temporarily_unavailable', 'Sign-in cannot be checked right now; try again shortly.', { 'retry-after': '5' }),
+          response: jsonError(
+            503,
+            'temporarily_unavailable',
+            'Sign-in cannot be checked right now; try again shortly.',
+            { 'retry-after': '5' },
+          ),
           reason: `${error.name}: ${error.message}`,
         };
       }

@@ -55,14 +55,19 @@ export interface MetadataForwarderOptions {
  * Forwards the issuer's metadata documents unchanged, caching each for a bounded time. An upstream
  * failure (unreachable, non-2xx, not a JSON object) answers 502 JSON and is not cached.
  */
-export function createMetadataForwarder(options: MetadataForwarderOptions = {}): (upstreamUrl: string) => Promise<Response> {
+export function createMetadataForwarder(
+  options: MetadataForwarderOptions = {},
+): (upstreamUrl: string) => Promise<Response> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { body: Promise<string>; expires: number }>();
 
   const load = async (url: string): Promise<string> => {
-    const response = await fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(options.timeoutMs ?? 5000) });
+    const response = await fetchImpl(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const parsed: unknown = JSON.parse(text);
@@ -78,10 +83,17 @@ export function createMetadataForwarder(options: MetadataForwarderOptions = {}):
     }
     try {
       const body = await entry.body;
-      return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' } });
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' },
+      });
     } catch {
       if (cache.get(url) === entry) cache.delete(url);
-      return jsonError(502, 'bad_gateway', `The authorization server's metadata could not be fetched from ${url}; try again shortly.`);
+      return jsonError(
+        502,
+        'bad_gateway',
+        `The authorization server's metadata could not be fetched from ${url}; try again shortly.`,
+      );
     }
   };
 }

@@ -42,5 +42,13 @@ export function logRequest(sink: LogSink, entry: RequestLog): void {
 export function logError(sink: LogSink, where: string, error: unknown): void {
   const e = error instanceof Error ? error : new Error(String(error));
   const cause = e.cause instanceof Error ? { cause: `${e.cause.name}: ${e.cause.message}` } : {};
-  sink(JSON.stringify({ level: 'error', msg: where, time: new Date().toISOString(), error: `${e.name}: ${e.message}`, ...cause }));
+  sink(
+    JSON.stringify({
+      level: 'error',
+      msg: where,
+      time: new Date().toISOString(),
+      error: `${e.name}: ${e.message}`,
+      ...cause,
+    }),
+  );
 }

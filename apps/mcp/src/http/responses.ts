@@ -17,7 +17,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** A JSON error body `{ error, message }` (RFC 6749-style code plus a sentence for people). */
-export function jsonError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+export function jsonError(
+  status: number,
+  error: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return json(status, { error, message }, headers);
 }
 

@@ -22,11 +22,15 @@ const rpcError = (status: number, code: number, message: string): Response =>
   json(status, { jsonrpc: '2.0', error: { code, message }, id: null });
 
 /** The parsed body and its summary, or a JSON-RPC error response. */
-export async function readJsonRpc(request: Request): Promise<{ parsed: unknown; summary: JsonRpcSummary } | { response: Response }> {
+export async function readJsonRpc(
+  request: Request,
+): Promise<{ parsed: unknown; summary: JsonRpcSummary } | { response: Response }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
+  if (declared > MAX_BODY_BYTES)
+    return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
   const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
+  if (bytes.byteLength > MAX_BODY_BYTES)
+    return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
   let text: string;
   try {
     // Fatal decoding: replacement characters would otherwise end up in page names and content.
@@ -41,13 +45,17 @@ export async function readJsonRpc(request: Request): Promise<{ parsed: unknown; 
     return { response: rpcError(400, -32700, 'Parse error: the body is not JSON') };
   }
   // JSON-RPC 2.0 §6: an empty batch is itself an invalid request (the transport would answer 202, empty).
-  if (Array.isArray(parsed) && parsed.length === 0) return { response: rpcError(400, -32600, 'Invalid Request: an empty batch') };
+  if (Array.isArray(parsed) && parsed.length === 0)
+    return { response: rpcError(400, -32600, 'Invalid Request: an empty batch') };
   return { parsed, summary: summarizeJsonRpc(parsed) };
 }
 
 /** Methods, tool names and the client's name found in a message or batch. */
 export function summarizeJsonRpc(parsed: unknown): JsonRpcSummary {
-  const messages = (Array.isArray(parsed) ? parsed : [parsed]) as { method?: unknown; params?: Record<string, unknown> }[];
+  const messages = (Array.isArray(parsed) ? parsed : [parsed]) as {
+    method?: unknown;
+    params?: Record<string, unknown>;
+  }[];
   const methods: string[] = [];
   const tools: string[] = [];
   let clientInfoName: string | undefined;
@@ -57,7 +65,8 @@ export function summarizeJsonRpc(parsed: unknown): JsonRpcSummary {
     const params = message.params ?? {};
     if (message.method === 'tools/call' && typeof params.name === 'string') tools.push(params.name);
     const clientInfo = params.clientInfo as { name?: unknown } | undefined;
-    if (message.method === 'initialize' && typeof clientInfo?.name === 'string') clientInfoName = clientInfo.name.slice(0, 100);
+    if (message.method === 'initialize' && typeof clientInfo?.name === 'string')
+      clientInfoName = clientInfo.name.slice(0, 100);
   }
   return { methods, tools, clientInfoName };
 }

@@ -40,11 +40,16 @@ const INSTRUCTIONS =
 // every request (23% of a warm tools/list in the benchmark's profile).
 const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
-const text = (value: string, isError = false): CallToolResult => ({ content: [{ type: 'text', text: value }], ...(isError ? { isError } : {}) });
+const text = (value: string, isError = false): CallToolResult => ({
+  content: [{ type: 'text', text: value }],
+  ...(isError ? { isError } : {}),
+});
 
 /** A tool's description as a caller with `access` sees it. */
 function describe(tool: ToolDefinition, access: 'read' | 'write'): string {
-  return tool.access === 'write' && access !== 'write' ? `(Unavailable to you: you have read-only access.) ${tool.description}` : tool.description;
+  return tool.access === 'write' && access !== 'write'
+    ? `(Unavailable to you: you have read-only access.) ${tool.description}`
+    : tool.description;
 }
 
 const listings = new Map<'read' | 'write', ListToolsResult>();
@@ -61,9 +66,17 @@ function toolListing(access: 'read' | 'write'): ListToolsResult {
         name: tool.name,
         title: tool.title,
         description: describe(tool, access),
-        inputSchema: toJsonSchemaCompat(inputObject(tool), { strictUnions: true, pipeStrategy: 'input' }) as ListToolsResult['tools'][number]['inputSchema'],
+        inputSchema: toJsonSchemaCompat(inputObject(tool), {
+          strictUnions: true,
+          pipeStrategy: 'input',
+        }) as ListToolsResult['tools'][number]['inputSchema'],
         ...(tool.outputSchema
-          ? { outputSchema: toJsonSchemaCompat(objectFromShape(tool.outputSchema), { strictUnions: true, pipeStrategy: 'output' }) as ListToolsResult['tools'][number]['outputSchema'] }
+          ? {
+              outputSchema: toJsonSchemaCompat(objectFromShape(tool.outputSchema), {
+                strictUnions: true,
+                pipeStrategy: 'output',
+              }) as ListToolsResult['tools'][number]['outputSchema'],
+            }
           : {}),
         annotations: tool.annotations,
         execution: { taskSupport: 'forbidden' },
@@ -86,10 +99,16 @@ function register(server: McpServer, tool: ToolDefinition, context: McpRequestCo
       annotations: tool.annotations,
     },
     async (args: Record<string, unknown>): Promise<CallToolResult> => {
-      if (readOnly) return text(`${context.writeRefusal} ${tool.name} needs write access; the read tools still work.`, true);
+      if (readOnly)
+        return text(`${context.writeRefusal} ${tool.name} needs write access; the read tools still work.`, true);
       try {
         const wiki = await context.wiki();
-        const output = await tool.run(args as never, { wiki, principal: context.principal, clientName: context.clientName, author: context.author });
+        const output = await tool.run(args as never, {
+          wiki,
+          principal: context.principal,
+          clientName: context.clientName,
+          author: context.author,
+        });
         return { ...text(output.text), ...(output.structured ? { structuredContent: output.structured } : {}) };
       } catch (error) {
         // Loaded on failure only: it imports wiki-core's error classes, which initialize and tools/list never need.
@@ -104,8 +123,13 @@ function register(server: McpServer, tool: ToolDefinition, context: McpRequestCo
 }
 
 /** Answers one MCP POST (already authenticated, body already parsed). */
-export async function handleMcpRequest(request: Request, parsedBody: unknown, context: McpRequestContext): Promise<Response> {
-  const readOnlyNote = context.principal.access === 'write' ? '' : ' You have read-only access: only the read tools will work.';
+export async function handleMcpRequest(
+  request: Request,
+  parsedBody: unknown,
+  context: McpRequestContext,
+): Promise<Response> {
+  const readOnlyNote =
+    context.principal.access === 'write' ? '' : ' You have read-only access: only the read tools will work.';
   // Declaring the tools capability installs McpServer's tools/call handler (unknown names still get its
   // "not found" tool error), so only the tools this request calls need registering.
   const server = new McpServer(SERVER_INFO, {
@@ -116,7 +140,10 @@ export async function handleMcpRequest(request: Request, parsedBody: unknown, co
   for (const tool of TOOLS) if (context.toolNames.includes(tool.name)) register(server, tool, context);
   // Same answer as McpServer's own tools/list, without converting every tool's schemas on every request.
   server.server.setRequestHandler(ListToolsRequestSchema, () => toolListing(context.principal.access));
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
   await server.connect(transport);
   try {
     const { principal } = context;

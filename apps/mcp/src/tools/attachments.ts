@@ -11,17 +11,31 @@ const filenameArg = (what: string) => z.string().min(1).describe(`${what}, e.g. 
 const LIMIT = '4 MiB (4194304 bytes: base64 in JSON must fit one 6 MB Lambda payload)';
 /** wiki-core's attachment helpers, loaded by the first attachment call (never by tools/list or initialize). */
 const core = () => import('@wikibot/wiki-core');
-const written = { path: z.string(), filename: z.string(), size: z.number(), mime_type: z.string(), revision: z.string(), url: z.string() };
+const written = {
+  path: z.string(),
+  filename: z.string(),
+  size: z.number(),
+  mime_type: z.string(),
+  revision: z.string(),
+  url: z.string(),
+};
 
 export const listAttachments = defineTool({
   name: 'list_attachments',
   title: 'List the files attached to a page',
-  description: 'List the files attached to a wiki page: file names, sizes, media types, last change, and the URL the wiki serves each at.',
+  description:
+    'List the files attached to a wiki page: file names, sizes, media types, last change, and the URL the wiki serves each at.',
   inputSchema: { path: pathArg() },
   outputSchema: {
     path: z.string(),
     attachments: z.array(
-      z.object({ filename: z.string(), size: z.number(), mime_type: z.string(), last_modified: z.string().nullable(), url: z.string() }),
+      z.object({
+        filename: z.string(),
+        size: z.number(),
+        mime_type: z.string(),
+        last_modified: z.string().nullable(),
+        url: z.string(),
+      }),
     ),
     total: z.number(),
   },
@@ -32,11 +46,22 @@ export const listAttachments = defineTool({
     const found = await wiki.listAttachments(path);
     const page = (await wiki.getLinks(path)).path;
     const attachments = found.map((a) => ({
-      filename: a.filename, size: a.size, mime_type: a.mimeType, last_modified: a.updated ?? null, url: attachmentUrlPath(page, a.filename),
+      filename: a.filename,
+      size: a.size,
+      mime_type: a.mimeType,
+      last_modified: a.updated ?? null,
+      url: attachmentUrlPath(page, a.filename),
     }));
-    const rows = attachments.map((a) => `- ${a.filename} (${a.size} bytes, ${a.mime_type}${a.last_modified ? `, modified ${a.last_modified}` : ''}) ${a.url}`);
+    const rows = attachments.map(
+      (a) =>
+        `- ${a.filename} (${a.size} bytes, ${a.mime_type}${a.last_modified ? `, modified ${a.last_modified}` : ''}) ${a.url}`,
+    );
     return {
-      text: [`Attachments for ${page} (${attachments.length}):`, '', ...(rows.length > 0 ? rows : ['  (no attachments)'])].join('\n'),
+      text: [
+        `Attachments for ${page} (${attachments.length}):`,
+        '',
+        ...(rows.length > 0 ? rows : ['  (no attachments)']),
+      ].join('\n'),
       structured: { path: page, attachments, total: attachments.length },
     };
   },
@@ -65,7 +90,15 @@ export const uploadAttachment = defineTool({
     const url = attachmentUrlPath(r.path, r.filename);
     return {
       text: `Uploaded ${r.filename} to ${r.path} (${r.size} bytes) (revision: ${r.revision}) at ${url}`,
-      structured: { path: r.path, filename: r.filename, size: r.size, mime_type: r.mimeType, revision: r.revision, url, created: r.created },
+      structured: {
+        path: r.path,
+        filename: r.filename,
+        size: r.size,
+        mime_type: r.mimeType,
+        revision: r.revision,
+        url,
+        created: r.created,
+      },
     };
   },
 });
@@ -88,13 +121,17 @@ export const downloadAttachment = defineTool({
 export const deleteAttachment = defineTool({
   name: 'delete_attachment',
   title: 'Delete a file attached to a page',
-  description: 'Delete a file attached to a wiki page (one git commit; recoverable from history only). Confirm with the user before calling.',
+  description:
+    'Delete a file attached to a wiki page (one git commit; recoverable from history only). Confirm with the user before calling.',
   inputSchema: { path: pathArg(), filename: filenameArg('Name of the attachment'), commit_message: commitMessageArg() },
   outputSchema: { path: z.string(), filename: z.string(), revision: z.string() },
   access: 'write',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ path, filename, commit_message }, context) {
     const r = await context.wiki.deleteAttachment(path, filename, await writeOptions(context, commit_message));
-    return { text: `Deleted attachment ${r.filename} (revision: ${r.revision})`, structured: { path: r.path, filename: r.filename, revision: r.revision } };
+    return {
+      text: `Deleted attachment ${r.filename} (revision: ${r.revision})`,
+      structured: { path: r.path, filename: r.filename, revision: r.revision },
+    };
   },
 });

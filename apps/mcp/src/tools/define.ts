@@ -85,7 +85,13 @@ export const revisionShape = {
 
 /** A wiki-core revision as structured content. */
 export function revisionEntry(r: { revision: string; date: string; author: Author; message: string }) {
-  return { revision: r.revision, date: r.date, author: r.author.name, author_email: r.author.email, message: r.message };
+  return {
+    revision: r.revision,
+    date: r.date,
+    author: r.author.name,
+    author_email: r.author.email,
+    message: r.message,
+  };
 }
 
 /** A refusal the tool itself makes (e.g. an unknown section); its message is written for the caller. */

@@ -14,6 +14,9 @@ export const deleteNote = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ path, commit_message }, context) {
     const result = await context.wiki.deletePage(path, await writeOptions(context, commit_message));
-    return { text: `Deleted ${result.path} (revision: ${result.revision})`, structured: { path: result.path, revision: result.revision } };
+    return {
+      text: `Deleted ${result.path} (revision: ${result.revision})`,
+      structured: { path: result.path, revision: result.revision },
+    };
   },
 });

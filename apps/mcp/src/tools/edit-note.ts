@@ -15,7 +15,10 @@ export const editNote = defineTool({
       .string()
       .regex(/^[0-9a-fA-F]{7,40}$/, 'revision must be the 7 to 40 hex digits read_note gave')
       .describe('Current revision of the page, from read_note (full, or 7+ characters)'),
-    old_string: z.string().min(1, 'old_string must not be empty').describe('Exact text to replace; must occur exactly once'),
+    old_string: z
+      .string()
+      .min(1, 'old_string must not be empty')
+      .describe('Exact text to replace; must occur exactly once'),
     new_string: z.string().describe('Replacement text; empty to delete old_string'),
     commit_message: commitMessageArg(),
   },
@@ -25,6 +28,9 @@ export const editNote = defineTool({
   async run({ path, revision, old_string, new_string, commit_message }, context) {
     const options = { ...(await writeOptions(context, commit_message)), baseRevision: revision };
     const result = await context.wiki.editPage(path, old_string, new_string, options);
-    return { text: `Edited ${result.path} (revision: ${result.revision})`, structured: { path: result.path, revision: result.revision } };
+    return {
+      text: `Edited ${result.path} (revision: ${result.revision})`,
+      structured: { path: result.path, revision: result.revision },
+    };
   },
 });

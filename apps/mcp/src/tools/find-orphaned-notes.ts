@@ -5,7 +5,8 @@ import { defineTool } from './define.js';
 export const findOrphanedNotes = defineTool({
   name: 'find_orphaned_notes',
   title: 'Find orphaned pages',
-  description: 'Find pages no other page links to (Home excepted): candidates for linking from an index page with [[Label|Page]].',
+  description:
+    'Find pages no other page links to (Home excepted): candidates for linking from an index page with [[Label|Page]].',
   inputSchema: {},
   outputSchema: { orphans: z.array(z.string()), total: z.number() },
   access: 'read',

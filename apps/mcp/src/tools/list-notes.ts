@@ -5,7 +5,8 @@ import { defineTool, present } from './define.js';
 export const listNotes = defineTool({
   name: 'list_notes',
   title: 'List wiki pages',
-  description: 'List wiki pages, optionally filtered (filters combine with AND) by path prefix, frontmatter category or tag, or change date.',
+  description:
+    'List wiki pages, optionally filtered (filters combine with AND) by path prefix, frontmatter category or tag, or change date.',
   inputSchema: {
     prefix: z.string().optional().describe('Path prefix, e.g. "Projects/"'),
     category: z.string().optional().describe('Frontmatter category'),
@@ -15,8 +16,13 @@ export const listNotes = defineTool({
   outputSchema: {
     pages: z.array(
       z.object({
-        name: z.string(), path: z.string(), category: z.string().nullable(), tags: z.array(z.string()),
-        last_updated: z.string(), revision: z.string(), size: z.number(),
+        name: z.string(),
+        path: z.string(),
+        category: z.string().nullable(),
+        tags: z.array(z.string()),
+        last_updated: z.string(),
+        revision: z.string(),
+        size: z.number(),
       }),
     ),
     total: z.number(),
@@ -24,16 +30,28 @@ export const listNotes = defineTool({
   access: 'read',
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ prefix, category, tag, updated_since }, { wiki }) {
-    const pages = await wiki.listPages({ prefix: present(prefix), category: present(category), tag: present(tag), updatedSince: present(updated_since) });
+    const pages = await wiki.listPages({
+      prefix: present(prefix),
+      category: present(category),
+      tag: present(tag),
+      updatedSince: present(updated_since),
+    });
     const filters = [
-      present(prefix) && `prefix=${prefix}`, present(category) && `category=${category}`, present(tag) && `tag=${tag}`,
+      present(prefix) && `prefix=${prefix}`,
+      present(category) && `category=${category}`,
+      present(tag) && `tag=${tag}`,
       present(updated_since) && `updated since ${updated_since}`,
     ].filter(Boolean);
-    const header = filters.length > 0 ? `Found ${pages.length} notes matching ${filters.join(', ')}:` : `Found ${pages.length} notes:`;
+    const header =
+      filters.length > 0
+        ? `Found ${pages.length} notes matching ${filters.join(', ')}:`
+        : `Found ${pages.length} notes:`;
     const rows = pages.map((p) => {
       const meta = [
-        p.title !== p.path.split('/').pop() ? `title: ${p.title}` : undefined, p.category ? `category: ${p.category}` : undefined,
-        p.tags.length > 0 ? `tags: ${p.tags.join(', ')}` : undefined, `last updated: ${p.updated.slice(0, 10)}`,
+        p.title !== p.path.split('/').pop() ? `title: ${p.title}` : undefined,
+        p.category ? `category: ${p.category}` : undefined,
+        p.tags.length > 0 ? `tags: ${p.tags.join(', ')}` : undefined,
+        `last updated: ${p.updated.slice(0, 10)}`,
       ].filter(Boolean);
       return `- ${p.path} (${meta.join(', ')}, ${p.size} bytes)`;
     });
@@ -41,7 +59,13 @@ export const listNotes = defineTool({
       text: rows.length > 0 ? `${header}\n\n${rows.join('\n')}` : header,
       structured: {
         pages: pages.map((p) => ({
-          name: p.title, path: p.path, category: p.category ?? null, tags: [...p.tags], last_updated: p.updated, revision: p.revision, size: p.size,
+          name: p.title,
+          path: p.path,
+          category: p.category ?? null,
+          tags: [...p.tags],
+          last_updated: p.updated,
+          revision: p.revision,
+          size: p.size,
         })),
         total: pages.length,
       },

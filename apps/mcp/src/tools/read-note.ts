@@ -50,14 +50,22 @@ export const readNote = defineTool({
     if (present(section)) {
       const found = findSection(page.content, section!);
       if ('choices' in found) {
-        const choices = found.choices.length > 0 ? `Available sections:\n${found.choices.map((c) => `  - ${c}`).join('\n')}` : 'This page has no sections.';
+        const choices =
+          found.choices.length > 0
+            ? `Available sections:\n${found.choices.map((c) => `  - ${c}`).join('\n')}`
+            : 'This page has no sections.';
         throw new ToolRefusal(`Section not found: '${section}'. ${choices}`);
       }
       ({ text: content, path: sectionPath } = found);
       linksTo = [];
       linkedFrom = [];
     }
-    const lines = [`# ${page.title}`, `Path: ${page.path}`, `Revision: ${page.revision}`, `Updated: ${page.updated} by ${page.author.name}`];
+    const lines = [
+      `# ${page.title}`,
+      `Path: ${page.path}`,
+      `Revision: ${page.revision}`,
+      `Updated: ${page.updated} by ${page.author.name}`,
+    ];
     if (sectionPath) lines.push(`Section: ${sectionPath}`);
     const meta = frontmatterLine(page.frontmatter);
     if (meta) lines.push(meta);
@@ -66,9 +74,16 @@ export const readNote = defineTool({
     return {
       text: `${lines.join('\n')}\n\n---\n${content}`,
       structured: {
-        name: page.title, path: page.path, revision: page.revision, updated: page.updated, author: page.author.name,
-        frontmatter: { ...page.frontmatter }, links_to: [...linksTo], linked_from: [...linkedFrom],
-        ...(sectionPath ? { section: sectionPath } : {}), content,
+        name: page.title,
+        path: page.path,
+        revision: page.revision,
+        updated: page.updated,
+        author: page.author.name,
+        frontmatter: { ...page.frontmatter },
+        links_to: [...linksTo],
+        linked_from: [...linkedFrom],
+        ...(sectionPath ? { section: sectionPath } : {}),
+        content,
       },
     };
   },

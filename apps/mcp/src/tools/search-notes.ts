@@ -20,10 +20,18 @@ export const searchNotes = defineTool({
     const hits = await wiki.search(query, { limit: 20 });
     const best = Math.max(...hits.map((h) => h.score), Number.MIN_VALUE);
     const results = hits.map((h) => ({
-      name: h.title, path: h.path, score: Math.round((h.score / best) * 100) / 100, snippet: h.snippet.replace(/\s+/g, ' ').trim(),
+      name: h.title,
+      path: h.path,
+      score: Math.round((h.score / best) * 100) / 100,
+      snippet: h.snippet.replace(/\s+/g, ' ').trim(),
     }));
     const header = `${results.length} results for "${query}":`;
-    const rows = results.map((r, i) => `${i + 1}. ${r.path} (score: ${r.score.toFixed(2)})${r.snippet ? `\n   ${r.snippet}` : ''}`);
-    return { text: rows.length > 0 ? `${header}\n\n${rows.join('\n\n')}` : header, structured: { query, results, total: results.length } };
+    const rows = results.map(
+      (r, i) => `${i + 1}. ${r.path} (score: ${r.score.toFixed(2)})${r.snippet ? `\n   ${r.snippet}` : ''}`,
+    );
+    return {
+      text: rows.length > 0 ? `${header}\n\n${rows.join('\n\n')}` : header,
+      structured: { query, results, total: results.length },
+    };
   },
 });

@@ -13,7 +13,11 @@ export const semanticSearch = defineTool({
   inputSchema: {
     query: z.string().min(1).describe('Natural language description of what you are looking for'),
     n: z.number().int().optional().describe('Number of results to return (1-50, default 5)'),
-    max_chunks_per_page: z.number().int().optional().describe('Maximum number of chunks to return per page (1-10, default 2)'),
+    max_chunks_per_page: z
+      .number()
+      .int()
+      .optional()
+      .describe('Maximum number of chunks to return per page (1-10, default 2)'),
   },
   outputSchema: {
     query: z.string(),
@@ -52,7 +56,13 @@ export const semanticSearch = defineTool({
       total_chunks: r.totalChunks,
       page_word_count: r.pageWordCount,
     }));
-    const structured = { query: found.query, mode: found.mode, ...(found.note ? { note: found.note } : {}), results, total: results.length };
+    const structured = {
+      query: found.query,
+      mode: found.mode,
+      ...(found.note ? { note: found.note } : {}),
+      results,
+      total: results.length,
+    };
     return { text: formatSemanticResults(found), structured };
   },
 });
@@ -65,7 +75,10 @@ export function formatSemanticResults(found: SemanticSearchResult): string {
   const lines = [`${found.results.length} results for ${JSON.stringify(found.query)}:`];
   if (found.note) lines.push(`Note: ${found.note}`);
   found.results.forEach((r, i) => {
-    const measure = r.distance !== undefined ? `distance: ${r.distance.toFixed(2)}` : `keyword match, score: ${(r.score ?? 0).toFixed(2)}`;
+    const measure =
+      r.distance !== undefined
+        ? `distance: ${r.distance.toFixed(2)}`
+        : `keyword match, score: ${(r.score ?? 0).toFixed(2)}`;
     let title = `${i + 1}. ${r.path} (${measure})`;
     if (r.chunkIndex !== undefined && r.totalChunks !== undefined) title += ` [${r.chunkIndex + 1}/${r.totalChunks}]`;
     if (r.pageWordCount !== undefined) title += ` \u2014 ${r.pageWordCount} words`;

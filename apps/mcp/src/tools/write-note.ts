@@ -14,17 +14,35 @@ export const writeNote = defineTool({
   inputSchema: {
     path: pathArg(),
     content: z.string().describe('The complete Markdown content of the page (frontmatter optional)'),
-    revision: z.string().optional().describe('Current revision of the page, from read_note. Required to update an existing page; omit to create one'),
+    revision: z
+      .string()
+      .optional()
+      .describe(
+        'Current revision of the page, from read_note. Required to update an existing page; omit to create one',
+      ),
     commit_message: commitMessageArg(),
   },
   outputSchema: { path: z.string(), revision: z.string(), created: z.boolean(), changed: z.boolean() },
   access: 'write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run({ path, content, revision, commit_message }, context) {
-    const options = { ...(await writeOptions(context, commit_message)), baseRevision: present(revision), requireBaseRevision: true };
+    const options = {
+      ...(await writeOptions(context, commit_message)),
+      baseRevision: present(revision),
+      requireBaseRevision: true,
+    };
     const result = await context.wiki.writePage(path, content, options);
-    const structured = { path: result.path, revision: result.revision, created: result.created, changed: result.changed };
-    if (!result.changed) return { text: `No change: ${result.path} already has this content (revision: ${result.revision})`, structured };
-    return { text: `${result.created ? 'Created' : 'Updated'} ${result.path} (revision: ${result.revision})`, structured };
+    const structured = {
+      path: result.path,
+      revision: result.revision,
+      created: result.created,
+      changed: result.changed,
+    };
+    if (!result.changed)
+      return { text: `No change: ${result.path} already has this content (revision: ${result.revision})`, structured };
+    return {
+      text: `${result.created ? 'Created' : 'Updated'} ${result.path} (revision: ${result.revision})`,
+      structured,
+    };
   },
 });

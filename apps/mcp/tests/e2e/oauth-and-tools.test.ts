@@ -10,7 +10,11 @@ import { TestOAuthProvider } from '@wikibot/authkit-standin/testing';
 describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
   let stack: McpStack;
   beforeAll(async () => {
-    stack = await startMcpStack({ writers: ['ada@example.com'], readers: ['@readers.example'], contact: 'wiki-admins@example.com' });
+    stack = await startMcpStack({
+      writers: ['ada@example.com'],
+      readers: ['@readers.example'],
+      contact: 'wiki-admins@example.com',
+    });
   });
   afterAll(() => stack.close());
   const signIn = (email: string, name: string) => stack.signIn(email, name);
@@ -41,17 +45,44 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
     it('lists the sixteen tools with their annotations', async () => {
       const { tools } = await ada.listTools();
       expect(tools.map((t) => t.name)).toEqual([
-        'read_note', 'write_note', 'edit_note', 'list_notes', 'search_notes', 'semantic_search', 'get_links', 'get_recent_changes',
-        'get_history', 'rename_note', 'delete_note', 'find_orphaned_notes', 'list_attachments', 'upload_attachment',
-        'download_attachment', 'delete_attachment',
+        'read_note',
+        'write_note',
+        'edit_note',
+        'list_notes',
+        'search_notes',
+        'semantic_search',
+        'get_links',
+        'get_recent_changes',
+        'get_history',
+        'rename_note',
+        'delete_note',
+        'find_orphaned_notes',
+        'list_attachments',
+        'upload_attachment',
+        'download_attachment',
+        'delete_attachment',
       ]);
       const byName = new Map(tools.map((t) => [t.name, t]));
-      for (const name of ['read_note', 'list_notes', 'search_notes', 'get_links', 'get_history', 'get_recent_changes', 'find_orphaned_notes']) {
+      for (const name of [
+        'read_note',
+        'list_notes',
+        'search_notes',
+        'get_links',
+        'get_history',
+        'get_recent_changes',
+        'find_orphaned_notes',
+      ]) {
         expect(byName.get(name)?.annotations?.readOnlyHint).toBe(true);
       }
       expect(byName.get('delete_note')?.annotations?.destructiveHint).toBe(true);
       expect(byName.get('write_note')?.annotations?.readOnlyHint).toBe(false);
-      expect(Object.keys(byName.get('edit_note')?.inputSchema.properties ?? {})).toEqual(['path', 'revision', 'old_string', 'new_string', 'commit_message']);
+      expect(Object.keys(byName.get('edit_note')?.inputSchema.properties ?? {})).toEqual([
+        'path',
+        'revision',
+        'old_string',
+        'new_string',
+        'commit_message',
+      ]);
       expect(byName.get('list_notes')?.inputSchema.required ?? []).toEqual([]);
     });
 
@@ -64,16 +95,30 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
     describe('every tool on a real repository', () => {
       it('writes, reads, lists, searches and links pages', async () => {
         // Act
-        const created = await call(ada, 'write_note', { path: 'Projects/Roadmap', content: '# Roadmap\n\nNext: see [[Ideas]].\n', commit_message: 'Add the roadmap' });
-        const ideas = await call(ada, 'write_note', { path: 'Ideas', content: '---\ncategory: index\ntags: [plans]\n---\n# Ideas\n\nAlpha beta quokka.\n' });
+        const created = await call(ada, 'write_note', {
+          path: 'Projects/Roadmap',
+          content: '# Roadmap\n\nNext: see [[Ideas]].\n',
+          commit_message: 'Add the roadmap',
+        });
+        const ideas = await call(ada, 'write_note', {
+          path: 'Ideas',
+          content: '---\ncategory: index\ntags: [plans]\n---\n# Ideas\n\nAlpha beta quokka.\n',
+        });
         const read = await call(ada, 'read_note', { path: 'Projects/Roadmap' });
         const all = await call(ada, 'list_notes');
         const byPrefix = await call(ada, 'list_notes', { prefix: 'Projects/' });
-        const byCategory = await call(ada, 'list_notes', { category: 'index', tag: 'plans', updated_since: '2000-01-01' });
+        const byCategory = await call(ada, 'list_notes', {
+          category: 'index',
+          tag: 'plans',
+          updated_since: '2000-01-01',
+        });
         const search = await call(ada, 'search_notes', { query: 'quokka' });
         const links = await call(ada, 'get_links', { path: 'Ideas' });
         // Assess
-        expect(created).toEqual({ isError: false, text: expect.stringMatching(/^Created Projects\/Roadmap \(revision: [0-9a-f]{40}\)$/) });
+        expect(created).toEqual({
+          isError: false,
+          text: expect.stringMatching(/^Created Projects\/Roadmap \(revision: [0-9a-f]{40}\)$/),
+        });
         expect(ideas.text).toMatch(/^Created Ideas /);
         expect(read.isError).toBe(false);
         expect(read.text).toContain('# Roadmap');
@@ -92,9 +137,20 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
       it('edits a span, keeps history with revision ids, and reads an older revision', async () => {
         // Act
         const revision = /^Revision: ([0-9a-f]{40})$/m.exec((await call(ada, 'read_note', { path: 'Ideas' })).text)![1];
-        const edited = await call(ada, 'edit_note', { path: 'Ideas', revision, old_string: 'Alpha beta', new_string: 'Alpha gamma', commit_message: 'Refine ideas' });
+        const edited = await call(ada, 'edit_note', {
+          path: 'Ideas',
+          revision,
+          old_string: 'Alpha beta',
+          new_string: 'Alpha gamma',
+          commit_message: 'Refine ideas',
+        });
         const latest = /\(revision: ([0-9a-f]{40})\)/.exec(edited.text)![1];
-        const missing = await call(ada, 'edit_note', { path: 'Ideas', revision: latest, old_string: 'no such text', new_string: 'x' });
+        const missing = await call(ada, 'edit_note', {
+          path: 'Ideas',
+          revision: latest,
+          old_string: 'no such text',
+          new_string: 'x',
+        });
         const history = await call(ada, 'get_history', { path: 'Ideas', limit: 5 });
         const revisions = [...history.text.matchAll(/^- ([0-9a-f]{40}) \|/gm)].map((m) => m[1]);
         const older = await call(ada, 'read_note', { path: 'Ideas', revision: revisions[1] });
@@ -115,12 +171,17 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
         const orphans = await call(ada, 'find_orphaned_notes');
         const renamed = await call(ada, 'rename_note', { path: 'Ideas', new_path: 'Plans/Ideas' });
         const roadmap = await call(ada, 'read_note', { path: 'Projects/Roadmap' });
-        const deleted = await call(ada, 'delete_note', { path: 'Projects/Roadmap', commit_message: 'Drop the roadmap' });
+        const deleted = await call(ada, 'delete_note', {
+          path: 'Projects/Roadmap',
+          commit_message: 'Drop the roadmap',
+        });
         const gone = await call(ada, 'read_note', { path: 'Projects/Roadmap' });
         // Assess
         expect(orphans.text).toContain('- Projects/Roadmap');
         expect(orphans.text).not.toContain('- Ideas');
-        expect(renamed.text).toMatch(/^Renamed Ideas -> Plans\/Ideas \(revision: [0-9a-f]{40}\)\nUpdated 1 backreferences:\n {2}- Projects\/Roadmap$/);
+        expect(renamed.text).toMatch(
+          /^Renamed Ideas -> Plans\/Ideas \(revision: [0-9a-f]{40}\)\nUpdated 1 backreferences:\n {2}- Projects\/Roadmap$/,
+        );
         expect(roadmap.text).toContain('[[Plans/Ideas]]');
         expect(deleted.text).toMatch(/^Deleted Projects\/Roadmap \(revision: [0-9a-f]{40}\)$/);
         expect(gone).toEqual({ isError: true, text: expect.stringContaining('Use write_note to create it') });
@@ -159,12 +220,19 @@ describe('MCP over OAuth against the AuthKit stand-in, on a real wiki', () => {
   it('refuses a signed-in user outside the policy with 403 saying whom to ask', async () => {
     const provider = new TestOAuthProvider();
     const mcpUrl = new URL(`${stack.gateway.url}/mcp`);
-    await expect(new Client({ name: 'x', version: '1' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow(
-      UnauthorizedError,
-    );
-    const callback = await authorizeWithForms(provider.authorizationUrl!, { email: 'mallory@evil.example', name: 'Mallory' });
+    await expect(
+      new Client({ name: 'x', version: '1' }).connect(
+        new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }),
+      ),
+    ).rejects.toThrow(UnauthorizedError);
+    const callback = await authorizeWithForms(provider.authorizationUrl!, {
+      email: 'mallory@evil.example',
+      name: 'Mallory',
+    });
     const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
     await transport.finishAuth(callback.searchParams.get('code')!);
-    await expect(new Client({ name: 'x', version: '1' }).connect(transport)).rejects.toThrow(/access_denied.*mallory@evil.example is signed in but not allowed.*Ask wiki-admins@example.com/);
+    await expect(new Client({ name: 'x', version: '1' }).connect(transport)).rejects.toThrow(
+      /access_denied.*mallory@evil.example is signed in but not allowed.*Ask wiki-admins@example.com/,
+    );
   });
 });

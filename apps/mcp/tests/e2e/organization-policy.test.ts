@@ -18,13 +18,17 @@ describe('an organization access policy, looked up in the WorkOS API', () => {
     const result = await stack.call(client, 'write_note', { path: 'Team/Notes', content: '# Notes\n' });
     // Assess
     expect(result).toEqual({ isError: false, text: expect.stringMatching(/^Created Team\/Notes /) });
-    expect(execFileSync('git', ['log', '-1', '--format=%an <%ae>'], { cwd: stack.wikiDir, encoding: 'utf8' }).trim()).toBe('Olga Member <olga@elsewhere.org>');
+    expect(
+      execFileSync('git', ['log', '-1', '--format=%an <%ae>'], { cwd: stack.wikiDir, encoding: 'utf8' }).trim(),
+    ).toBe('Olga Member <olga@elsewhere.org>');
   });
 
   it('keeps a non-member at the access their email gives', async () => {
     const { client } = await stack.signIn('bob@example.com', 'Bob');
     expect((await stack.call(client, 'list_notes')).isError).toBe(false);
-    expect((await stack.call(client, 'write_note', { path: 'Bob', content: 'x' })).text).toContain('Ask ops@example.com for access.');
+    expect((await stack.call(client, 'write_note', { path: 'Bob', content: 'x' })).text).toContain(
+      'Ask ops@example.com for access.',
+    );
   });
 
   it('refuses someone who is neither a member nor listed', async () => {

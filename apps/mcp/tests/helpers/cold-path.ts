@@ -19,14 +19,22 @@ const app = createApp(
 const rpc = (method: string, params: unknown): Request =>
   new Request('https://wiki.example.com/mcp', {
     method: 'POST',
-    headers: { authorization: 'Bearer cold-path-key', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers: {
+      authorization: 'Bearer cold-path-key',
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
 const request =
   kind === 'prm'
     ? new Request('https://wiki.example.com/.well-known/oauth-protected-resource/mcp')
     : kind === 'initialize'
-      ? rpc('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'cold', version: '1' } })
+      ? rpc('initialize', {
+          protocolVersion: '2025-06-18',
+          capabilities: {},
+          clientInfo: { name: 'cold', version: '1' },
+        })
       : rpc('tools/call', { name: 'list_notes', arguments: {} });
 const response = await app.fetch(request);
 process.exitCode = response.status === 200 ? 0 : 1;

@@ -16,7 +16,11 @@ export function testConfig(issuer: string, env: Record<string, string | undefine
   return loadConfig({
     PUBLIC_ORIGIN: ORIGIN,
     AUTHKIT_DOMAIN: issuer,
-    ACCESS_POLICY: JSON.stringify({ writers: ['@example.com'], readers: ['@readers.example'], contact: 'wiki-admins@example.com' }),
+    ACCESS_POLICY: JSON.stringify({
+      writers: ['@example.com'],
+      readers: ['@readers.example'],
+      contact: 'wiki-admins@example.com',
+    }),
     WIKI_DATA_DIR: '/nonexistent/wiki',
     WIKIBOT_ENV: 'test',
     ...env,

@@ -27,7 +27,8 @@ export async function startLocalGateway(): Promise<LocalGateway> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = (req.url ?? '/').split('?')[0];
-    const routeKey = path === '/mcp' ? 'ANY /mcp' : path.startsWith('/.well-known/') ? 'ANY /.well-known/{proxy+}' : '$default';
+    const routeKey =
+      path === '/mcp' ? 'ANY /mcp' : path.startsWith('/.well-known/') ? 'ANY /.well-known/{proxy+}' : '$default';
     const event = createApiGatewayV2Event({
       method: req.method ?? 'GET',
       url: req.url ?? '/',

@@ -7,7 +7,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { loadConfig } from '@wikibot/auth-config';
-import { authorizeWithForms, startAuthkitStandin, type AuthkitStandin, type AuthkitStandinOptions } from '@wikibot/authkit-standin';
+import {
+  authorizeWithForms,
+  startAuthkitStandin,
+  type AuthkitStandin,
+  type AuthkitStandinOptions,
+} from '@wikibot/authkit-standin';
 import { createLambdaHandler } from '@wikibot/lambda-http';
 import { createApp } from '../../src/index.js';
 import { tempDir } from './env.js';
@@ -56,7 +61,9 @@ export async function startMcpStack(policy: object, standin: AuthkitStandinOptio
     async signIn(email, name) {
       const provider = new TestOAuthProvider();
       const first = new Client({ name: 'wikibot-e2e', version: '1.0.0' });
-      await expect(first.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))).rejects.toThrow(UnauthorizedError);
+      await expect(
+        first.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider })),
+      ).rejects.toThrow(UnauthorizedError);
       const callback = await authorizeWithForms(provider.authorizationUrl!, { email, name });
       const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
       await transport.finishAuth(callback.searchParams.get('code')!);
@@ -66,7 +73,10 @@ export async function startMcpStack(policy: object, standin: AuthkitStandinOptio
       return { client, provider };
     },
     async call(client, name, args = {}) {
-      const result = (await client.callTool({ name, arguments: args })) as { content: { type: string; text: string }[]; isError?: boolean };
+      const result = (await client.callTool({ name, arguments: args })) as {
+        content: { type: string; text: string }[];
+        isError?: boolean;
+      };
       return { text: result.content.map((c) => c.text).join('\n'), isError: result.isError === true };
     },
     async close() {

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseAccessPolicy } from '@wikibot/auth-config';
 import { createAccessResolver, createTokenVerifier } from '@wikibot/identity';
-import { listen, refusedTokens, startSsmServer, startTestIssuer, TEST_AWS, type TestIssuer } from '@wikibot/identity/testing';
+import {
+  listen,
+  refusedTokens,
+  startSsmServer,
+  startTestIssuer,
+  TEST_AWS,
+  type TestIssuer,
+} from '@wikibot/identity/testing';
 import { createBearerAuth } from '../../src/auth/bearer.js';
 import { createApp } from '../../src/index.js';
 import { ORIGIN, PRM_URL, RESOURCE, testConfig } from '../helpers/env.js';
@@ -18,7 +25,15 @@ describe('bearer auth on /mcp', () => {
   afterAll(() => issuer.close());
   const app = (env = {}) => createApp(testConfig(issuer.issuer, env), { log: (l) => lines.push(l) });
   const tokenFor = (claims: Record<string, unknown> = {}) =>
-    issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com', email_verified: true, name: 'Ada Lovelace', client_id: 'client_1', ...claims });
+    issuer.sign({
+      sub: 'user_ada',
+      aud: RESOURCE,
+      email: 'ada@example.com',
+      email_verified: true,
+      name: 'Ada Lovelace',
+      client_id: 'client_1',
+      ...claims,
+    });
 
   it('answers a request without a token with 401 and the resource_metadata challenge', async () => {
     // Act
@@ -30,7 +45,9 @@ describe('bearer auth on /mcp', () => {
   });
 
   it('treats another authorization scheme as no token', async () => {
-    const response = await app().fetch(new Request(RESOURCE, { method: 'POST', headers: { ...mcpHeaders(), authorization: 'Basic YTpi' }, body: '{}' }));
+    const response = await app().fetch(
+      new Request(RESOURCE, { method: 'POST', headers: { ...mcpHeaders(), authorization: 'Basic YTpi' }, body: '{}' }),
+    );
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(CHALLENGE);
   });
@@ -42,9 +59,19 @@ describe('bearer auth on /mcp', () => {
     });
 
     it.each([
-      'alg none', 'HS256 signed with the public key', 'signed with an unknown key', 'signed with an unknown key under a published kid',
-      'wrong issuer', 'wrong audience', 'expired', 'not yet valid', 'without an expiry', 'tampered payload', 'tampered signature',
-      'garbage', 'three garbage segments',
+      'alg none',
+      'HS256 signed with the public key',
+      'signed with an unknown key',
+      'signed with an unknown key under a published kid',
+      'wrong issuer',
+      'wrong audience',
+      'expired',
+      'not yet valid',
+      'without an expiry',
+      'tampered payload',
+      'tampered signature',
+      'garbage',
+      'three garbage segments',
     ])('answers a token that is %s with 401 invalid_token', async (name) => {
       // Prepare
       const token = cases.find(([n]) => n === name)![1];
@@ -62,7 +89,9 @@ describe('bearer auth on /mcp', () => {
 
   it('refuses a token in the query string', async () => {
     const token = await tokenFor();
-    const response = await app().fetch(new Request(`${RESOURCE}?access_token=${token}`, { method: 'POST', headers: mcpHeaders(), body: '{}' }));
+    const response = await app().fetch(
+      new Request(`${RESOURCE}?access_token=${token}`, { method: 'POST', headers: mcpHeaders(), body: '{}' }),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_request"');
   });
@@ -72,7 +101,9 @@ describe('bearer auth on /mcp', () => {
     ['DELETE', 'warn'],
   ])('answers %s /mcp with 405 and Allow: POST, OPTIONS, logged at %s', async (method, level) => {
     lines.length = 0;
-    const response = await app().fetch(new Request(RESOURCE, { method, headers: { authorization: `Bearer ${await tokenFor()}` } }));
+    const response = await app().fetch(
+      new Request(RESOURCE, { method, headers: { authorization: `Bearer ${await tokenFor()}` } }),
+    );
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST, OPTIONS');
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -86,16 +117,28 @@ describe('bearer auth on /mcp', () => {
     lines.length = 0;
     // Act
     const response = await app().fetch(
-      mcpRequest('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'unit-client', version: '1' } }, token),
+      mcpRequest(
+        'initialize',
+        { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'unit-client', version: '1' } },
+        token,
+      ),
     );
     // Assess
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { result: { serverInfo: { name: string }; capabilities: { tools?: unknown } } };
+    const body = (await response.json()) as {
+      result: { serverInfo: { name: string }; capabilities: { tools?: unknown } };
+    };
     expect(body.result.serverInfo.name).toBe('wikibot');
     expect(body.result.capabilities.tools).toBeDefined();
     expect(response.headers.get('mcp-session-id')).toBeNull();
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ route: 'POST /mcp', status: 200, user: 'user_ada', client: 'unit-client', rpc: ['initialize'] });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      route: 'POST /mcp',
+      status: 200,
+      user: 'user_ada',
+      client: 'unit-client',
+      rpc: ['initialize'],
+    });
     expect(lines[0]).not.toContain(token);
   });
 
@@ -119,7 +162,9 @@ describe('bearer auth on /mcp', () => {
     const token = await tokenFor({ sub: 'user_rita', email: 'rita@readers.example' });
     const instance = app();
     // Act
-    const list = (await (await instance.fetch(mcpRequest('tools/list', {}, token))).json()) as { result: { tools: { name: string; description: string }[] } };
+    const list = (await (await instance.fetch(mcpRequest('tools/list', {}, token))).json()) as {
+      result: { tools: { name: string; description: string }[] };
+    };
     const write = await callTool(instance, token, 'write_note', { path: 'X', content: 'y' });
     // Assess
     expect(list.result.tools.find((t) => t.name === 'write_note')?.description).toMatch(/read-only access/);
@@ -136,7 +181,10 @@ describe('bearer auth on /mcp', () => {
       expect(response.status).toBe(200);
     });
 
-    it.each([['a wrong key', 'static-key-124'], ['a prefix of the key', 'static-key']])('refuses %s with invalid_token', async (_name, key) => {
+    it.each([
+      ['a wrong key', 'static-key-124'],
+      ['a prefix of the key', 'static-key'],
+    ])('refuses %s with invalid_token', async (_name, key) => {
       const response = await app({ MCP_API_KEY: 'static-key-123' }).fetch(mcpRequest('tools/list', {}, key));
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
@@ -166,13 +214,17 @@ describe('bearer auth on /mcp', () => {
     });
   });
 
-  it('answers 503, not 401, when the issuer\'s keys cannot be fetched', async () => {
+  it("answers 503, not 401, when the issuer's keys cannot be fetched", async () => {
     // Prepare
     const down = await listen(() => new Response('down', { status: 503 }));
     const token = await tokenFor();
     const instance = createApp(testConfig(issuer.issuer), {
       log: () => {},
-      verifier: createTokenVerifier({ issuer: issuer.issuer, audience: RESOURCE, metadataUrl: `${down.url}/.well-known/oauth-authorization-server` }),
+      verifier: createTokenVerifier({
+        issuer: issuer.issuer,
+        audience: RESOURCE,
+        metadataUrl: `${down.url}/.well-known/oauth-authorization-server`,
+      }),
     });
     // Act
     const unavailable = await instance.fetch(mcpRequest('tools/list', {}, token));
@@ -183,27 +235,38 @@ describe('bearer auth on /mcp', () => {
   });
 
   it('answers a body that is not JSON with a JSON-RPC parse error', async () => {
-    const response = await app().fetch(new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body: '{not json' }));
+    const response = await app().fetch(
+      new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body: '{not json' }),
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
   });
 
   it('answers an empty batch with a JSON-RPC invalid request error, not an empty 202', async () => {
-    const response = await app().fetch(new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body: '[]' }));
+    const response = await app().fetch(
+      new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body: '[]' }),
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32600 } });
   });
 
   it('refuses a body that is not valid UTF-8 instead of writing replacement characters', async () => {
     // Prepare: a write_note whose page name carries the bytes 0xC3 0x28 (an invalid sequence)
-    const head = Buffer.from('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"write_note","arguments":{"path":"Bad ');
+    const head = Buffer.from(
+      '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"write_note","arguments":{"path":"Bad ',
+    );
     const tail = Buffer.from('","content":"x"}}}');
     const body = Buffer.concat([head, Buffer.from([0xc3, 0x28]), tail]);
     // Act
-    const response = await app().fetch(new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body }));
+    const response = await app().fetch(
+      new Request(RESOURCE, { method: 'POST', headers: mcpHeaders(await tokenFor()), body }),
+    );
     // Assess
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700, message: expect.stringMatching(/UTF-8/) } });
+    expect(await response.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: { code: -32700, message: expect.stringMatching(/UTF-8/) },
+    });
   });
 });
 
@@ -219,7 +282,9 @@ describe('createBearerAuth', () => {
     });
     const token = await issuer.sign({ sub: 'user_1', aud: RESOURCE, scope: 'openid' });
     // Act
-    const outcome = await authenticate(new Request(`${ORIGIN}/mcp`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }));
+    const outcome = await authenticate(
+      new Request(`${ORIGIN}/mcp`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }),
+    );
     // Assess
     expect('response' in outcome && outcome.response.status).toBe(403);
     const header = 'response' in outcome ? outcome.response.headers.get('www-authenticate') : '';

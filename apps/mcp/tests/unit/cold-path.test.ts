@@ -18,10 +18,22 @@ describe('what a cold start loads', () => {
   /** Runs one first request in a fresh Node process and returns the packages it loaded. */
   async function loadedBy(kind: string): Promise<string[]> {
     const log = join(temp.dir, `${kind}.log`);
-    await run(process.execPath, ['--import', 'tsx', '--import', './tests/helpers/load-recorder.mjs', 'tests/helpers/cold-path.ts', kind, join(temp.dir, 'wiki')], {
-      cwd: join(import.meta.dirname, '../..'),
-      env: { ...process.env, NODE_OPTIONS: '', LOAD_LOG: log },
-    });
+    await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './tests/helpers/load-recorder.mjs',
+        'tests/helpers/cold-path.ts',
+        kind,
+        join(temp.dir, 'wiki'),
+      ],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        env: { ...process.env, NODE_OPTIONS: '', LOAD_LOG: log },
+      },
+    );
     const urls = (await readFile(log, 'utf8')).split('\n');
     return HEAVY.filter((heavy) => urls.some((url) => url.includes(heavy)));
   }
@@ -35,6 +47,8 @@ describe('what a cold start loads', () => {
   });
 
   it('loads the wiki for a tool call', async () => {
-    expect(await loadedBy('tool')).toEqual(expect.arrayContaining(['@modelcontextprotocol/sdk', '/packages/wiki-core/']));
+    expect(await loadedBy('tool')).toEqual(
+      expect.arrayContaining(['@modelcontextprotocol/sdk', '/packages/wiki-core/']),
+    );
   });
 });

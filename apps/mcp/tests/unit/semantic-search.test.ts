@@ -18,12 +18,21 @@ let app: App;
 let token: string;
 
 beforeAll(async () => {
-  [issuer, bedrock, wikiDir] = await Promise.all([startTestIssuer(), startBedrockStandin({ region: AWS.region, credentials: AWS }), tempDir()]);
-  const config = testConfig(issuer.issuer, { WIKI_DATA_DIR: wikiDir.dir, BEDROCK_REGION: AWS.region, BEDROCK_ENDPOINT: bedrock.url });
+  [issuer, bedrock, wikiDir] = await Promise.all([
+    startTestIssuer(),
+    startBedrockStandin({ region: AWS.region, credentials: AWS }),
+    tempDir(),
+  ]);
+  const config = testConfig(issuer.issuer, {
+    WIKI_DATA_DIR: wikiDir.dir,
+    BEDROCK_REGION: AWS.region,
+    BEDROCK_ENDPOINT: bedrock.url,
+  });
   app = createApp(config, { aws: AWS, log: () => {} });
   token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });
   const pages = {
-    'Guides/Undo': '# Undoing commits\n\n## Keep the changes\n\nUse git reset --soft to move the branch back one commit and keep the work staged.',
+    'Guides/Undo':
+      '# Undoing commits\n\n## Keep the changes\n\nUse git reset --soft to move the branch back one commit and keep the work staged.',
     Weather: '# Weather\n\nSunny days and rain showers in the south of France this week.',
   };
   for (const [path, content] of Object.entries(pages)) await callTool(app, token, 'write_note', { path, content });
@@ -40,9 +49,12 @@ afterAll(async () => {
 });
 
 describe('semantic_search', () => {
-  it('returns the closest section in otterwiki-mcp\'s format', async () => {
+  it("returns the closest section in otterwiki-mcp's format", async () => {
     // Act
-    const result = await callTool(app, token, 'semantic_search', { query: 'how can I revert my previous change', n: 2 });
+    const result = await callTool(app, token, 'semantic_search', {
+      query: 'how can I revert my previous change',
+      n: 2,
+    });
     // Assess
     expect(result.isError).toBe(false);
     const lines = result.text.split('\n');

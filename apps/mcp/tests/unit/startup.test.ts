@@ -38,7 +38,13 @@ describe('start-up', () => {
     try {
       const { handler } = await import('../../src/handler.js');
       // Act
-      const result = await handler(createApiGatewayV2Event({ method: 'GET', url: '/.well-known/oauth-protected-resource/mcp', headers: { host: 'dev.wikibot.io' } }));
+      const result = await handler(
+        createApiGatewayV2Event({
+          method: 'GET',
+          url: '/.well-known/oauth-protected-resource/mcp',
+          headers: { host: 'dev.wikibot.io' },
+        }),
+      );
       // Assess
       expect(result.statusCode).toBe(500);
       expect(result.headers?.['content-type']).toBe('application/json');

@@ -23,9 +23,21 @@ describe('toolErrorText', () => {
   it.each([
     ['a missing page', new PageNotFoundError('Foo'), /Page not found: "Foo"\. Use write_note to create it/],
     ['a missing revision', new RevisionNotFoundError('abc123'), /Use get_history\(path\)/],
-    ['a conflict', new EditConflictError('Foo', 'aaa', 'bbb'), /Conflict: Revision mismatch: .*current revision is bbb\. Read the page again .* retry edit_note/],
-    ['a missing revision on update', new RevisionRequiredError('Foo', 'bbb'), /Conflict: Revision required when updating an existing page/],
-    ['a missing attachment', new AttachmentNotFoundError('Foo', 'a.png'), /Attachment not found: "a.png" on Foo\. Use list_attachments/],
+    [
+      'a conflict',
+      new EditConflictError('Foo', 'aaa', 'bbb'),
+      /Conflict: Revision mismatch: .*current revision is bbb\. Read the page again .* retry edit_note/,
+    ],
+    [
+      'a missing revision on update',
+      new RevisionRequiredError('Foo', 'bbb'),
+      /Conflict: Revision required when updating an existing page/,
+    ],
+    [
+      'a missing attachment',
+      new AttachmentNotFoundError('Foo', 'a.png'),
+      /Attachment not found: "a.png" on Foo\. Use list_attachments/,
+    ],
     ['text not found', new EditMatchError('x', 0), /old_string was not found/],
     ['ambiguous text', new EditMatchError('x', 3), /ambiguous: it occurs 3 times/],
     ['oversized content', new ContentTooLargeError(2_000_000, 1_048_576), /at most 1048576 bytes \(1 MB\)/],
@@ -64,14 +76,16 @@ describe('a tool whose wiki cannot be opened', () => {
     const result = await callTool(app, token, 'read_note', { path: 'Home' });
     // Assess
     expect(result.isError).toBe(true);
-    expect(result.text).toBe('The wiki could not complete read_note because of an internal error. Try again; if it keeps failing, tell the wiki\'s administrator.');
+    expect(result.text).toBe(
+      "The wiki could not complete read_note because of an internal error. Try again; if it keeps failing, tell the wiki's administrator.",
+    );
     expect(lines.some((l) => JSON.parse(l).msg === 'tool read_note failed')).toBe(true);
     expect(lines.join('\n')).not.toContain(token);
   });
 });
 
 describe('the attachment limit the tools state', () => {
-  it('is wiki-core\'s limit', async () => {
+  it("is wiki-core's limit", async () => {
     const { MAX_ATTACHMENT_BYTES } = await import('@wikibot/wiki-core');
     const { uploadAttachment } = await import('../../src/tools/attachments.js');
     expect(uploadAttachment.description).toContain(`(${MAX_ATTACHMENT_BYTES} bytes`);

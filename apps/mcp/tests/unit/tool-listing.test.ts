@@ -20,8 +20,17 @@ describe('tools/list', () => {
     // Prepare: the SDK's own listing, from a plain McpServer over an in-memory transport.
     const server = new McpServer({ name: 'reference', version: '1' });
     for (const tool of TOOLS) {
-      const config = { title: tool.title, description: tool.description, inputSchema: inputObject(tool), annotations: tool.annotations };
-      server.registerTool(tool.name, { ...config, ...(tool.outputSchema ? { outputSchema: tool.outputSchema } : {}) }, async () => ({ content: [] }));
+      const config = {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: inputObject(tool),
+        annotations: tool.annotations,
+      };
+      server.registerTool(
+        tool.name,
+        { ...config, ...(tool.outputSchema ? { outputSchema: tool.outputSchema } : {}) },
+        async () => ({ content: [] }),
+      );
     }
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await server.connect(serverSide);
@@ -30,10 +39,12 @@ describe('tools/list', () => {
     const expected = await client.listTools();
     const token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });
     // Act
-    const response = await createApp(testConfig(issuer.issuer), { log: () => {} }).fetch(mcpRequest('tools/list', {}, token));
+    const response = await createApp(testConfig(issuer.issuer), { log: () => {} }).fetch(
+      mcpRequest('tools/list', {}, token),
+    );
     // Assess
     const body = (await response.json()) as { result: unknown };
-    expect(body).toEqual({ jsonrpc: "2.0", id: 1, result: expected });
+    expect(body).toEqual({ jsonrpc: '2.0', id: 1, result: expected });
     await client.close();
   });
 
@@ -49,7 +60,9 @@ describe('tools/list', () => {
     const token = await issuer.sign({ sub: 'user_ada', aud: RESOURCE, email: 'ada@example.com' });
     const params = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'unit', version: '1' } };
     // Act
-    const response = await createApp(testConfig(issuer.issuer), { log: () => {} }).fetch(mcpRequest('initialize', params, token));
+    const response = await createApp(testConfig(issuer.issuer), { log: () => {} }).fetch(
+      mcpRequest('initialize', params, token),
+    );
     // Assess
     const body = (await response.json()) as { result: { capabilities: Record<string, unknown> } };
     expect(body.result.capabilities.tools).toBeDefined();

@@ -21,7 +21,11 @@ async function list(req: ApiRequest, path: string): Promise<Response> {
   const found = await req.deps.wiki.listAttachments(path);
   const page = (await req.deps.wiki.getLinks(path)).path;
   const attachments = found.map((a) => ({
-    filename: a.filename, size: a.size, mime_type: a.mimeType, last_modified: a.updated ?? null, url: attachmentUrlPath(page, a.filename),
+    filename: a.filename,
+    size: a.size,
+    mime_type: a.mimeType,
+    last_modified: a.updated ?? null,
+    url: attachmentUrlPath(page, a.filename),
   }));
   return jsonResponse({ attachments, total: attachments.length, path: page });
 }
@@ -30,13 +34,24 @@ async function upload(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request, MAX_UPLOAD_BODY_BYTES);
   if (typeof body.filename !== 'string' || typeof body.content !== 'string') {
-    throw new HttpError(422, 'invalid_body', "Request body must include 'filename' and 'content' fields (strings; content base64-encoded).");
+    throw new HttpError(
+      422,
+      'invalid_body',
+      "Request body must include 'filename' and 'content' fields (strings; content base64-encoded).",
+    );
   }
   const bytes = decodeAttachmentBase64(body.content);
   const message = commitMessage(body, 'Attach', body.filename);
   const r = await req.deps.wiki.writeAttachment(path, body.filename, bytes, { author: principal.author, message });
   return jsonResponse(
-    { filename: r.filename, path: r.path, size: r.size, mime_type: r.mimeType, revision: r.revision, url: attachmentUrlPath(r.path, r.filename) },
+    {
+      filename: r.filename,
+      path: r.path,
+      size: r.size,
+      mime_type: r.mimeType,
+      revision: r.revision,
+      url: attachmentUrlPath(r.path, r.filename),
+    },
     201,
   );
 }
@@ -51,7 +66,10 @@ async function download(req: ApiRequest, path: string, filename: string): Promis
 async function remove(req: ApiRequest, path: string, filename: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await optionalJsonBody(req.request);
-  const r = await req.deps.wiki.deleteAttachment(path, filename, { author: principal.author, message: commitMessage(body, 'Delete attachment', filename) });
+  const r = await req.deps.wiki.deleteAttachment(path, filename, {
+    author: principal.author,
+    message: commitMessage(body, 'Delete attachment', filename),
+  });
   return jsonResponse({ deleted: true, filename: r.filename, path: r.path, revision: r.revision });
 }
 

@@ -5,7 +5,12 @@
  * broken client notices.
  */
 import type { AccessLevel } from '@wikibot/auth-config';
-import { createAuthorResolver, createBearerAuthenticator, type BearerAuthenticatorOptions, type UserDirectory } from '@wikibot/identity';
+import {
+  createAuthorResolver,
+  createBearerAuthenticator,
+  type BearerAuthenticatorOptions,
+  type UserDirectory,
+} from '@wikibot/identity';
 import type { Author } from '@wikibot/wiki-core';
 import { HttpError } from '../http/http-error.js';
 
@@ -47,10 +52,19 @@ export function createBearerAuth(options: BearerAuthOptions): BearerAuth {
         const { reason, message } = outcome.failure;
         if (reason === 'missing' && !request.headers.has('authorization')) return undefined;
         if (reason === 'in_query') throw new HttpError(400, 'invalid_request', message);
-        throw unauthorized(reason === 'missing' ? 'Send "Authorization: Bearer <API key or access token>".' : `The API key or token is not valid: ${message}`);
+        throw unauthorized(
+          reason === 'missing'
+            ? 'Send "Authorization: Bearer <API key or access token>".'
+            : `The API key or token is not valid: ${message}`,
+        );
       }
       const { principal } = outcome;
-      return { kind: principal.kind, level: principal.access, email: principal.email, author: await authorOf(principal) };
+      return {
+        kind: principal.kind,
+        level: principal.access,
+        email: principal.email,
+        author: await authorOf(principal),
+      };
     },
   };
 }

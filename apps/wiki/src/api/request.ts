@@ -17,7 +17,8 @@ export interface ApiRequest {
 /** The caller, if allowed `wanted` access (reads may be public). @throws HttpError 401/403 */
 export async function authorize(req: ApiRequest, wanted: 'read' | 'write'): Promise<ApiPrincipal | undefined> {
   const principal = await (await req.deps.bearer()).authenticate(req.request);
-  if (wanted === 'read' && req.deps.config.wikiReadAccess === 'public' && (!principal || principal.level !== 'none')) return principal;
+  if (wanted === 'read' && req.deps.config.wikiReadAccess === 'public' && (!principal || principal.level !== 'none'))
+    return principal;
   if (!principal) {
     throw new HttpError(401, 'unauthorized', 'Send "Authorization: Bearer <API key or access token>".', {
       headers: { 'www-authenticate': 'Bearer realm="wikibot"' },
@@ -31,7 +32,8 @@ export async function authorize(req: ApiRequest, wanted: 'read' | 'write'): Prom
 /** The commit message: the caller's `commit_message` as given, else otterwiki-api's `[api] <action>: <subject>`. */
 export function commitMessage(body: Record<string, unknown>, action: string, subject: string): string {
   const m = body.commit_message;
-  if (m !== undefined && m !== null && typeof m !== 'string') throw new HttpError(422, 'invalid_body', '"commit_message" must be a string.');
+  if (m !== undefined && m !== null && typeof m !== 'string')
+    throw new HttpError(422, 'invalid_body', '"commit_message" must be a string.');
   return (typeof m === 'string' && m.trim().slice(0, 2000)) || `[api] ${action}: ${subject}`;
 }
 

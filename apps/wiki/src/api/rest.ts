@@ -17,7 +17,8 @@ function limitParam(url: URL, fallback: number): number {
   const raw = url.searchParams.get('limit');
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new HttpError(400, 'invalid_limit', '"limit" must be a whole number from 1 to 1000.');
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new HttpError(400, 'invalid_limit', '"limit" must be a whole number from 1 to 1000.');
   return n;
 }
 
@@ -26,11 +27,16 @@ const nameOf = (page: { title: string }) => page.title;
 
 function revisionOf(body: Record<string, unknown>, request: Request): string | undefined {
   const fromBody = body.revision;
-  if (fromBody !== undefined && fromBody !== null && typeof fromBody !== 'string') throw new HttpError(422, 'invalid_body', '"revision" must be a string.');
+  if (fromBody !== undefined && fromBody !== null && typeof fromBody !== 'string')
+    throw new HttpError(422, 'invalid_body', '"revision" must be a string.');
   const ifMatch = request.headers.get('if-match')?.replace(/^W\//, '').replace(/"/g, '').trim();
   const revision = (fromBody as string | undefined) || ifMatch || undefined;
   if (revision !== undefined && !/^[0-9a-f]{7,40}$/i.test(revision)) {
-    throw new HttpError(422, 'invalid_revision', 'revision must be at least 7 characters: 7 to 40 hex digits of the revision read.');
+    throw new HttpError(
+      422,
+      'invalid_revision',
+      'revision must be at least 7 characters: 7 to 40 hex digits of the revision read.',
+    );
   }
   return revision;
 }
@@ -39,9 +45,13 @@ async function getPage(req: ApiRequest, path: string): Promise<Response> {
   await authorize(req, 'read');
   const { wiki } = req.deps;
   const revision = req.url.searchParams.get('revision') || undefined;
-  if (revision !== undefined && !/^[0-9a-f]{4,40}$/i.test(revision)) throw new HttpError(400, 'invalid_revision', 'revision must be a commit id.');
+  if (revision !== undefined && !/^[0-9a-f]{4,40}$/i.test(revision))
+    throw new HttpError(400, 'invalid_revision', 'revision must be a commit id.');
   const page: Page = await wiki.readPage(path, revision ? { revision } : undefined);
-  const [links, last] = await Promise.all([wiki.getLinks(page.path), revision ? Promise.resolve([]) : wiki.history(page.path, { limit: 1 })]);
+  const [links, last] = await Promise.all([
+    wiki.getLinks(page.path),
+    revision ? Promise.resolve([]) : wiki.history(page.path, { limit: 1 }),
+  ]);
   return jsonResponse(
     {
       name: nameOf(page),
@@ -51,7 +61,12 @@ async function getPage(req: ApiRequest, path: string): Promise<Response> {
       links_to: links.outgoing,
       linked_from: links.incoming,
       revision: page.revision,
-      last_commit: { revision: page.revision, author: page.author.name, date: page.updated, message: last[0]?.message ?? '' },
+      last_commit: {
+        revision: page.revision,
+        author: page.author.name,
+        date: page.updated,
+        message: last[0]?.message ?? '',
+      },
     },
     200,
     { etag: `"${page.revision}"` },
@@ -61,7 +76,8 @@ async function getPage(req: ApiRequest, path: string): Promise<Response> {
 async function putPage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request);
-  if (typeof body.content !== 'string') throw new HttpError(422, 'invalid_body', "Request body must include a 'content' string.");
+  if (typeof body.content !== 'string')
+    throw new HttpError(422, 'invalid_body', "Request body must include a 'content' string.");
   const action = (await req.deps.wiki.exists(path)) ? 'Update' : 'Create';
   const options: WriteOptions = {
     author: principal.author,
@@ -72,19 +88,24 @@ async function putPage(req: ApiRequest, path: string): Promise<Response> {
   };
   const result = await req.deps.wiki.writePage(path, body.content, options);
   const page = await req.deps.wiki.readPage(result.path);
-  return jsonResponse({ name: nameOf(page), path: result.path, revision: result.revision, created: result.created }, result.created ? 201 : 200);
+  return jsonResponse(
+    { name: nameOf(page), path: result.path, revision: result.revision, created: result.created },
+    result.created ? 201 : 200,
+  );
 }
 
 async function patchPage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request);
   for (const field of ['revision', 'old_string', 'new_string']) {
-    if (typeof body[field] !== 'string') throw new HttpError(422, 'invalid_body', `Missing required field: ${field} (a string).`);
+    if (typeof body[field] !== 'string')
+      throw new HttpError(422, 'invalid_body', `Missing required field: ${field} (a string).`);
   }
   const { old_string: oldText, new_string: newText } = body as Record<string, string>;
   if (!oldText) throw new HttpError(422, 'invalid_body', 'old_string must not be empty.');
   const baseRevision = revisionOf(body, req.request);
-  if (!baseRevision) throw new HttpError(422, 'invalid_revision', 'revision must be at least 7 characters: the revision read.');
+  if (!baseRevision)
+    throw new HttpError(422, 'invalid_revision', 'revision must be at least 7 characters: the revision read.');
   const options: WriteOptions = { author: principal.author, message: commitMessage(body, 'Edit', path), baseRevision };
   const result = await req.deps.wiki.editPage(path, oldText, newText, options);
   const page = await req.deps.wiki.readPage(result.path);
@@ -94,18 +115,27 @@ async function patchPage(req: ApiRequest, path: string): Promise<Response> {
 async function deletePage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await optionalJsonBody(req.request);
-  const result = await req.deps.wiki.deletePage(path, { author: principal.author, message: commitMessage(body, 'Delete', path) });
+  const result = await req.deps.wiki.deletePage(path, {
+    author: principal.author,
+    message: commitMessage(body, 'Delete', path),
+  });
   return jsonResponse({ deleted: true, path: result.path, revision: result.revision });
 }
 
 async function renamePage(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
   const body = await readJsonObject(req.request);
-  if (typeof body.new_path !== 'string') throw new HttpError(422, 'invalid_body', "Request body must include 'new_path' field.");
+  if (typeof body.new_path !== 'string')
+    throw new HttpError(422, 'invalid_body', "Request body must include 'new_path' field.");
   if (!body.new_path.trim()) throw new HttpError(422, 'invalid_body', 'new_path must not be empty.');
   const message = commitMessage(body, 'Rename', `${path} -> ${body.new_path.trim()}`);
   const result = await req.deps.wiki.renamePage(path, body.new_path, { author: principal.author, message });
-  return jsonResponse({ old_path: result.path, new_path: result.newPath, revision: result.revision, updated_pages: result.rewritten });
+  return jsonResponse({
+    old_path: result.path,
+    new_path: result.newPath,
+    revision: result.revision,
+    updated_pages: result.rewritten,
+  });
 }
 
 async function listPages(req: ApiRequest): Promise<Response> {
@@ -139,7 +169,11 @@ async function pageRoutes(req: ApiRequest, segments: readonly string[]): Promise
   const last = segments[segments.length - 1];
   const attachments = segments.lastIndexOf('attachments');
   if (attachments >= 1 && attachments >= segments.length - 2) {
-    return handleAttachments(req, normalizePagePath(segments.slice(0, attachments).join('/')), segments[attachments + 1]);
+    return handleAttachments(
+      req,
+      normalizePagePath(segments.slice(0, attachments).join('/')),
+      segments[attachments + 1],
+    );
   }
   if (segments.length >= 2 && (last === 'history' || last === 'rename')) {
     const path = normalizePagePath(segments.slice(0, -1).join('/'));
@@ -197,13 +231,23 @@ async function readOnly(req: ApiRequest, segments: readonly string[]): Promise<R
   if (head === 'links') {
     await authorize(req, 'read');
     const links = await req.deps.wiki.getLinks(normalizePagePath(rest.join('/')));
-    return jsonResponse({ path: links.path, links_to: links.outgoing, linked_from: links.incoming, missing: links.missing });
+    return jsonResponse({
+      path: links.path,
+      links_to: links.outgoing,
+      linked_from: links.incoming,
+      missing: links.missing,
+    });
   }
   return undefined;
 }
 
 /** Handles `/api/v1/<segments>`. Errors are thrown and rendered as JSON by the app. */
-export async function handleApi(deps: AppDeps, request: Request, url: URL, segments: readonly string[]): Promise<Response> {
+export async function handleApi(
+  deps: AppDeps,
+  request: Request,
+  url: URL,
+  segments: readonly string[],
+): Promise<Response> {
   const req: ApiRequest = { deps, request, url };
   const [head] = segments;
   if (head === 'health' && segments.length === 1) return jsonResponse({ status: 'ok' });

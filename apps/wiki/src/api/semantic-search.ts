@@ -19,7 +19,8 @@ export async function semanticSearchResponse(wiki: WikiApi, url: URL): Promise<R
   const query = (url.searchParams.get('q') ?? '').trim();
   if (!query) throw new HttpError(422, 'invalid_query', 'Missing required parameter: q');
   const mode = url.searchParams.get('mode') ?? 'semantic';
-  if (mode !== 'semantic' && mode !== 'hybrid') throw new HttpError(400, 'invalid_mode', '"mode" must be "semantic" or "hybrid".');
+  if (mode !== 'semantic' && mode !== 'hybrid')
+    throw new HttpError(400, 'invalid_mode', '"mode" must be "semantic" or "hybrid".');
   const found = await wiki.semanticSearch(query.slice(0, 2000), {
     n: intParam(url, 'n', 5, 50),
     maxChunksPerPage: intParam(url, 'max_chunks_per_page', 2, 10),
@@ -37,5 +38,11 @@ export async function semanticSearchResponse(wiki: WikiApi, url: URL): Promise<R
     total_chunks: r.totalChunks ?? null,
     page_word_count: r.pageWordCount ?? null,
   }));
-  return jsonResponse({ query, mode: found.mode, results, total: results.length, ...(found.note ? { note: found.note } : {}) });
+  return jsonResponse({
+    query,
+    mode: found.mode,
+    results,
+    total: results.length,
+    ...(found.note ? { note: found.note } : {}),
+  });
 }

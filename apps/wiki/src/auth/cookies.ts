@@ -29,7 +29,13 @@ export function cookieName(name: string, options: CookieJarOptions): string {
 
 /** A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, Secure over https. `maxAge` 0 deletes it. */
 export function serializeCookie(name: string, value: string, maxAgeSec: number, options: CookieJarOptions): string {
-  const parts = [`${cookieName(name, options)}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.max(0, Math.floor(maxAgeSec))}`];
+  const parts = [
+    `${cookieName(name, options)}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSec))}`,
+  ];
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }

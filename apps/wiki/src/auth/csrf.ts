@@ -26,6 +26,10 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
 export function checkCsrfToken(form: URLSearchParams, session: Session): void {
   const token = form.get('csrf') ?? '';
   if (!token || !timingSafeEqual(digest(token), digest(session.csrf))) {
-    throw new HttpError(403, 'csrf', 'This form has expired or was not sent from this wiki. Reload the page and try again.');
+    throw new HttpError(
+      403,
+      'csrf',
+      'This form has expired or was not sent from this wiki. Reload the page and try again.',
+    );
   }
 }

@@ -44,7 +44,12 @@ export interface OidcClient {
 }
 
 const unavailable = (detail: string, cause?: unknown) =>
-  new HttpError(502, 'idp_unavailable', `The sign-in service could not be reached (${detail}). Try again in a moment.`, { cause });
+  new HttpError(
+    502,
+    'idp_unavailable',
+    `The sign-in service could not be reached (${detail}). Try again in a moment.`,
+    { cause },
+  );
 const refused = (detail: string, cause?: unknown) =>
   new HttpError(400, 'sign_in_failed', `Sign-in was refused (${detail.slice(0, 100)}). Sign in again.`, { cause });
 
@@ -59,12 +64,18 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     const client = await loadOpenIdClient();
     const secret = await options.clientSecret?.();
     try {
-      return await client.discovery(new URL(issuer), clientId, undefined, secret ? client.ClientSecretBasic(secret) : client.None(), {
-        // Plain http only for the local stand-in on loopback; auth-config refuses it for anything else.
-        execute: issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
-        timeout: timeoutSec,
-        ...(options.fetch ? { [client.customFetch]: options.fetch } : {}),
-      });
+      return await client.discovery(
+        new URL(issuer),
+        clientId,
+        undefined,
+        secret ? client.ClientSecretBasic(secret) : client.None(),
+        {
+          // Plain http only for the local stand-in on loopback; auth-config refuses it for anything else.
+          execute: issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
+          timeout: timeoutSec,
+          ...(options.fetch ? { [client.customFetch]: options.fetch } : {}),
+        },
+      );
     } catch (cause) {
       throw unavailable('discovery failed', cause);
     }
@@ -74,7 +85,12 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     async begin(returnTo) {
       const config = await configure();
       const client = await loadOpenIdClient();
-      const attempt: LoginAttempt = { state: randomToken(), nonce: randomToken(), codeVerifier: randomToken(), returnTo };
+      const attempt: LoginAttempt = {
+        state: randomToken(),
+        nonce: randomToken(),
+        codeVerifier: randomToken(),
+        returnTo,
+      };
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: options.redirectUri,
         scope: 'openid profile email',
@@ -94,7 +110,11 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
       }
       // Checked here as well, before any network call, so a forged callback costs nothing.
       if (!params.get('code') || params.get('state') !== attempt.state) {
-        throw new HttpError(400, 'sign_in_failed', 'This sign-in link is not the one this browser started. Sign in again.');
+        throw new HttpError(
+          400,
+          'sign_in_failed',
+          'This sign-in link is not the one this browser started. Sign in again.',
+        );
       }
       const config = await configure();
       const client = await loadOpenIdClient();
@@ -120,7 +140,8 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
       const config = await configure();
       if (!config.serverMetadata().end_session_endpoint) return undefined;
       const client = await loadOpenIdClient();
-      return client.buildEndSessionUrl(config, { client_id: clientId, post_logout_redirect_uri: postLogoutRedirectUri }).href;
+      return client.buildEndSessionUrl(config, { client_id: clientId, post_logout_redirect_uri: postLogoutRedirectUri })
+        .href;
     },
   };
 }
@@ -132,9 +153,12 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
 function classify(cause: unknown, client: typeof import('openid-client')): HttpError {
   if (cause instanceof client.AuthorizationResponseError) return refused(cause.error, cause);
   if (cause instanceof client.ResponseBodyError) {
-    return cause.status >= 500 ? unavailable(`token endpoint answered ${cause.status}`, cause) : refused(cause.error, cause);
+    return cause.status >= 500
+      ? unavailable(`token endpoint answered ${cause.status}`, cause)
+      : refused(cause.error, cause);
   }
   const code = (cause as { code?: unknown }).code;
-  if (cause instanceof client.ClientError && typeof code === 'string' && code.startsWith('OAUTH_')) return refused(code, cause);
+  if (cause instanceof client.ClientError && typeof code === 'string' && code.startsWith('OAUTH_'))
+    return refused(code, cause);
   return unavailable('token request failed', cause);
 }

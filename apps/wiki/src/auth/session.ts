@@ -103,7 +103,14 @@ export function createSessionCookies(
     async readSession(request) {
       const p = await open(request, SESSION, 'session');
       // A cookie without a session id (sealed before sign-out could revoke) cannot be revoked: not accepted.
-      if (!p || typeof p.sid !== 'string' || typeof p.sub !== 'string' || typeof p.csrf !== 'string' || typeof p.exp !== 'number') return undefined;
+      if (
+        !p ||
+        typeof p.sid !== 'string' ||
+        typeof p.sub !== 'string' ||
+        typeof p.csrf !== 'string' ||
+        typeof p.exp !== 'number'
+      )
+        return undefined;
       if (await signedOut?.has(p.sid)) return undefined;
       return {
         sid: p.sid,
@@ -130,7 +137,13 @@ export function createSessionCookies(
     endSession: async (session) => signedOut?.add(session.sid),
     async readLogin(request) {
       const p = await open(request, LOGIN, 'login');
-      if (!p || typeof p.state !== 'string' || typeof p.nonce !== 'string' || typeof p.cv !== 'string' || typeof p.rt !== 'string') {
+      if (
+        !p ||
+        typeof p.state !== 'string' ||
+        typeof p.nonce !== 'string' ||
+        typeof p.cv !== 'string' ||
+        typeof p.rt !== 'string'
+      ) {
         return undefined;
       }
       return { state: p.state, nonce: p.nonce, codeVerifier: p.cv, returnTo: p.rt };

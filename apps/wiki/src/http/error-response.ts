@@ -34,28 +34,49 @@ interface Mapped {
 
 function classify(error: unknown, identity: Identity | undefined): Mapped | undefined {
   if (error instanceof HttpError) {
-    return { status: error.status, code: error.code, message: error.message, details: error.details, headers: { ...error.headers } };
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      headers: { ...error.headers },
+    };
   }
   if (identity && error instanceof identity.InvalidTokenError) {
-    return { status: 401, code: 'invalid_token', message: error.message, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+    return {
+      status: 401,
+      code: 'invalid_token',
+      message: error.message,
+      headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+    };
   }
-  if (identity && error instanceof identity.IdentityError) return { status: 503, code: 'unavailable', message: error.message, headers: { 'retry-after': '5' } };
+  if (identity && error instanceof identity.IdentityError)
+    return { status: 503, code: 'unavailable', message: error.message, headers: { 'retry-after': '5' } };
   if (error instanceof InvalidPathError) return { status: 400, code: 'invalid_path', message: error.message };
   if (error instanceof InvalidContentError) return { status: 400, code: 'invalid_content', message: error.message };
   if (error instanceof PageNotFoundError) return { status: 404, code: 'not_found', message: error.message };
-  if (error instanceof RevisionNotFoundError) return { status: 404, code: 'revision_not_found', message: error.message };
+  if (error instanceof RevisionNotFoundError)
+    return { status: 404, code: 'revision_not_found', message: error.message };
   if (error instanceof PageExistsError) return { status: 409, code: 'page_exists', message: error.message };
   if (error instanceof EditConflictError) {
-    return { status: 409, code: 'conflict', message: error.message, details: { current_revision: error.currentRevision } };
+    return {
+      status: 409,
+      code: 'conflict',
+      message: error.message,
+      details: { current_revision: error.currentRevision },
+    };
   }
   if (error instanceof RevisionRequiredError) return { status: 409, code: 'revision_required', message: error.message };
   if (error instanceof EditMatchError) return { status: 422, code: 'edit_mismatch', message: error.message };
   if (error instanceof InvalidArgumentError) return { status: 422, code: 'invalid_argument', message: error.message };
-  if (error instanceof AttachmentNotFoundError) return { status: 404, code: 'attachment_not_found', message: error.message };
+  if (error instanceof AttachmentNotFoundError)
+    return { status: 404, code: 'attachment_not_found', message: error.message };
   // otterwiki-api answers 422 to an oversized attachment; a body over the request limit is a 413 before this.
-  if (error instanceof AttachmentTooLargeError) return { status: 422, code: 'attachment_too_large', message: error.message };
+  if (error instanceof AttachmentTooLargeError)
+    return { status: 422, code: 'attachment_too_large', message: error.message };
   if (error instanceof ContentTooLargeError) return { status: 413, code: 'payload_too_large', message: error.message };
-  if (error instanceof WikiBusyError) return { status: 503, code: 'busy', message: error.message, headers: { 'retry-after': '2' } };
+  if (error instanceof WikiBusyError)
+    return { status: 503, code: 'busy', message: error.message, headers: { 'retry-after': '2' } };
   return undefined;
 }
 
@@ -115,7 +136,11 @@ export function errorToResponse(error: unknown, context: ErrorContext): Response
   }
   const headers = { ...mapped.headers, 'x-request-id': context.requestId };
   if (context.format === 'json') {
-    return jsonResponse({ error: mapped.message, code: mapped.code, ...mapped.details, request_id: context.requestId }, mapped.status, headers);
+    return jsonResponse(
+      { error: mapped.message, code: mapped.code, ...mapped.details, request_id: context.requestId },
+      mapped.status,
+      headers,
+    );
   }
   const page = messagePage({
     title: TITLES[mapped.status] ?? 'Error',

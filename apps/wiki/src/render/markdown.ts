@@ -22,14 +22,17 @@ let instance: Promise<Renderer> | undefined;
  * same tokens) plus what only the browser needs: task-list checkboxes, highlighting, URL checks, classes.
  */
 async function createRenderer(): Promise<Renderer> {
-  const md = await createWikiMarkdown({ wikiLinkHref: (target, fragment) => pageHref(target, fragment ? `#${encodeSegment(fragment)}` : '') });
+  const md = await createWikiMarkdown({
+    wikiLinkHref: (target, fragment) => pageHref(target, fragment ? `#${encodeSegment(fragment)}` : ''),
+  });
   // markdown-it's `highlight` hook is synchronous; renderMarkdown loads highlight.js before rendering when needed.
   md.set({ highlight: (code, lang) => highlighter?.(code, lang) ?? '' });
   md.validateLink = isSafeUrl;
   // `label` wraps each checkbox and its text in a <label>, so the (read-only) checkbox has a name for screen readers.
   md.use(taskLists, { enabled: false, label: true });
 
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const defaultLinkOpen =
+    md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const href = String(tokens[idx].attrGet('href') ?? '');
     // Links that leave the wiki carry no referrer and no endorsement.

@@ -8,9 +8,24 @@ import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 
 /** Types shown inline. Anything else is sent for download. */
-const INLINE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/vnd.microsoft.icon']);
+const INLINE = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+  'image/vnd.microsoft.icon',
+]);
 /** Types sent with their own Content-Type, but only as a download (an `<img>` still shows an SVG). */
-const DOWNLOAD_TYPED = new Set(['image/svg+xml', 'application/pdf', 'text/plain', 'text/csv', 'application/json', 'application/zip']);
+const DOWNLOAD_TYPED = new Set([
+  'image/svg+xml',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+  'application/json',
+  'application/zip',
+]);
 
 /** The headers an attachment of type `mimeType` is served with. */
 export function attachmentHeaders(filename: string, mimeType: string, size: number): Record<string, string> {
@@ -29,10 +44,14 @@ export function attachmentHeaders(filename: string, mimeType: string, size: numb
 /** Serves one attachment (GET or HEAD). */
 export async function handleAttachment(ctx: RequestContext, path: string, filename: string): Promise<Response> {
   const method = ctx.request.method;
-  if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'Use GET for this address.', { headers: { allow: 'GET, HEAD' } });
+  if (method !== 'GET' && method !== 'HEAD')
+    throw new HttpError(405, 'method_not_allowed', 'Use GET for this address.', { headers: { allow: 'GET, HEAD' } });
   const gate = requireRead(ctx);
   if (gate) return gate;
   const file = await ctx.deps.wiki.readAttachment(path, filename);
   const headers = attachmentHeaders(file.filename, file.mimeType, file.size);
-  return new Response(method === 'HEAD' ? null : (file.bytes as unknown as ConstructorParameters<typeof Response>[0]), { status: 200, headers });
+  return new Response(method === 'HEAD' ? null : (file.bytes as unknown as ConstructorParameters<typeof Response>[0]), {
+    status: 200,
+    headers,
+  });
 }

@@ -2,7 +2,15 @@
  * @module The page actions beyond viewing: edit form, save, history and diff. Imported by pages.ts on
  * the first request for one of them, so a page view never loads the editor, CSRF checks or diff views.
  */
-import { DiffTooLargeError, EditConflictError, MAX_DIFF_CHARS, PageExistsError, PageNotFoundError, normalizePagePath, type WikiApi } from '@wikibot/wiki-core';
+import {
+  DiffTooLargeError,
+  EditConflictError,
+  MAX_DIFF_CHARS,
+  PageExistsError,
+  PageNotFoundError,
+  normalizePagePath,
+  type WikiApi,
+} from '@wikibot/wiki-core';
 import { checkCsrfToken, checkOrigin } from '../auth/csrf.js';
 import { requireWrite, sessionAuthor, type RequestContext } from '../context.js';
 import { readForm } from '../http/body.js';
@@ -33,18 +41,42 @@ async function edit(ctx: RequestContext, path: string): Promise<Response> {
   if (gate) return gate;
   try {
     const page = await ctx.deps.wiki.readPage(canonical);
-    return htmlResponse(editPage({ path: page.path, title: page.title, content: page.content, baseRevision: page.revision, viewer: ctx.viewer }));
+    return htmlResponse(
+      editPage({
+        path: page.path,
+        title: page.title,
+        content: page.content,
+        baseRevision: page.revision,
+        viewer: ctx.viewer,
+      }),
+    );
   } catch (error) {
     if (!(error instanceof PageNotFoundError)) throw error;
-    return htmlResponse(editPage({ path: canonical, title: canonical, content: `# ${canonical.split('/').pop()}\n\n`, baseRevision: '', viewer: ctx.viewer }));
+    return htmlResponse(
+      editPage({
+        path: canonical,
+        title: canonical,
+        content: `# ${canonical.split('/').pop()}\n\n`,
+        baseRevision: '',
+        viewer: ctx.viewer,
+      }),
+    );
   }
 }
 
 /** The 403 for a save whose session expired: the text comes back so the edit is not lost. */
 function signedOutSave(ctx: RequestContext, form: URLSearchParams, path: string): Response {
-  const extra = html`<p>Your text is below; copy it, <a href="${loginHref(pageHref(path, '/edit'))}">sign in again</a> and paste it into the editor.</p>
-<textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
-  const page = messagePage({ title: 'Signed out', message: 'You are not signed in (or your session expired), so nothing was saved.', viewer: ctx.viewer, extra });
+  const extra = html`<p>
+      Your text is below; copy it, <a href="${loginHref(pageHref(path, '/edit'))}">sign in again</a> and paste it into
+      the editor.
+    </p>
+    <textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
+  const page = messagePage({
+    title: 'Signed out',
+    message: 'You are not signed in (or your session expired), so nothing was saved.',
+    viewer: ctx.viewer,
+    extra,
+  });
   return htmlResponse(page, 403);
 }
 
@@ -62,19 +94,43 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
   const message = formMessage(form);
   const { wiki } = ctx.deps;
   const conflict = async (currentRevision: string, diff: string | null, title: string) =>
-    htmlResponse(conflictPage({ path: canonical, title, content, baseRevision: currentRevision, message, viewer: ctx.viewer, currentRevision, diff }), 409);
+    htmlResponse(
+      conflictPage({
+        path: canonical,
+        title,
+        content,
+        baseRevision: currentRevision,
+        message,
+        viewer: ctx.viewer,
+        currentRevision,
+        diff,
+      }),
+      409,
+    );
   try {
     // No base: the editor opened an empty form, so the save is create-only, decided under the write lock.
-    await wiki.writePage(canonical, content, { author: await sessionAuthor(session, ctx.deps.config.origin), message, baseRevision: base, createOnly: !base });
+    await wiki.writePage(canonical, content, {
+      author: await sessionAuthor(session, ctx.deps.config.origin),
+      message,
+      baseRevision: base,
+      createOnly: !base,
+    });
   } catch (error) {
     if (error instanceof PageExistsError) {
       // Someone created the page since this editor opened the empty form.
       const current = await wiki.readPage(canonical);
-      const created = current.content.split('\n').map((line) => `+${line}`).join('\n');
+      const created = current.content
+        .split('\n')
+        .map((line) => `+${line}`)
+        .join('\n');
       return conflict(current.revision, created.length > MAX_DIFF_CHARS ? null : created, current.title);
     }
     if (!(error instanceof EditConflictError)) throw error;
-    return conflict(error.currentRevision, await boundedDiff(wiki, canonical, error.baseRevision, error.currentRevision), canonical);
+    return conflict(
+      error.currentRevision,
+      await boundedDiff(wiki, canonical, error.baseRevision, error.currentRevision),
+      canonical,
+    );
   }
   return redirect(pageHref(canonical), 303);
 }
@@ -89,14 +145,19 @@ async function history(ctx: RequestContext, path: string): Promise<Response> {
 async function diff(ctx: RequestContext, path: string): Promise<Response> {
   const from = revisionParam(ctx.url.searchParams.get('from'), 'from');
   const to = revisionParam(ctx.url.searchParams.get('to'), 'to');
-  if (!from) throw new HttpError(400, 'invalid_revision', 'Say which revision to compare from: ?from=<commit>[&to=<commit>].');
+  if (!from)
+    throw new HttpError(400, 'invalid_revision', 'Say which revision to compare from: ?from=<commit>[&to=<commit>].');
   const canonical = normalizePagePath(path);
   const text = await boundedDiff(ctx.deps.wiki, canonical, from, to);
   return htmlResponse(diffPage({ path: canonical, title: canonical, from, to, diff: text, viewer: ctx.viewer }));
 }
 
 /** Handles `/<Page>/edit`, `/save`, `/history` and `/diff` once pages.ts has checked the method (and read access). */
-export async function handlePageAction(ctx: RequestContext, path: string, action: 'edit' | 'save' | 'history' | 'diff'): Promise<Response> {
+export async function handlePageAction(
+  ctx: RequestContext,
+  path: string,
+  action: 'edit' | 'save' | 'history' | 'diff',
+): Promise<Response> {
   switch (action) {
     case 'edit':
       return edit(ctx, path);

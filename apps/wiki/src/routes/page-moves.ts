@@ -25,7 +25,10 @@ function refused(error: unknown, path: string): { status: number; reason: string
   if (error instanceof InvalidPathError) return { status: 400, reason: error.message };
   if (error instanceof PageExistsError) return { status: 409, reason: `${error.message}; choose another name.` };
   if (error instanceof EditConflictError) {
-    return { status: 409, reason: `${path} changed since this form was opened. Check the latest version, then try again.` };
+    return {
+      status: 409,
+      reason: `${path} changed since this form was opened. Check the latest version, then try again.`,
+    };
   }
   if (error instanceof InvalidArgumentError) return { status: 422, reason: error.message };
   return undefined;
@@ -84,12 +87,19 @@ async function remove(ctx: RequestContext, path: string): Promise<Response> {
     const why = refused(error, canonical);
     if (!why) throw error;
     const revision = error instanceof EditConflictError ? error.currentRevision : (base ?? '');
-    return htmlResponse(deleteForm({ path: canonical, revision, viewer: ctx.viewer, error: why.reason, message }), why.status);
+    return htmlResponse(
+      deleteForm({ path: canonical, revision, viewer: ctx.viewer, error: why.reason, message }),
+      why.status,
+    );
   }
 }
 
 /** Handles `/<Page>/rename` and `/<Page>/delete` (GET: the form; POST: the change). */
-export async function handlePageMove(ctx: RequestContext, path: string, action: 'rename' | 'delete'): Promise<Response> {
+export async function handlePageMove(
+  ctx: RequestContext,
+  path: string,
+  action: 'rename' | 'delete',
+): Promise<Response> {
   if (ctx.request.method !== 'POST') return showForm(ctx, path, action);
   return action === 'rename' ? rename(ctx, path) : remove(ctx, path);
 }

@@ -10,7 +10,9 @@ import { sourcePage } from '../views/source.js';
 export async function handleSource(ctx: RequestContext, path: string, revision?: string): Promise<Response> {
   const page = await ctx.deps.wiki.readPage(path, revision ? { revision } : undefined);
   if (ctx.url.searchParams.has('raw')) {
-    return new Response(page.content, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-cache' } });
+    return new Response(page.content, {
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-cache' },
+    });
   }
   return htmlResponse(sourcePage({ page, viewer: ctx.viewer, atRevision: revision }));
 }

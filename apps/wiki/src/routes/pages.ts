@@ -60,7 +60,12 @@ function methodsOf(action: PageAction): readonly string[] {
 }
 
 /** Handles `/<Page>[/<action>]`. */
-export async function handlePage(ctx: RequestContext, path: string, action: PageAction, revision?: string): Promise<Response> {
+export async function handlePage(
+  ctx: RequestContext,
+  path: string,
+  action: PageAction,
+  revision?: string,
+): Promise<Response> {
   const method = ctx.request.method;
   const allowed = methodsOf(action);
   if (!allowed.includes(method) && !(method === 'HEAD' && allowed.includes('GET'))) {
@@ -70,7 +75,8 @@ export async function handlePage(ctx: RequestContext, path: string, action: Page
   }
   if (action === 'save') return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
   // Writers only, checked inside (a sign-in redirect for GET, a 403 for POST).
-  if (action === 'rename' || action === 'delete') return (await import('./page-moves.js')).handlePageMove(ctx, path, action);
+  if (action === 'rename' || action === 'delete')
+    return (await import('./page-moves.js')).handlePageMove(ctx, path, action);
   if (action === 'revert') return (await import('./revert.js')).handleRevert(ctx, path, revision);
   const gate = requireRead(ctx);
   if (gate) return gate;
@@ -84,6 +90,10 @@ export async function handlePage(ctx: RequestContext, path: string, action: Page
     case 'diff':
       return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
     case 'source':
-      return (await import('./page-source.js')).handleSource(ctx, path, revisionParam(ctx.url.searchParams.get('revision'), 'revision'));
+      return (await import('./page-source.js')).handleSource(
+        ctx,
+        path,
+        revisionParam(ctx.url.searchParams.get('revision'), 'revision'),
+      );
   }
 }

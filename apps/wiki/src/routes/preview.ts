@@ -36,5 +36,7 @@ export async function handlePreview(ctx: RequestContext): Promise<Response> {
   const { renderMarkdown } = await import('../render/markdown.js');
   // The page view renders the body without its frontmatter; so does the preview.
   const rendered = await renderMarkdown(parseFrontmatter(content).body, existing(ctx.deps.wiki), pageOf(form));
-  return new Response(rendered, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(rendered, {
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }

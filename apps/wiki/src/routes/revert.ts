@@ -3,7 +3,14 @@
  * revision's text as a new commit by the signed-in user, with a message naming the revision. A page deleted since
  * comes back. Changed since the confirmation → 409 with the form again; a missing page or revision → 404.
  */
-import { EditConflictError, PageExistsError, PageNotFoundError, normalizePagePath, type Author, type Page } from '@wikibot/wiki-core';
+import {
+  EditConflictError,
+  PageExistsError,
+  PageNotFoundError,
+  normalizePagePath,
+  type Author,
+  type Page,
+} from '@wikibot/wiki-core';
 import { requireWrite, type RequestContext } from '../context.js';
 import { htmlResponse, redirect } from '../http/responses.js';
 import { revertForm, revertMessage } from '../views/revert.js';
@@ -26,7 +33,13 @@ async function confirm(ctx: RequestContext, path: string, old: Page): Promise<Re
 }
 
 /** Stores `old`'s text as the page's next revision. */
-async function revert(ctx: RequestContext, path: string, old: Page, form: URLSearchParams, author: Author): Promise<Response> {
+async function revert(
+  ctx: RequestContext,
+  path: string,
+  old: Page,
+  form: URLSearchParams,
+  author: Author,
+): Promise<Response> {
   const message = formMessage(form);
   const base = revisionParam(form.get('base'), 'base');
   try {
@@ -40,7 +53,13 @@ async function revert(ctx: RequestContext, path: string, old: Page, form: URLSea
   } catch (error) {
     if (!(error instanceof EditConflictError || error instanceof PageExistsError)) throw error;
     const reason = `${old.path} changed since this form was opened. Check the latest version, then try again.`;
-    const page = revertForm({ old, currentRevision: await currentRevision(ctx, path), viewer: ctx.viewer, error: reason, message });
+    const page = revertForm({
+      old,
+      currentRevision: await currentRevision(ctx, path),
+      viewer: ctx.viewer,
+      error: reason,
+      message,
+    });
     return htmlResponse(page, 409);
   }
 }

@@ -26,7 +26,13 @@ const RETURN_TO_MAX = 2000;
  */
 export function safeReturnTo(value: string | null): string {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\\]/.test(value)) {
+  if (
+    !value ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\') ||
+    /[\u0000-\u001f\\]/.test(value)
+  ) {
     return '/Home';
   }
   let url: URL;
@@ -45,8 +51,11 @@ function unavailable(): never {
 
 /** The name shown and used as git author: `name`, else given + family name, else the email, else the subject. */
 function displayName(identity: VerifiedToken): string {
-  const part = (claim: string) => (typeof identity.claims[claim] === 'string' ? (identity.claims[claim] as string).trim() : '');
-  const full = [part('given_name') || part('first_name'), part('family_name') || part('last_name')].filter(Boolean).join(' ');
+  const part = (claim: string) =>
+    typeof identity.claims[claim] === 'string' ? (identity.claims[claim] as string).trim() : '';
+  const full = [part('given_name') || part('first_name'), part('family_name') || part('last_name')]
+    .filter(Boolean)
+    .join(' ');
   return (identity.name ?? full) || identity.email || identity.sub;
 }
 
@@ -64,7 +73,11 @@ async function callback(ctx: RequestContext): Promise<Response> {
   const oidc = await ctx.deps.oidc();
   const attempt = await cookies.readLogin(ctx.request);
   if (!attempt) {
-    throw new HttpError(400, 'sign_in_failed', 'This sign-in expired or was started in another browser. Sign in again.');
+    throw new HttpError(
+      400,
+      'sign_in_failed',
+      'This sign-in expired or was started in another browser. Sign in again.',
+    );
   }
   const identity = await oidc.complete(ctx.url.searchParams, attempt);
   const headers = new Headers();
@@ -99,13 +112,22 @@ async function logout(ctx: RequestContext): Promise<Response> {
   try {
     next = (await (await ctx.deps.oidc?.())?.endSessionUrl(`${ctx.deps.config.origin}/`)) ?? next;
   } catch (error) {
-    ctx.deps.log({ level: 'warn', msg: 'provider sign-out unavailable', requestId: ctx.requestId, error: String(error) });
+    ctx.deps.log({
+      level: 'warn',
+      msg: 'provider sign-out unavailable',
+      requestId: ctx.requestId,
+      error: String(error),
+    });
   }
   return redirect(next, 303, { 'set-cookie': cookies.clearSessionCookie() });
 }
 
 /** Handles the sign-in routes; undefined for anything else. */
-export async function handleSignIn(ctx: RequestContext, name: string, rest: readonly string[]): Promise<Response | undefined> {
+export async function handleSignIn(
+  ctx: RequestContext,
+  name: string,
+  rest: readonly string[],
+): Promise<Response | undefined> {
   const method = ctx.request.method;
   if (name === 'login' && rest.length === 0 && method === 'GET') return login(ctx);
   if (name === 'auth' && rest.length === 1 && rest[0] === 'callback' && method === 'GET') return callback(ctx);

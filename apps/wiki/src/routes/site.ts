@@ -22,14 +22,26 @@ const CHANGELOG_PAGE_SIZE = 100;
 
 async function changelog(ctx: RequestContext): Promise<Response> {
   const raw = ctx.url.searchParams.get('page') ?? '1';
-  if (!/^[1-9][0-9]{0,6}$/.test(raw)) throw new HttpError(400, 'invalid_page', '"page" must be a page number (1, 2, …).');
+  if (!/^[1-9][0-9]{0,6}$/.test(raw))
+    throw new HttpError(400, 'invalid_page', '"page" must be a page number (1, 2, …).');
   const page = Number(raw);
   // One commit more than shown: whether there are older ones, and the last row's parent for its diff link.
-  const found = await ctx.deps.wiki.changelog({ limit: CHANGELOG_PAGE_SIZE + 1, offset: (page - 1) * CHANGELOG_PAGE_SIZE });
+  const found = await ctx.deps.wiki.changelog({
+    limit: CHANGELOG_PAGE_SIZE + 1,
+    offset: (page - 1) * CHANGELOG_PAGE_SIZE,
+  });
   if (found.length === 0 && page > 1) throw new HttpError(404, 'not_found', `The changelog has no page ${page}.`);
   const revisions = found.slice(0, CHANGELOG_PAGE_SIZE);
   const hasOlder = found.length > CHANGELOG_PAGE_SIZE;
-  return htmlResponse(changelogPage({ revisions, parentOfLast: found[CHANGELOG_PAGE_SIZE]?.revision, page, hasOlder, viewer: ctx.viewer }));
+  return htmlResponse(
+    changelogPage({
+      revisions,
+      parentOfLast: found[CHANGELOG_PAGE_SIZE]?.revision,
+      page,
+      hasOlder,
+      viewer: ctx.viewer,
+    }),
+  );
 }
 
 async function index(ctx: RequestContext): Promise<Response> {
@@ -64,11 +76,17 @@ async function sitemap(ctx: RequestContext): Promise<Response> {
   const xml = sitemapXml({ origin: ctx.deps.config.origin, pages: await ctx.deps.wiki.listPages() });
   // A private wiki's page names are not for shared caches.
   const cache = ctx.deps.config.wikiReadAccess === 'public' ? 'public, max-age=300' : 'private, no-cache';
-  return new Response(xml.value, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': cache } });
+  return new Response(xml.value, {
+    headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': cache },
+  });
 }
 
 /** Handles `/-/<name>` pages other than sign-in; returns undefined for names it does not know. */
-export async function handleSite(ctx: RequestContext, name: string, rest: readonly string[]): Promise<Response | undefined> {
+export async function handleSite(
+  ctx: RequestContext,
+  name: string,
+  rest: readonly string[],
+): Promise<Response | undefined> {
   if (ctx.request.method !== 'GET' && ctx.request.method !== 'HEAD') return undefined;
   const known = ['search', 'changelog', 'index', 'create', 'sitemap.xml'];
   if (!known.includes(name)) return undefined;

@@ -11,7 +11,11 @@ import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
 /** A fingerprinted asset: pages link it with `?v=<version>`, so it is cached for a year. */
 function asset(request: Request, text: string, version: string, type: string): Response {
   const etag = `"${version}"`;
-  const headers = { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=31536000, immutable', etag };
+  const headers = {
+    'content-type': `${type}; charset=utf-8`,
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag,
+  };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return new Response(text, { headers });
 }
@@ -23,11 +27,16 @@ function asset(request: Request, text: string, version: string, type: string): R
 export function handleStatic(request: Request, name: string, rest: readonly string[]): Response | undefined {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   if (name === 'healthz' && rest.length === 0) return jsonResponse({ status: 'ok' });
-  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css') return asset(request, WIKI_CSS, WIKI_CSS_VERSION, 'text/css');
-  if (name === 'static' && rest.length === 1 && rest[0] === 'editor.js') return asset(request, EDITOR_JS, EDITOR_JS_VERSION, 'text/javascript');
-  if (name === 'static' && rest.length === 1 && rest[0] === 'theme.js') return asset(request, THEME_JS, THEME_JS_VERSION, 'text/javascript');
+  if (name === 'static' && rest.length === 1 && rest[0] === 'wiki.css')
+    return asset(request, WIKI_CSS, WIKI_CSS_VERSION, 'text/css');
+  if (name === 'static' && rest.length === 1 && rest[0] === 'editor.js')
+    return asset(request, EDITOR_JS, EDITOR_JS_VERSION, 'text/javascript');
+  if (name === 'static' && rest.length === 1 && rest[0] === 'theme.js')
+    return asset(request, THEME_JS, THEME_JS_VERSION, 'text/javascript');
   if (name === 'favicon.ico' && rest.length === 0) {
-    return new Response(new Uint8Array(FAVICON_ICO), { headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' } });
+    return new Response(new Uint8Array(FAVICON_ICO), {
+      headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' },
+    });
   }
   return undefined;
 }

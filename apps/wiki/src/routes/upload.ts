@@ -25,7 +25,8 @@ export async function handleUpload(ctx: RequestContext): Promise<Response> {
   checkCsrfToken(new URLSearchParams({ csrf: ctx.request.headers.get('x-csrf-token') ?? '' }), session);
   const page = ctx.url.searchParams.get('page');
   const filename = ctx.url.searchParams.get('filename');
-  if (!page || !filename) throw new HttpError(400, 'invalid_upload', 'Say which page and file name: ?page=<Page>&filename=<name>.');
+  if (!page || !filename)
+    throw new HttpError(400, 'invalid_upload', 'Say which page and file name: ?page=<Page>&filename=<name>.');
   const bytes = await readBytes(ctx.request, MAX_ATTACHMENT_BYTES);
   const author = await sessionAuthor(session, ctx.deps.config.origin);
   const stored = await ctx.deps.wiki.writeAttachment(page, filename, bytes, { author, message: `Attach ${filename}` });

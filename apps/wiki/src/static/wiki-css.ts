@@ -17,7 +17,14 @@ const CHOSEN = ':root[data-theme=dark]';
 
 /** `rules` with every selector prefixed by `scope`: `.a,.b{x}` → `S .a,S .b{x}`. */
 function scoped(rules: string, scope: string): string {
-  return rules.replace(/(^|\})([^{]+)\{/g, (_, end: string, selectors: string) => `${end}${selectors.split(',').map((s) => `${scope} ${s}`).join(',')}{`);
+  return rules.replace(
+    /(^|\})([^{]+)\{/g,
+    (_, end: string, selectors: string) =>
+      `${end}${selectors
+        .split(',')
+        .map((s) => `${scope} ${s}`)
+        .join(',')}{`,
+  );
 }
 
 /** The stylesheet's text. */

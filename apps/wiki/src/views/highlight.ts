@@ -25,7 +25,10 @@ export function highlight(text: string, terms: readonly string[]): SafeHtml {
   const words = [...new Set(terms.map((t) => t.trim()).filter((t) => t !== ''))].slice(0, MAX_TERMS);
   if (words.length === 0) return html`${text}`;
   // Longest first, so "otters" is marked whole rather than as "otter" plus a tail.
-  const alternatives = words.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = words
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const pattern = new RegExp(`(?<!${WORD_CHAR})(${alternatives})(?!${WORD_CHAR})`, 'giu');
   // split with one capturing group: even indices are plain text, odd ones the matches.
   const parts = text.split(pattern);

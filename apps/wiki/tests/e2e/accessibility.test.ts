@@ -31,12 +31,15 @@ describe(`axe-core on every page type${HAVE_CHROMIUM ? '' : ` (skipped: ${SKIP_R
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     served = await serveWiki({ AUTHKIT_CLIENT_ID: 'client_wiki', SESSION_SECRET });
     const { wiki } = served;
-    const body = '# Home\n\nOtters [[Projects/Wikibot]], a [missing link](Nowhere).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```js\nconst otter = 1;\n```\n';
+    const body =
+      '# Home\n\nOtters [[Projects/Wikibot]], a [missing link](Nowhere).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```js\nconst otter = 1;\n```\n';
     const v1 = await wiki.writePage('Home', body, { author: ALICE, message: 'first' });
     const v2 = await wiki.writePage('Home', `${body}\nMore about otters.\n`, { author: ALICE, message: 'second' });
     await wiki.writePage('Projects/Wikibot', '# Wikibot\n\nAbout otters.', { author: ALICE });
     const cookies = createSessionCookies(deriveSessionKey(SESSION_SECRET), { secure: false });
-    const [pair] = (await cookies.sessionCookie({ sub: 'user_alice', name: ALICE.name, email: ALICE.email, emailVerified: true })).split(';');
+    const [pair] = (
+      await cookies.sessionCookie({ sub: 'user_alice', name: ALICE.name, email: ALICE.email, emailVerified: true })
+    ).split(';');
     cookie = { name: pair!.slice(0, pair!.indexOf('=')), value: pair!.slice(pair!.indexOf('=') + 1) };
     Object.assign(pages, {
       view: '/Home',
@@ -67,7 +70,8 @@ describe(`axe-core on every page type${HAVE_CHROMIUM ? '' : ` (skipped: ${SKIP_R
         expect([type, response?.status()]).toEqual([type, type === 'missing' ? 404 : 200]);
         // Evaluated through the DevTools protocol, which the page's CSP (no inline script) does not govern.
         await page.evaluate(axeSource);
-        const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+        const violations =
+          (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
           id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.html.slice(0, 160)) })))`)) as Finding[];
         const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         if (serious.length > 0) found[type] = serious;

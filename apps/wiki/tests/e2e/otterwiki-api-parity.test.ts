@@ -16,7 +16,12 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
   });
   afterAll(() => server.close());
 
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = { authorization: `Bearer ${KEY}` },
+  ) => {
     const response = await fetch(`${server.origin}/api/v1${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -43,15 +48,26 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
 
   describe('pages', () => {
     it('creates with 201 and reads back the raw content, frontmatter, links and last commit', async () => {
-      const created = await request('PUT', '/pages/fm-read', { content: '---\ntitle: My Page\ntags: [api, test]\n---\nBody text, see [[Other]].\n' });
+      const created = await request('PUT', '/pages/fm-read', {
+        content: '---\ntitle: My Page\ntags: [api, test]\n---\nBody text, see [[Other]].\n',
+      });
       const read = await request('GET', '/pages/fm-read');
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name: 'My Page', created: true, revision: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      expect(created.body).toMatchObject({
+        name: 'My Page',
+        created: true,
+        revision: expect.stringMatching(/^[0-9a-f]{40}$/),
+      });
       expect(read.status).toBe(200);
       expect(read.body.content.startsWith('---')).toBe(true);
       expect(read.body.frontmatter).toEqual({ title: 'My Page', tags: ['api', 'test'] });
       expect(read.body.links_to).toEqual(['Other']);
-      expect(read.body.last_commit).toMatchObject({ revision: read.body.revision, author: expect.any(String), date: expect.any(String), message: '[api] Create: fm-read' });
+      expect(read.body.last_commit).toMatchObject({
+        revision: read.body.revision,
+        author: expect.any(String),
+        date: expect.any(String),
+        message: '[api] Create: fm-read',
+      });
       expect((await request('GET', '/pages/does-not-exist')).status).toBe(404);
     });
 
@@ -88,7 +104,11 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
   describe('edit (PATCH)', () => {
     it('replaces the one occurrence with a 7-character revision and refuses what the plugin refuses', async () => {
       const { revision } = await create('patch-test', 'Hello world, hello x, hello x');
-      const edited = await request('PATCH', '/pages/patch-test', { revision: revision.slice(0, 7), old_string: 'Hello world', new_string: 'Goodbye world' });
+      const edited = await request('PATCH', '/pages/patch-test', {
+        revision: revision.slice(0, 7),
+        old_string: 'Hello world',
+        new_string: 'Goodbye world',
+      });
       const stale = await request('PATCH', '/pages/patch-test', { revision, old_string: 'Goodbye', new_string: 'Hi' });
       const now = edited.body.revision as string;
       const cases: [Json, number, string][] = [
@@ -108,13 +128,20 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
         const answer = await request('PATCH', '/pages/patch-test', body);
         expect([answer.status, answer.body.error]).toEqual([status, expect.stringContaining(words)]);
       }
-      expect((await request('PATCH', '/pages/nope', { revision: now, old_string: 'a', new_string: 'b' })).status).toBe(404);
+      expect((await request('PATCH', '/pages/nope', { revision: now, old_string: 'a', new_string: 'b' })).status).toBe(
+        404,
+      );
       expect((await request('GET', '/pages/patch-test')).body.content).toBe('Goodbye world, hello x, hello x');
     });
 
-    it('uses a caller\'s commit message as is, else an [api] one', async () => {
+    it("uses a caller's commit message as is, else an [api] one", async () => {
       const { revision } = await create('patch-msg', 'one two');
-      await request('PATCH', '/pages/patch-msg', { revision, old_string: 'two', new_string: 'three', commit_message: '[mcp] custom edit message' });
+      await request('PATCH', '/pages/patch-msg', {
+        revision,
+        old_string: 'two',
+        new_string: 'three',
+        commit_message: '[mcp] custom edit message',
+      });
       const history = (await request('GET', '/pages/patch-msg/history')).body.history as Json[];
       expect(history.map((h) => h.message)).toEqual(['[mcp] custom edit message', '[api] Create: patch-msg']);
     });
@@ -125,9 +152,12 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
       await create('Docs/Intro', '---\ncategory: docs\ntags: [guide]\n---\nIntro');
       await create('Docs/Advanced', '---\ntags: [guide]\n---\nAdvanced');
       await create('Blog/First Post', '---\ncategory: blog\n---\nPost');
-      const paths = async (query: string) => ((await request('GET', `/pages${query}`)).body.pages as Json[]).map((p) => p.path).sort();
+      const paths = async (query: string) =>
+        ((await request('GET', `/pages${query}`)).body.pages as Json[]).map((p) => p.path).sort();
       const all = (await request('GET', '/pages')).body;
-      expect(Object.keys(all.pages[0]).sort()).toEqual(expect.arrayContaining(['name', 'path', 'category', 'tags', 'last_updated', 'content_length']));
+      expect(Object.keys(all.pages[0]).sort()).toEqual(
+        expect.arrayContaining(['name', 'path', 'category', 'tags', 'last_updated', 'content_length']),
+      );
       expect(all.total).toBe(all.pages.length);
       expect(await paths('?prefix=docs/')).toEqual(['Docs/Advanced', 'Docs/Intro']);
       expect(await paths('?tag=guide')).toEqual(['Docs/Advanced', 'Docs/Intro']);
@@ -142,11 +172,18 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
       await request('PUT', '/pages/hist-page', { content: 'Updated content', revision });
       const history = (await request('GET', '/pages/hist-page/history')).body.history as Json[];
       expect(history).toHaveLength(2);
-      expect(history[0]).toEqual({ revision: expect.any(String), author: expect.any(String), date: expect.any(String), message: expect.any(String) });
+      expect(history[0]).toEqual({
+        revision: expect.any(String),
+        author: expect.any(String),
+        date: expect.any(String),
+        message: expect.any(String),
+      });
       expect((await request('GET', '/pages/hist-page/history?limit=1')).body.history).toHaveLength(1);
       expect((await request('GET', '/pages/no-page/history')).status).toBe(404);
       expect((await request('GET', `/pages/hist-page?revision=${revision}`)).body.content).toBe('Original content');
-      expect((await request('GET', '/pages/hist-page?revision=0000000000000000000000000000000000000000')).status).toBe(404);
+      expect((await request('GET', '/pages/hist-page?revision=0000000000000000000000000000000000000000')).status).toBe(
+        404,
+      );
     });
 
     it('searches with positive scores, best first, and needs q', async () => {
@@ -155,7 +192,9 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
       const found = (await request('GET', '/search?q=brown+fox')).body;
       const scores = (found.results as Json[]).map((r) => r.score as number);
       expect(found.total).toBeGreaterThanOrEqual(2);
-      expect(found.results[0]).toEqual(expect.objectContaining({ name: expect.any(String), path: expect.any(String), snippet: expect.any(String) }));
+      expect(found.results[0]).toEqual(
+        expect.objectContaining({ name: expect.any(String), path: expect.any(String), snippet: expect.any(String) }),
+      );
       expect(scores.every((s) => s > 0)).toBe(true);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       expect((await request('GET', '/search?q=')).status).toBe(422);
@@ -176,7 +215,13 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
     it('lists recent changes with the pages affected, limited', async () => {
       const changes = (await request('GET', '/changelog?limit=2')).body;
       expect(changes.entries).toHaveLength(2);
-      expect(changes.entries[0]).toEqual(expect.objectContaining({ revision: expect.any(String), author: expect.any(String), pages_affected: ['Link-Source'] }));
+      expect(changes.entries[0]).toEqual(
+        expect.objectContaining({
+          revision: expect.any(String),
+          author: expect.any(String),
+          pages_affected: ['Link-Source'],
+        }),
+      );
     });
   });
 
@@ -188,7 +233,9 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
       const renamed = await request('POST', '/pages/old name/rename', { new_path: 'New Name' });
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ old_path: 'Old Name', new_path: 'New Name', updated_pages: ['Linker'] });
-      expect((await request('GET', '/pages/linker')).body.content).toBe('Go to [[New Name]] or [[Label|New Name#part]].');
+      expect((await request('GET', '/pages/linker')).body.content).toBe(
+        'Go to [[New Name]] or [[Label|New Name#part]].',
+      );
       expect(await revisionOf('Linker')).toBe(renamed.body.revision);
       expect(git('log', '-1', '--format=%s')).toBe('[api] Rename: old name -> New Name\n');
       const same = await request('POST', '/pages/New Name/rename', { new_path: 'new name' });
@@ -205,13 +252,29 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
     it('lists, uploads, downloads and deletes files in the page directory', async () => {
       await create('Attach Test', 'page');
       const empty = await request('GET', '/pages/attach test/attachments');
-      const uploaded = await request('POST', '/pages/attach test/attachments', { filename: 'hello.txt', content: b64('hello'), commit_message: '[mcp] uploaded hello' });
+      const uploaded = await request('POST', '/pages/attach test/attachments', {
+        filename: 'hello.txt',
+        content: b64('hello'),
+        commit_message: '[mcp] uploaded hello',
+      });
       const listed = await request('GET', '/pages/Attach Test/attachments');
       const downloaded = await request('GET', '/pages/Attach Test/attachments/hello.txt');
       expect(empty.body).toEqual({ attachments: [], total: 0, path: 'Attach Test' });
       expect(uploaded.status).toBe(201);
-      expect(uploaded.body).toMatchObject({ filename: 'hello.txt', path: 'Attach Test', size: 5, mime_type: 'text/plain' });
-      expect(listed.body.attachments).toEqual([expect.objectContaining({ filename: 'hello.txt', size: 5, mime_type: 'text/plain', last_modified: expect.any(String) })]);
+      expect(uploaded.body).toMatchObject({
+        filename: 'hello.txt',
+        path: 'Attach Test',
+        size: 5,
+        mime_type: 'text/plain',
+      });
+      expect(listed.body.attachments).toEqual([
+        expect.objectContaining({
+          filename: 'hello.txt',
+          size: 5,
+          mime_type: 'text/plain',
+          last_modified: expect.any(String),
+        }),
+      ]);
       expect(Buffer.from(downloaded.body.content, 'base64').toString()).toBe('hello');
       expect(git('ls-tree', '-r', '--name-only', 'HEAD')).toContain('attach test/hello.txt\n');
       expect(git('log', '-1', '--format=%s')).toBe('[mcp] uploaded hello\n');
@@ -222,12 +285,23 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
     });
 
     it('refuses a missing page or file, missing fields, bad base64 and files over 4 MiB', async () => {
-      const tooBig = await request('POST', '/pages/Attach Test/attachments', { filename: 'big.bin', content: Buffer.alloc(4 * 1024 * 1024 + 1).toString('base64') });
-      const overBody = await request('POST', '/pages/Attach Test/attachments', JSON.stringify({ filename: 'x', content: 'A'.repeat(6_100_000) }));
+      const tooBig = await request('POST', '/pages/Attach Test/attachments', {
+        filename: 'big.bin',
+        content: Buffer.alloc(4 * 1024 * 1024 + 1).toString('base64'),
+      });
+      const overBody = await request(
+        'POST',
+        '/pages/Attach Test/attachments',
+        JSON.stringify({ filename: 'x', content: 'A'.repeat(6_100_000) }),
+      );
       expect((await request('GET', '/pages/Nowhere/attachments')).status).toBe(404);
-      expect((await request('POST', '/pages/Nowhere/attachments', { filename: 'a.txt', content: b64('x') })).status).toBe(404);
+      expect(
+        (await request('POST', '/pages/Nowhere/attachments', { filename: 'a.txt', content: b64('x') })).status,
+      ).toBe(404);
       expect((await request('POST', '/pages/Attach Test/attachments', { filename: 'a.txt' })).status).toBe(422);
-      expect((await request('POST', '/pages/Attach Test/attachments', { filename: 'a.txt', content: '%%%' })).status).toBe(422);
+      expect(
+        (await request('POST', '/pages/Attach Test/attachments', { filename: 'a.txt', content: '%%%' })).status,
+      ).toBe(422);
       expect([tooBig.status, tooBig.body.error]).toEqual([422, expect.stringMatching(/too large.*4194304 bytes/i)]);
       expect(overBody.status).toBe(413);
       expect((await request('GET', '/pages/Attach Test/attachments/none.txt')).status).toBe(404);
@@ -244,14 +318,27 @@ describe('attachments served by the wiki (a public wiki, over HTTP)', () => {
   afterAll(() => site.close());
   const json = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
   const upload = (body: Json) =>
-    fetch(`${site.origin}/api/v1/pages/Attach%20Test/attachments`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+    fetch(`${site.origin}/api/v1/pages/Attach%20Test/attachments`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(body),
+    });
 
   it('serves attachments at /<Page>/a/<file>: images inline, anything a browser could run as a download', async () => {
-    await fetch(`${site.origin}/api/v1/pages/Attach%20Test`, { method: 'PUT', headers: json, body: JSON.stringify({ content: 'Diagram: ![diagram](./a/pic.png)\n' }) });
+    await fetch(`${site.origin}/api/v1/pages/Attach%20Test`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ content: 'Diagram: ![diagram](./a/pic.png)\n' }),
+    });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await upload({ filename: 'pic.png', content: png.toString('base64') });
     await upload({ filename: 'evil.html', content: Buffer.from('<script>alert(1)</script>').toString('base64') });
-    await upload({ filename: 'logo.svg', content: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64') });
+    await upload({
+      filename: 'logo.svg',
+      content: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString(
+        'base64',
+      ),
+    });
     const pic = await fetch(`${site.origin}/Attach%20Test/a/pic.png`);
     const html = await fetch(`${site.origin}/Attach%20Test/a/evil.html`);
     const svg = await fetch(`${site.origin}/attach%20test/a/logo.svg`);

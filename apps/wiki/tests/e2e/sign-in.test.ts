@@ -72,7 +72,9 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     const back = await signIn(browser, '/Home/edit', { email: 'ada@example.com', name: 'Ada Lovelace' });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('/Home/edit');
-    expect(back.headers.getSetCookie().join('\n')).toMatch(/wiki_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/m);
+    expect(back.headers.getSetCookie().join('\n')).toMatch(
+      /wiki_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/m,
+    );
     const form = await (await browser.fetch('/Home/edit')).text();
     const saved = await browser.postForm('/Home/save', {
       csrf: inputValue(form, 'csrf'),
@@ -139,7 +141,10 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     expect(confirm.status).toBe(200);
     const action = /<form[^>]* method="post" action="([^"]+)"/.exec(form)?.[1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1];
-    const cookie = confirm.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = confirm.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const done = await fetch(new URL(action!, authkit.issuer), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
@@ -163,7 +168,10 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     await victim.fetch('/-/login?return_to=/Home');
     const attacker = new Browser(served.origin);
     const start = await attacker.fetch('/-/login?return_to=/Home');
-    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'eve@example.com', name: 'Eve' });
+    const callback = await authorizeWithForms(start.headers.get('location')!, {
+      email: 'eve@example.com',
+      name: 'Eve',
+    });
     // Act: the victim is made to open the attacker's callback
     const response = await victim.fetch(callback);
     // Assess
@@ -174,7 +182,10 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
   it('refuses a callback without a sign-in in progress, and a replayed code', async () => {
     const browser = new Browser(served.origin);
     const start = await browser.fetch('/-/login?return_to=/Home');
-    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
+    const callback = await authorizeWithForms(start.headers.get('location')!, {
+      email: 'ada@example.com',
+      name: 'Ada',
+    });
     const replay = new Browser(served.origin);
     for (const [k, v] of browser.jar) replay.jar.set(k, v); // the same sign-in cookie, copied before use
     const fresh = new Browser(served.origin);
@@ -190,46 +201,61 @@ describe('signing in through the AuthKit stand-in and editing (over HTTP)', () =
     ['/Straße/日本語?x=ü#ç', '/Stra%C3%9Fe/%E6%97%A5%E6%9C%AC%E8%AA%9E?x=%C3%BC#%C3%A7'],
     ['/\u{1F9A6} otter', '/%F0%9F%A6%A6%20otter'],
     ['/already%20encoded', '/already%20encoded'],
-  ])('brings the browser back to %j after signing in (non-Latin-1 included), never a 500', async (returnTo, location) => {
-    // Prepare
-    const browser = new Browser(served.origin);
-    const start = await browser.fetch(`/-/login?return_to=${encodeURIComponent(returnTo)}`);
-    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
-    // Act
-    const response = await browser.fetch(callback);
-    // Assess
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(location);
-    const back = new URL(location, served.origin);
-    expect(decodeURIComponent(back.pathname + back.search + back.hash)).toBe(decodeURIComponent(returnTo));
-    expect(browser.jar.has('wiki_session')).toBe(true);
-  });
+  ])(
+    'brings the browser back to %j after signing in (non-Latin-1 included), never a 500',
+    async (returnTo, location) => {
+      // Prepare
+      const browser = new Browser(served.origin);
+      const start = await browser.fetch(`/-/login?return_to=${encodeURIComponent(returnTo)}`);
+      const callback = await authorizeWithForms(start.headers.get('location')!, {
+        email: 'ada@example.com',
+        name: 'Ada',
+      });
+      // Act
+      const response = await browser.fetch(callback);
+      // Assess
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(location);
+      const back = new URL(location, served.origin);
+      expect(decodeURIComponent(back.pathname + back.search + back.hash)).toBe(decodeURIComponent(returnTo));
+      expect(browser.jar.has('wiki_session')).toBe(true);
+    },
+  );
 
   it.each([
     ['names another issuer', (callback: URL) => callback.searchParams.set('iss', 'https://evil.example')],
     ['lacks the iss the issuer advertises', (callback: URL) => callback.searchParams.delete('iss')],
-  ])('refuses an authorization response that %s (RFC 9207, mix-up attacks), before redeeming the code', async (_what, tamper) => {
-    // Prepare
-    const browser = new Browser(served.origin);
-    const start = await browser.fetch('/-/login?return_to=/Home');
-    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
-    expect(callback.searchParams.get('iss')).toBe(authkit.issuer);
-    const copy = new Browser(served.origin);
-    for (const [k, v] of browser.jar) copy.jar.set(k, v);
-    tamper(callback);
-    // Act
-    const response = await browser.fetch(callback);
-    // Assess: refused, and the code was not spent (the untampered response still signs in)
-    expect(response.status).toBe(400);
-    expect(browser.jar.has('wiki_session')).toBe(false);
-    callback.searchParams.set('iss', authkit.issuer);
-    expect((await copy.fetch(callback)).status).toBe(303);
-  });
+  ])(
+    'refuses an authorization response that %s (RFC 9207, mix-up attacks), before redeeming the code',
+    async (_what, tamper) => {
+      // Prepare
+      const browser = new Browser(served.origin);
+      const start = await browser.fetch('/-/login?return_to=/Home');
+      const callback = await authorizeWithForms(start.headers.get('location')!, {
+        email: 'ada@example.com',
+        name: 'Ada',
+      });
+      expect(callback.searchParams.get('iss')).toBe(authkit.issuer);
+      const copy = new Browser(served.origin);
+      for (const [k, v] of browser.jar) copy.jar.set(k, v);
+      tamper(callback);
+      // Act
+      const response = await browser.fetch(callback);
+      // Assess: refused, and the code was not spent (the untampered response still signs in)
+      expect(response.status).toBe(400);
+      expect(browser.jar.has('wiki_session')).toBe(false);
+      callback.searchParams.set('iss', authkit.issuer);
+      expect((await copy.fetch(callback)).status).toBe(303);
+    },
+  );
 
   it('keeps return_to on this site', async () => {
     const browser = new Browser(served.origin);
     const start = await browser.fetch('/-/login?return_to=//evil.example/x');
-    const callback = await authorizeWithForms(start.headers.get('location')!, { email: 'ada@example.com', name: 'Ada' });
+    const callback = await authorizeWithForms(start.headers.get('location')!, {
+      email: 'ada@example.com',
+      name: 'Ada',
+    });
     const response = await browser.fetch(callback);
     expect(response.headers.get('location')).toBe('/Home');
   });

@@ -18,7 +18,10 @@ export interface ApiServer {
 }
 
 /** Starts a wiki on 127.0.0.1 whose REST API accepts `Authorization: Bearer <apiKey>`; reads need it unless `public`. */
-export async function startApiServer(apiKey: string, readAccess: 'public' | 'signed-in' = 'signed-in'): Promise<ApiServer> {
+export async function startApiServer(
+  apiKey: string,
+  readAccess: 'public' | 'signed-in' = 'signed-in',
+): Promise<ApiServer> {
   const dir = await mkdtemp(join(tmpdir(), 'wikibot-api-http-'));
   const served = await serveOverHttp();
   const config = loadConfig({

@@ -11,7 +11,8 @@ export class Browser {
   async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
     const target = new URL(url, this.origin);
     const headers = new Headers(init.headers);
-    if (target.origin === this.origin && this.jar.size) headers.set('cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (target.origin === this.origin && this.jar.size)
+      headers.set('cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '));
     if (init.method === 'POST') headers.set('origin', this.origin);
     const response = await fetch(target, { ...init, headers, redirect: 'manual' });
     if (target.origin === this.origin) {
@@ -29,7 +30,11 @@ export class Browser {
 
   /** Posts a form the way a browser submits one. */
   postForm(path: string, fields: Record<string, string>): Promise<Response> {
-    return this.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    return this.fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    });
   }
 }
 

@@ -5,7 +5,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApiGatewayV2Event, createLambdaHandler, decodeApiGatewayV2Result, type FetchHandler } from '@wikibot/lambda-http';
+import {
+  createApiGatewayV2Event,
+  createLambdaHandler,
+  decodeApiGatewayV2Result,
+  type FetchHandler,
+} from '@wikibot/lambda-http';
 
 export interface ServedApp {
   readonly origin: string;

@@ -13,7 +13,11 @@ import { createSessionCookies, deriveSessionKey } from '../../src/auth/session.j
 export const ORIGIN = 'https://wiki.example.com';
 export const SESSION_SECRET = 'test-session-secret-0123456789-abcdefghijklmnop';
 export const API_KEY = 'test-api-key-5d41402abc4b2a76b9719d911017c592';
-export const POLICY = { writers: ['@example.com'], readers: ['reader@elsewhere.org'], contact: 'wiki-admins@example.com' };
+export const POLICY = {
+  writers: ['@example.com'],
+  readers: ['reader@elsewhere.org'],
+  contact: 'wiki-admins@example.com',
+};
 
 /** A signed-in browser: its Cookie header and the session's CSRF token. */
 export interface Browser {
@@ -29,7 +33,11 @@ export interface TestWiki {
   readonly logs: Record<string, unknown>[];
   signIn(email: string, name?: string): Promise<Browser>;
   get(path: string, init?: { browser?: Browser; headers?: Record<string, string> }): Promise<Response>;
-  postForm(path: string, fields: Record<string, string>, init?: { browser?: Browser; headers?: Record<string, string> }): Promise<Response>;
+  postForm(
+    path: string,
+    fields: Record<string, string>,
+    init?: { browser?: Browser; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -89,6 +97,8 @@ export async function openTestWiki(
 export async function git(dir: string, ...args: string[]): Promise<string> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) =>
-    execFile('git', ['-C', dir, ...args], (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout))),
+    execFile('git', ['-C', dir, ...args], (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(stdout),
+    ),
   );
 }

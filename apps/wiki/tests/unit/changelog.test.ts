@@ -16,14 +16,19 @@ describe('the changelog: paging and links to each commit', () => {
 
   beforeAll(async () => {
     t = await openTestWiki();
-    for (let i = 0; i < COMMITS; i++) await t.wiki.writePage(i % 2 ? 'Odd Page' : 'Even', `version ${i}\n`, { author: ALICE, message: `change ${i}` });
+    for (let i = 0; i < COMMITS; i++)
+      await t.wiki.writePage(i % 2 ? 'Odd Page' : 'Even', `version ${i}\n`, { author: ALICE, message: `change ${i}` });
     log = (await git(t.dir, 'log', '--first-parent', '--format=%H')).trim().split('\n');
   }, 120_000);
   afterAll(() => t.close());
 
   it('shows the newest 100 commits first, then pages through the rest with ?page=N', async () => {
-    const pages = await Promise.all(['/-/changelog', '/-/changelog?page=2', '/-/changelog?page=3'].map(async (p) => (await t.get(p)).text()));
-    expect(pages.map(listed)).toEqual([log.slice(0, 100), log.slice(100, 200), log.slice(200)].map((ids) => ids.map((id) => id.slice(0, 8))));
+    const pages = await Promise.all(
+      ['/-/changelog', '/-/changelog?page=2', '/-/changelog?page=3'].map(async (p) => (await t.get(p)).text()),
+    );
+    expect(pages.map(listed)).toEqual(
+      [log.slice(0, 100), log.slice(100, 200), log.slice(200)].map((ids) => ids.map((id) => id.slice(0, 8))),
+    );
     expect(pages[0]).toContain('<a href="/-/changelog?page=2" rel="next">Older changes</a>');
     expect(pages[0]).not.toContain('rel="prev"');
     expect(pages[1]).toContain('<a href="/-/changelog" rel="prev">Newer changes</a>');
@@ -34,7 +39,9 @@ describe('the changelog: paging and links to each commit', () => {
   it('links each commit to the page as of that commit and to its diff against the previous commit', async () => {
     const first = await (await t.get('/-/changelog')).text();
     const [newest, parent] = log;
-    expect(first).toContain(`<a href="/Even/revision/${newest}">Even</a> (<a href="/Even/diff?from=${parent}&amp;to=${newest}">diff</a>)`);
+    expect(first).toContain(
+      `<a href="/Even/revision/${newest}">Even</a> (<a href="/Even/diff?from=${parent}&amp;to=${newest}">diff</a>)`,
+    );
     // The last row of a page still gets its diff: its parent is the first row of the next page.
     const second = await (await t.get('/-/changelog?page=2')).text();
     expect(second).toContain(`/diff?from=${log[200]}&amp;to=${log[199]}`);

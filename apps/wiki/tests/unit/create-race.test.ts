@@ -25,7 +25,11 @@ describe('creating a page in the browser while an agent creates it', () => {
       // Act
       const path = `Race/Page ${i}`;
       const [response, written] = await Promise.all([
-        t.postForm(`/Race/Page%20${i}/save`, { csrf: alice.csrf, base: '', content: `browser ${i}\n` }, { browser: alice }),
+        t.postForm(
+          `/Race/Page%20${i}/save`,
+          { csrf: alice.csrf, base: '', content: `browser ${i}\n` },
+          { browser: alice },
+        ),
         agent.writePage(path, `agent ${i}\n`, { author: AGENT }),
       ]);
       // Assess: exactly one of them created the page

@@ -34,7 +34,11 @@ describe('views of hostile revisions', () => {
   });
 
   it('shows a conflict over a huge change without the diff, keeping the text', async () => {
-    const response = await t.postForm('/Big/save', { csrf: alice.csrf, base: first, content: 'my edit' }, { browser: alice });
+    const response = await t.postForm(
+      '/Big/save',
+      { csrf: alice.csrf, base: first, content: 'my edit' },
+      { browser: alice },
+    );
     const html = await response.text();
     expect(response.status).toBe(409);
     expect(html).toContain('too large to show');
@@ -44,7 +48,10 @@ describe('views of hostile revisions', () => {
 
   it('keeps a history of long commit messages under 1 MB', async () => {
     for (let i = 0; i < 25; i++) {
-      await t.wiki.appendPage('Chatty', `line ${i}`, { author: ANN, message: `<b>${'long message '.repeat(4000)}</b>` });
+      await t.wiki.appendPage('Chatty', `line ${i}`, {
+        author: ANN,
+        message: `<b>${'long message '.repeat(4000)}</b>`,
+      });
     }
     const response = await t.get('/Chatty/history');
     const html = await response.text();

@@ -55,8 +55,16 @@ describe('the editor: live preview and its script', () => {
     const refusals = [
       await preview('x', alice, { csrf: '' }),
       await preview('x', alice, { csrf: reader.csrf }),
-      await t.postForm('/-/preview', { csrf: alice.csrf, content: 'x' }, { browser: alice, headers: { origin: 'https://evil.example' } }),
-      await t.postForm('/-/preview', { csrf: alice.csrf, content: 'x' }, { browser: alice, headers: { 'sec-fetch-site': 'cross-site' } }),
+      await t.postForm(
+        '/-/preview',
+        { csrf: alice.csrf, content: 'x' },
+        { browser: alice, headers: { origin: 'https://evil.example' } },
+      ),
+      await t.postForm(
+        '/-/preview',
+        { csrf: alice.csrf, content: 'x' },
+        { browser: alice, headers: { 'sec-fetch-site': 'cross-site' } },
+      ),
       await preview('x', undefined),
       await preview('x', reader),
     ];
@@ -65,7 +73,7 @@ describe('the editor: live preview and its script', () => {
     for (const r of refusals) expect(await r.text()).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('bounds the text: over a page\'s 1 MB is a 413, a GET is a 405, a bad page name a 400', async () => {
+  it("bounds the text: over a page's 1 MB is a 413, a GET is a 405, a bad page name a 400", async () => {
     // Act
     const tooLong = await preview('a'.repeat(1_048_577), alice);
     const get = await t.get('/-/preview', { browser: alice });
@@ -81,10 +89,12 @@ describe('the editor: live preview and its script', () => {
     // Act
     const edit = await (await t.get('/Existing/edit', { browser: alice })).text();
     const create = await (await t.get('/Brand%20New/edit', { browser: alice })).text();
-    const others = await Promise.all(['/Existing', '/Existing/history', '/-/index', '/-/changelog', '/-/search?q=x'].map(async (path) => {
-      const response = await t.get(path, { browser: alice });
-      return { path, status: response.status, html: await response.text() };
-    }));
+    const others = await Promise.all(
+      ['/Existing', '/Existing/history', '/-/index', '/-/changelog', '/-/search?q=x'].map(async (path) => {
+        const response = await t.get(path, { browser: alice });
+        return { path, status: response.status, html: await response.text() };
+      }),
+    );
     // Assess
     for (const page of [edit, create]) {
       expect(page).toMatch(/<script src="\/-\/static\/editor\.js\?v=[0-9a-f]{12}" defer><\/script>/);
@@ -99,11 +109,15 @@ describe('the editor: live preview and its script', () => {
 
   it('serves the script fingerprinted and cached for a year, and it parses', async () => {
     // Prepare
-    const src = /<script src="(\/-\/static\/editor\.js[^"]*)"/.exec(await (await t.get('/Existing/edit', { browser: alice })).text())![1];
+    const src = /<script src="(\/-\/static\/editor\.js[^"]*)"/.exec(
+      await (await t.get('/Existing/edit', { browser: alice })).text(),
+    )![1];
     // Act
     const response = await t.app.fetch(new Request(`${ORIGIN}${src}`));
     const body = await response.text();
-    const again = await t.app.fetch(new Request(`${ORIGIN}${src}`, { headers: { 'if-none-match': response.headers.get('etag')! } }));
+    const again = await t.app.fetch(
+      new Request(`${ORIGIN}${src}`, { headers: { 'if-none-match': response.headers.get('etag')! } }),
+    );
     // Assess
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

@@ -22,7 +22,9 @@ describe('folder URLs and sitemap.xml', () => {
     expect(response.status).toBe(200);
     expect(html).toContain('<title>Index of Projects · wikibot</title>');
     expect(html).toContain('<a href="/Projects/Wikibot">Wikibot</a>');
-    expect(html).toContain('<a href="/Projects/Deep/Otter%20Notes">Deep/Otter Notes</a> <span class="meta">Notes on otters</span>');
+    expect(html).toContain(
+      '<a href="/Projects/Deep/Otter%20Notes">Deep/Otter Notes</a> <span class="meta">Notes on otters</span>',
+    );
     expect(html).not.toContain('Projectsmith');
     expect(html).toContain('href="/Projects/edit"');
   });
@@ -54,7 +56,11 @@ describe('folder URLs and sitemap.xml', () => {
     const xml = await response.text();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ),
+    ).toBe(true);
     const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
     expect(locs.sort()).toEqual(
       [
@@ -66,7 +72,9 @@ describe('folder URLs and sitemap.xml', () => {
       ].sort(),
     );
     const today = new Date().toISOString().slice(0, 10);
-    expect(xml).toContain(`<loc>${ORIGIN}/Projects/Deep/Otter%20Notes</loc><lastmod>${today}</lastmod><priority>0.8</priority>`);
+    expect(xml).toContain(
+      `<loc>${ORIGIN}/Projects/Deep/Otter%20Notes</loc><lastmod>${today}</lastmod><priority>0.8</priority>`,
+    );
     expect(xml).toContain(`<loc>${ORIGIN}/Home</loc><lastmod>${today}</lastmod><priority>1.0</priority>`);
     expect(xml).not.toMatch(/<loc>[^<]*[&"'][^<]*<\/loc>/);
   });

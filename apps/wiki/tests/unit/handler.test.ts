@@ -28,7 +28,9 @@ describe('Lambda handler', () => {
   });
 
   it('creates the wiki on first use and serves /Home through API Gateway payload 2.0', async () => {
-    const result = await handler(createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host: 'wiki.example.com' } }));
+    const result = await handler(
+      createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host: 'wiki.example.com' } }),
+    );
     const { status, headers, body } = decodeApiGatewayV2Result(result);
     expect(status).toBe(200);
     expect(Object.fromEntries(headers)['content-security-policy']).toContain("default-src 'none'");
@@ -37,7 +39,12 @@ describe('Lambda handler', () => {
 
   it('answers a /.well-known request routed to it with 404 JSON', async () => {
     const result = await handler(
-      createApiGatewayV2Event({ method: 'GET', url: '/.well-known/oauth-protected-resource/mcp', routeKey: '$default', headers: { host: 'wiki.example.com' } }),
+      createApiGatewayV2Event({
+        method: 'GET',
+        url: '/.well-known/oauth-protected-resource/mcp',
+        routeKey: '$default',
+        headers: { host: 'wiki.example.com' },
+      }),
     );
     expect(result.statusCode).toBe(404);
     expect(result.headers?.['content-type']).toMatch(/^application\/json/);

@@ -31,7 +31,12 @@ const HOSTILE = [
 /** Every `href`/`action` in a document, entities decoded. */
 function links(markup: string): string[] {
   return [...markup.matchAll(/\s(?:href|action)="([^"]*)"/g)].map((m) =>
-    m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+    m[1]
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
   );
 }
 
@@ -79,16 +84,19 @@ describe('links the wiki generates', () => {
     }
   });
 
-  it.each(['/-/index', '/-/changelog', '/%C3%9Cn%C3%AFc%C3%B6d%C3%A9%20Stra%C3%9Fe', '/%22%3E%3Cb%3Ex%3C%2Fb%3E/history', '/it\'s/edit'])(
-    'are encoded paths on this site on %s, which lists hostile page names',
-    async (path) => {
-      const browser = await t.signIn('ada@example.com', 'Ada');
-      const markup = await (await t.get(path, { browser })).text();
-      const found = links(markup);
-      expect(found.length).toBeGreaterThan(3);
-      expect(found.map((href) => [href, problem(href)]).filter(([, why]) => why)).toEqual([]);
-    },
-  );
+  it.each([
+    '/-/index',
+    '/-/changelog',
+    '/%C3%9Cn%C3%AFc%C3%B6d%C3%A9%20Stra%C3%9Fe',
+    '/%22%3E%3Cb%3Ex%3C%2Fb%3E/history',
+    "/it's/edit",
+  ])('are encoded paths on this site on %s, which lists hostile page names', async (path) => {
+    const browser = await t.signIn('ada@example.com', 'Ada');
+    const markup = await (await t.get(path, { browser })).text();
+    const found = links(markup);
+    expect(found.length).toBeGreaterThan(3);
+    expect(found.map((href) => [href, problem(href)]).filter(([, why]) => why)).toEqual([]);
+  });
 
   it('sends "Create" for a search that names no valid page to the new-page form, which explains the name', async () => {
     const markup = await (await t.get('/-/search?q=%2F%2Fhost')).text();

@@ -5,7 +5,9 @@ const BOB = { name: 'Bob', email: 'bob@example.com' };
 
 /** The hrefs of the links whose text is `label`, in document order. */
 function hrefsOf(page: string, label: string): string[] {
-  return [...page.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].filter((m) => m[2] === label).map((m) => m[1].replace(/&amp;/g, '&'));
+  return [...page.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)]
+    .filter((m) => m[2] === label)
+    .map((m) => m[1].replace(/&amp;/g, '&'));
 }
 
 describe('links to the page actions', () => {
@@ -47,7 +49,10 @@ describe('links to the page actions', () => {
     // Act
     const page = await (await t.get('/Tide%20Pools/history', { browser: alice })).text();
     // Assess
-    expect(hrefsOf(page, 'source')).toEqual([`/Tide%20Pools/source?revision=${second}`, `/Tide%20Pools/source?revision=${first}`]);
+    expect(hrefsOf(page, 'source')).toEqual([
+      `/Tide%20Pools/source?revision=${second}`,
+      `/Tide%20Pools/source?revision=${first}`,
+    ]);
     expect(hrefsOf(page, 'revert')).toEqual([`/Tide%20Pools/revert/${first}`]);
     expect(page).toContain(`aria-label="Revert to ${first.slice(0, 8)}"`);
   });
@@ -56,8 +61,12 @@ describe('links to the page actions', () => {
     // Prepare
     const page = await (await t.get('/Tide%20Pools/history')).text();
     expect(page).toContain('<form method="get" action="/Tide%20Pools/diff">');
-    expect(page).toContain(`<input type="radio" name="from" value="${first}" aria-label="from ${first.slice(0, 8)}" checked>`);
-    expect(page).toContain(`<input type="radio" name="to" value="${second}" aria-label="to ${second.slice(0, 8)}" checked>`);
+    expect(page).toContain(
+      `<input type="radio" name="from" value="${first}" aria-label="from ${first.slice(0, 8)}" checked>`,
+    );
+    expect(page).toContain(
+      `<input type="radio" name="to" value="${second}" aria-label="to ${second.slice(0, 8)}" checked>`,
+    );
     // Act: what the browser sends for the checked radios
     const diff = await (await t.get(`/Tide%20Pools/diff?from=${first}&to=${second}`)).text();
     // Assess
@@ -66,7 +75,14 @@ describe('links to the page actions', () => {
   });
 
   it('puts no inline script or style on the action pages (strict CSP)', async () => {
-    const paths = ['/Tide%20Pools', '/Tide%20Pools/history', '/Tide%20Pools/source', '/Tide%20Pools/rename', '/Tide%20Pools/delete', `/Tide%20Pools/revert/${first}`];
+    const paths = [
+      '/Tide%20Pools',
+      '/Tide%20Pools/history',
+      '/Tide%20Pools/source',
+      '/Tide%20Pools/rename',
+      '/Tide%20Pools/delete',
+      `/Tide%20Pools/revert/${first}`,
+    ];
     for (const path of paths) {
       const response = await t.get(path, { browser: alice });
       const page = await response.text();

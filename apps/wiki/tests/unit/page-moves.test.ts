@@ -49,14 +49,22 @@ describe('rename and delete in the browser', () => {
     const base = baseOf(await (await t.get('/Rivers/rename', { browser: alice })).text());
     const before = (await git(t.dir, 'rev-list', '--count', 'HEAD')).trim();
     // Act
-    const response = await t.postForm('/Rivers/rename', { csrf: alice.csrf, base, new_pagename: 'Water/Rivers', message: 'Move under Water' }, { browser: alice });
+    const response = await t.postForm(
+      '/Rivers/rename',
+      { csrf: alice.csrf, base, new_pagename: 'Water/Rivers', message: 'Move under Water' },
+      { browser: alice },
+    );
     // Assess
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/Water/Rivers');
     expect(await t.wiki.exists('Rivers')).toBe(false);
-    expect((await t.wiki.readPage('Links To Rivers')).content).toBe('See [[Water/Rivers]] and [[the water|Water/Rivers]].');
+    expect((await t.wiki.readPage('Links To Rivers')).content).toBe(
+      'See [[Water/Rivers]] and [[the water|Water/Rivers]].',
+    );
     expect(Number((await git(t.dir, 'rev-list', '--count', 'HEAD')).trim())).toBe(Number(before) + 1);
-    expect(await git(t.dir, 'log', '-1', '--format=%an <%ae>%n%s')).toMatch(/^Alice <alice@example\.com>\nMove under Water/);
+    expect(await git(t.dir, 'log', '-1', '--format=%an <%ae>%n%s')).toMatch(
+      /^Alice <alice@example\.com>\nMove under Water/,
+    );
     await git(t.dir, 'fsck', '--strict');
   });
 
@@ -71,7 +79,11 @@ describe('rename and delete in the browser', () => {
     const head = await t.wiki.head();
     const base = baseOf(await (await t.get('/Beavers/rename', { browser: alice })).text());
     // Act
-    const response = await t.postForm('/Beavers/rename', { csrf: alice.csrf, base, new_pagename: target }, { browser: alice });
+    const response = await t.postForm(
+      '/Beavers/rename',
+      { csrf: alice.csrf, base, new_pagename: target },
+      { browser: alice },
+    );
     const page = await response.text();
     // Assess
     expect(response.status).toBe(status);
@@ -87,7 +99,11 @@ describe('rename and delete in the browser', () => {
     const base = baseOf(await (await t.get('/Seals/rename', { browser: alice })).text());
     const { revision } = await t.wiki.writePage('Seals', '# Seals\n\nMore.', { author: ALICE, baseRevision: base });
     // Act
-    const response = await t.postForm('/Seals/rename', { csrf: alice.csrf, base, new_pagename: 'Sea Lions' }, { browser: alice });
+    const response = await t.postForm(
+      '/Seals/rename',
+      { csrf: alice.csrf, base, new_pagename: 'Sea Lions' },
+      { browser: alice },
+    );
     const page = await response.text();
     // Assess
     expect(response.status).toBe(409);
@@ -101,16 +117,33 @@ describe('rename and delete in the browser', () => {
     const form = await t.get('/No%20Such%20Page/delete', { browser: alice });
     expect(form.status).toBe(404);
     expect(await form.text()).toContain('There is no page called');
-    const post = await t.postForm('/No%20Such%20Page/rename', { csrf: alice.csrf, new_pagename: 'Other' }, { browser: alice });
+    const post = await t.postForm(
+      '/No%20Such%20Page/rename',
+      { csrf: alice.csrf, new_pagename: 'Other' },
+      { browser: alice },
+    );
     expect(post.status).toBe(404);
     expect(await post.text()).toContain('There is no page called');
   });
 
   it.each([
     ['without a CSRF token', () => ({ fields: { new_pagename: 'Moved' }, browser: alice, headers: {} })],
-    ['with another session\'s token', () => ({ fields: { csrf: reader.csrf, new_pagename: 'Moved' }, browser: alice, headers: {} })],
-    ['from another site', () => ({ fields: { csrf: alice.csrf, new_pagename: 'Moved' }, browser: alice, headers: { origin: 'https://evil.example' } })],
-    ['without a session', () => ({ fields: { csrf: alice.csrf, new_pagename: 'Moved' }, browser: undefined, headers: {} })],
+    [
+      "with another session's token",
+      () => ({ fields: { csrf: reader.csrf, new_pagename: 'Moved' }, browser: alice, headers: {} }),
+    ],
+    [
+      'from another site',
+      () => ({
+        fields: { csrf: alice.csrf, new_pagename: 'Moved' },
+        browser: alice,
+        headers: { origin: 'https://evil.example' },
+      }),
+    ],
+    [
+      'without a session',
+      () => ({ fields: { csrf: alice.csrf, new_pagename: 'Moved' }, browser: undefined, headers: {} }),
+    ],
     ['from a reader', () => ({ fields: { csrf: reader.csrf, new_pagename: 'Moved' }, browser: reader, headers: {} })],
   ])('refuses a rename or delete post %s with 403, changing nothing', async (_, make) => {
     // Prepare
@@ -135,7 +168,11 @@ describe('rename and delete in the browser', () => {
     expect(confirm).toContain('<form class="edit" method="post" action="/Old%20Notes/delete">');
     expect(confirm).toContain(`name="csrf" value="${alice.csrf}"`);
     // Act
-    const response = await t.postForm('/Old%20Notes/delete', { csrf: alice.csrf, base: baseOf(confirm), message: '' }, { browser: alice });
+    const response = await t.postForm(
+      '/Old%20Notes/delete',
+      { csrf: alice.csrf, base: baseOf(confirm), message: '' },
+      { browser: alice },
+    );
     // Assess
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/-/changelog');
@@ -160,7 +197,9 @@ describe('rename and delete in the browser', () => {
   });
 
   it('answers other methods with 405 and the methods allowed', async () => {
-    const response = await t.app.fetch(new Request(`${ORIGIN}/Home/delete`, { method: 'PUT', headers: { cookie: alice.cookie } }));
+    const response = await t.app.fetch(
+      new Request(`${ORIGIN}/Home/delete`, { method: 'PUT', headers: { cookie: alice.cookie } }),
+    );
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, POST');
   });
@@ -183,7 +222,9 @@ describe('the source view', () => {
     const old = await (await t.get(`/Code/source?revision=${first.revision}&raw`)).text();
     const oldPage = await (await t.get(`/Code/source?revision=${first.revision}`)).text();
     // Assess
-    expect(page).toContain('<pre class="source" tabindex="0" aria-label="Markdown source of Code"># Code\n\nSecond.</pre>');
+    expect(page).toContain(
+      '<pre class="source" tabindex="0" aria-label="Markdown source of Code"># Code\n\nSecond.</pre>',
+    );
     expect(page).toContain('href="/Code/source?raw"');
     expect(raw.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(raw.headers.get('x-content-type-options')).toBe('nosniff');

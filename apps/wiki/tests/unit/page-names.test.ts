@@ -14,12 +14,36 @@ import { API_KEY, ORIGIN, git, openTestWiki, type Browser, type TestWiki } from 
 describe('page names in the router (one decision in wiki-core)', () => {
   // Words that are routes somewhere in the URL scheme, mixed with ordinary ones.
   const word = fc.constantFrom(
-    'edit', 'Edit', 'save', 'history', 'diff', 'blame', 'attachments', 'revision', 'a', 'api', 'API', 'v1', 'mcp',
-    'MCP', '-', 'Home', 'Guide', 'page', 'x', 'static', 'healthz', 'otter', 'Crème', '中文', '😀', 'a b',
+    'edit',
+    'Edit',
+    'save',
+    'history',
+    'diff',
+    'blame',
+    'attachments',
+    'revision',
+    'a',
+    'api',
+    'API',
+    'v1',
+    'mcp',
+    'MCP',
+    '-',
+    'Home',
+    'Guide',
+    'page',
+    'x',
+    'static',
+    'healthz',
+    'otter',
+    'Crème',
+    '中文',
+    '😀',
+    'a b',
   );
   const names = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join('/'));
 
-  it.each([false, true])('opens every accepted name at its shown name\'s URL (retain case %j)', (retainCase) => {
+  it.each([false, true])("opens every accepted name at its shown name's URL (retain case %j)", (retainCase) => {
     fc.assert(
       fc.property(names, (name) => {
         if (pageRouteConflict(name, { retainCase }) !== null) return;
@@ -45,8 +69,29 @@ describe('page names in the router (one decision in wiki-core)', () => {
 
   // Otterwiki's page URLs (its views.py), wikibot's, and some that are not actions at all.
   const words = [
-    'edit', 'save', 'history', 'diff', 'blame', 'attachments', 'attachment', 'rename', 'delete', 'preview', 'source',
-    'view', 'draft', 'inline_attachment', 'revision', 'revert', 'a', 't', 'raw', 'print', 'page', 'Edit', 'HISTORY',
+    'edit',
+    'save',
+    'history',
+    'diff',
+    'blame',
+    'attachments',
+    'attachment',
+    'rename',
+    'delete',
+    'preview',
+    'source',
+    'view',
+    'draft',
+    'inline_attachment',
+    'revision',
+    'revert',
+    'a',
+    't',
+    'raw',
+    'print',
+    'page',
+    'Edit',
+    'HISTORY',
   ];
 
   it.each(words)('reserves "%s" in wiki-core if the router reads it as an action', (word) => {
@@ -116,7 +161,7 @@ describe('page names over REST and in the browser', () => {
     expect(body.error).toMatch(/"x\/edit" is not allowed: .*edit action of x/);
   });
 
-  it('refuses the same name in the browser\'s create form, before opening the editor', async () => {
+  it("refuses the same name in the browser's create form, before opening the editor", async () => {
     // Act
     const response = await t.get(`/-/create?name=${encodeURIComponent('x/edit')}`, { browser: alice });
     // Assess

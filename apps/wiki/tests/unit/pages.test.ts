@@ -10,10 +10,14 @@ describe('wiki pages (HTML UI on real repositories)', () => {
   beforeAll(async () => {
     t = await openTestWiki();
     alice = await t.signIn(ALICE.email, ALICE.name);
-    await t.wiki.writePage('Guide/Getting Started', '---\ntitle: Getting started\ntags: [intro, docs]\ncategory: Guides\n---\n# Getting started\n\nRead [[Home]] and [[the missing one|Nowhere Yet]].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nA note[^1].\n\n[^1]: The footnote.\n\n```js\nconst otter = 1;\n```\n', {
-      author: ALICE,
-      message: 'Add the guide',
-    });
+    await t.wiki.writePage(
+      'Guide/Getting Started',
+      '---\ntitle: Getting started\ntags: [intro, docs]\ncategory: Guides\n---\n# Getting started\n\nRead [[Home]] and [[the missing one|Nowhere Yet]].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nA note[^1].\n\n[^1]: The footnote.\n\n```js\nconst otter = 1;\n```\n',
+      {
+        author: ALICE,
+        message: 'Add the guide',
+      },
+    );
   });
   afterAll(() => t.close());
 
@@ -89,7 +93,11 @@ describe('wiki pages (HTML UI on real repositories)', () => {
     // Prepare
     const base = (await t.wiki.readPage('Home')).revision;
     // Act
-    const response = await t.postForm('/Home/save', { csrf: alice.csrf, base, content: '# Home\r\n\r\nEdited in the browser.\r\n', message: 'Say hello' }, { browser: alice });
+    const response = await t.postForm(
+      '/Home/save',
+      { csrf: alice.csrf, base, content: '# Home\r\n\r\nEdited in the browser.\r\n', message: 'Say hello' },
+      { browser: alice },
+    );
     // Assess
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/Home');
@@ -99,7 +107,11 @@ describe('wiki pages (HTML UI on real repositories)', () => {
   });
 
   it('creates a new page from the edit form', async () => {
-    const response = await t.postForm('/Projects/Otters/save', { csrf: alice.csrf, base: '', content: '# Otters\n\nThey hold hands.\n' }, { browser: alice });
+    const response = await t.postForm(
+      '/Projects/Otters/save',
+      { csrf: alice.csrf, base: '', content: '# Otters\n\nThey hold hands.\n' },
+      { browser: alice },
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/Projects/Otters');
     expect(await git(t.dir, 'show', 'HEAD:projects/otters.md')).toBe('# Otters\n\nThey hold hands.\n');
@@ -108,9 +120,15 @@ describe('wiki pages (HTML UI on real repositories)', () => {
   it('refuses a save based on an old revision with a 409 page showing what changed and keeping the text', async () => {
     // Prepare
     const base = (await t.wiki.readPage('Home')).revision;
-    await t.wiki.writePage('Home', '# Home\n\nSomeone else was faster.\n', { author: { name: 'Bob', email: 'bob@example.com' } });
+    await t.wiki.writePage('Home', '# Home\n\nSomeone else was faster.\n', {
+      author: { name: 'Bob', email: 'bob@example.com' },
+    });
     // Act
-    const response = await t.postForm('/Home/save', { csrf: alice.csrf, base, content: '# Home\n\nMy slower edit.\n' }, { browser: alice });
+    const response = await t.postForm(
+      '/Home/save',
+      { csrf: alice.csrf, base, content: '# Home\n\nMy slower edit.\n' },
+      { browser: alice },
+    );
     // Assess
     const html = await response.text();
     expect(response.status).toBe(409);

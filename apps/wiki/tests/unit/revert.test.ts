@@ -23,7 +23,9 @@ describe('revert to a revision in the browser', () => {
     const { revision } = await t.wiki.writePage('Lakes', '# Lakes', { author: BOB });
     const response = await t.get(`/Lakes/revert/${revision}`);
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe(`/-/login?return_to=${encodeURIComponent(`/Lakes/revert/${revision}`)}`);
+    expect(response.headers.get('location')).toBe(
+      `/-/login?return_to=${encodeURIComponent(`/Lakes/revert/${revision}`)}`,
+    );
   });
 
   it('confirms with the old text and the current revision, then writes the old text as a new commit by the user', async () => {
@@ -40,22 +42,34 @@ describe('revert to a revision in the browser', () => {
     expect(baseOf(page)).toBe(second.revision);
     expect(page).toContain('The first &lt;b&gt;text&lt;/b&gt;.');
     // Act
-    const response = await t.postForm(`/Ponds/revert/${first.revision}`, { csrf: alice.csrf, base: second.revision }, { browser: alice });
+    const response = await t.postForm(
+      `/Ponds/revert/${first.revision}`,
+      { csrf: alice.csrf, base: second.revision },
+      { browser: alice },
+    );
     // Assess
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/Ponds');
     expect(await git(t.dir, 'show', 'HEAD:ponds.md')).toBe('# Ponds\n\nThe first <b>text</b>.');
-    expect(await git(t.dir, 'log', '-1', '--format=%an <%ae>%n%s')).toBe(`Alice <alice@example.com>\nRevert Ponds to revision ${first.revision.slice(0, 8)}\n`);
+    expect(await git(t.dir, 'log', '-1', '--format=%an <%ae>%n%s')).toBe(
+      `Alice <alice@example.com>\nRevert Ponds to revision ${first.revision.slice(0, 8)}\n`,
+    );
     expect((await git(t.dir, 'rev-list', 'HEAD')).split('\n')).toContain(second.revision);
     await git(t.dir, 'fsck', '--strict');
   });
 
-  it('keeps the user\'s message and still names the revision', async () => {
+  it("keeps the user's message and still names the revision", async () => {
     const first = await t.wiki.writePage('Creeks', '# Creeks', { author: BOB });
     const second = await t.wiki.writePage('Creeks', '# Creeks\n\nOops.', { author: BOB });
-    const response = await t.postForm(`/Creeks/revert/${first.revision}`, { csrf: alice.csrf, base: second.revision, message: 'Undo the oops' }, { browser: alice });
+    const response = await t.postForm(
+      `/Creeks/revert/${first.revision}`,
+      { csrf: alice.csrf, base: second.revision, message: 'Undo the oops' },
+      { browser: alice },
+    );
     expect(response.status).toBe(303);
-    expect(await git(t.dir, 'log', '-1', '--format=%s')).toBe(`Undo the oops (revert to ${first.revision.slice(0, 8)})\n`);
+    expect(await git(t.dir, 'log', '-1', '--format=%s')).toBe(
+      `Undo the oops (revert to ${first.revision.slice(0, 8)})\n`,
+    );
   });
 
   it('brings a deleted page back', async () => {
@@ -65,7 +79,11 @@ describe('revert to a revision in the browser', () => {
     const page = await (await t.get(`/Gone/revert/${revision}`, { browser: alice })).text();
     expect(page).toContain('The page is deleted now');
     // Act
-    const response = await t.postForm(`/Gone/revert/${revision}`, { csrf: alice.csrf, base: baseOf(page) }, { browser: alice });
+    const response = await t.postForm(
+      `/Gone/revert/${revision}`,
+      { csrf: alice.csrf, base: baseOf(page) },
+      { browser: alice },
+    );
     // Assess
     expect(response.status).toBe(303);
     expect((await t.wiki.readPage('Gone')).content).toBe('# Gone\n\nStill wanted.');
@@ -77,7 +95,11 @@ describe('revert to a revision in the browser', () => {
     const second = await t.wiki.writePage('Bays', '# Bays\n\nTwo.', { author: BOB });
     const third = await t.wiki.writePage('Bays', '# Bays\n\nThree.', { author: BOB });
     // Act
-    const response = await t.postForm(`/Bays/revert/${first.revision}`, { csrf: alice.csrf, base: second.revision }, { browser: alice });
+    const response = await t.postForm(
+      `/Bays/revert/${first.revision}`,
+      { csrf: alice.csrf, base: second.revision },
+      { browser: alice },
+    );
     const page = await response.text();
     // Assess
     expect(response.status).toBe(409);

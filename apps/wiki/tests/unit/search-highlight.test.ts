@@ -6,16 +6,22 @@ const ALICE = { name: 'Alice', email: 'alice@example.com' };
 
 describe('highlight', () => {
   it('escapes every piece and marks whole words, whatever their case', () => {
-    expect(highlight('Otters & <otters> otterly', ['otters']).value).toBe('<mark>Otters</mark> &amp; &lt;<mark>otters</mark>&gt; otterly');
+    expect(highlight('Otters & <otters> otterly', ['otters']).value).toBe(
+      '<mark>Otters</mark> &amp; &lt;<mark>otters</mark>&gt; otterly',
+    );
   });
 
   it('never marks inside an entity or builds markup from the text', () => {
     expect(highlight('a & b', ['amp']).value).toBe('a &amp; b');
-    expect(highlight('<mark>x</mark> "q"', ['mark', 'q']).value).toBe('&lt;<mark>mark</mark>&gt;x&lt;/<mark>mark</mark>&gt; &quot;<mark>q</mark>&quot;');
+    expect(highlight('<mark>x</mark> "q"', ['mark', 'q']).value).toBe(
+      '&lt;<mark>mark</mark>&gt;x&lt;/<mark>mark</mark>&gt; &quot;<mark>q</mark>&quot;',
+    );
   });
 
   it('treats regex characters in terms as text and prefers the longest term', () => {
-    expect(highlight('c++ and c and (a|b)', ['c++', '(a|b)']).value).toBe('<mark>c++</mark> and c and <mark>(a|b)</mark>');
+    expect(highlight('c++ and c and (a|b)', ['c++', '(a|b)']).value).toBe(
+      '<mark>c++</mark> and c and <mark>(a|b)</mark>',
+    );
     expect(highlight('otter otters', ['otter', 'otters']).value).toBe('<mark>otter</mark> <mark>otters</mark>');
   });
 
@@ -31,7 +37,11 @@ describe('/-/search', () => {
 
   beforeAll(async () => {
     t = await openTestWiki();
-    await t.wiki.writePage('Rivers', '# Rivers\n\nSea otters & river otters share <b>nothing</b>; an otterhound is a dog.', { author: ALICE });
+    await t.wiki.writePage(
+      'Rivers',
+      '# Rivers\n\nSea otters & river otters share <b>nothing</b>; an otterhound is a dog.',
+      { author: ALICE },
+    );
     await t.wiki.writePage('Typos', '# Typos\n\nThe kubernetes cluster.', { author: ALICE });
   });
   afterAll(() => t.close());

@@ -33,8 +33,21 @@ describe('security of the wiki app', () => {
     ['the stylesheet', () => t.get('/-/static/wiki.css')],
     ['health JSON', () => t.get('/-/healthz')],
     ['REST JSON', () => t.get('/api/v1/pages')],
-    ['a REST 401', () => t.app.fetch(new Request(`${ORIGIN}/api/v1/pages/Home`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }))],
-    ['a REST 400', () => t.app.fetch(new Request(`${ORIGIN}/api/v1/pages/Home`, { method: 'PUT', headers: json, body: '{' }))],
+    [
+      'a REST 401',
+      () =>
+        t.app.fetch(
+          new Request(`${ORIGIN}/api/v1/pages/Home`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          }),
+        ),
+    ],
+    [
+      'a REST 400',
+      () => t.app.fetch(new Request(`${ORIGIN}/api/v1/pages/Home`, { method: 'PUT', headers: json, body: '{' })),
+    ],
     ['a reserved path', () => t.get('/.well-known/oauth-protected-resource')],
     ['a 403 page', () => t.postForm('/Home/save', { content: 'x' }, { browser: alice })],
     ['a HEAD request', () => t.app.fetch(new Request(`${ORIGIN}/Home`, { method: 'HEAD' }))],
@@ -92,9 +105,17 @@ describe('security of the wiki app', () => {
   });
 
   it('refuses a save from another origin even with the right token', async () => {
-    const response = await t.postForm('/Home/save', { csrf: alice.csrf, content: 'forged' }, { browser: alice, headers: { origin: 'https://evil.example' } });
+    const response = await t.postForm(
+      '/Home/save',
+      { csrf: alice.csrf, content: 'forged' },
+      { browser: alice, headers: { origin: 'https://evil.example' } },
+    );
     expect(response.status).toBe(403);
-    const crossSite = await t.postForm('/Home/save', { csrf: alice.csrf, content: 'forged' }, { browser: alice, headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await t.postForm(
+      '/Home/save',
+      { csrf: alice.csrf, content: 'forged' },
+      { browser: alice, headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect(crossSite.status).toBe(403);
   });
 
@@ -106,7 +127,10 @@ describe('security of the wiki app', () => {
 
   it('answers a save after the session expired with 403 and the text, escaped, so it is not lost', async () => {
     const before = await t.wiki.head();
-    const response = await t.postForm('/Home/save', { csrf: 'stale', content: 'My long edit </textarea><script>alert(1)</script>' });
+    const response = await t.postForm('/Home/save', {
+      csrf: 'stale',
+      content: 'My long edit </textarea><script>alert(1)</script>',
+    });
     const html = await response.text();
     expect(response.status).toBe(403);
     expect(html).toContain('My long edit &lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>');
@@ -119,19 +143,27 @@ describe('security of the wiki app', () => {
     expect((await t.postForm('/-/logout', {}, { browser: leaving })).status).toBe(403);
     const response = await t.postForm('/-/logout', { csrf: leaving.csrf }, { browser: leaving });
     expect(response.status).toBe(303);
-    expect(response.headers.get('set-cookie')).toMatch(/^__Host-wiki_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0; Secure$/);
+    expect(response.headers.get('set-cookie')).toMatch(
+      /^__Host-wiki_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0; Secure$/,
+    );
   });
 
   it('shows a signed-in user outside the policy a 403 page naming whom to ask', async () => {
     const response = await t.get('/Home/edit', { browser: outsider });
     const html = await response.text();
     expect(response.status).toBe(403);
-    expect(html).toContain('eve@attacker.test is signed in but not allowed to write this wiki. Ask wiki-admins@example.com for access.');
+    expect(html).toContain(
+      'eve@attacker.test is signed in but not allowed to write this wiki. Ask wiki-admins@example.com for access.',
+    );
   });
 
   it('answers page content over 1 MB with 413 and leaves the repository unchanged', async () => {
     const before = await t.wiki.head();
-    const response = await t.postForm('/Big/save', { csrf: alice.csrf, content: 'x'.repeat(1_048_577) }, { browser: alice });
+    const response = await t.postForm(
+      '/Big/save',
+      { csrf: alice.csrf, content: 'x'.repeat(1_048_577) },
+      { browser: alice },
+    );
     expect(response.status).toBe(413);
     expect(await t.wiki.head()).toBe(before);
   });
@@ -139,7 +171,11 @@ describe('security of the wiki app', () => {
   it('answers a request body over the body limit with 413', async () => {
     const body = `csrf=${alice.csrf}&content=${'x'.repeat(5 * 1024 * 1024)}`;
     const response = await t.app.fetch(
-      new Request(`${ORIGIN}/Big/save`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: alice.cookie, origin: ORIGIN }, body }),
+      new Request(`${ORIGIN}/Big/save`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: alice.cookie, origin: ORIGIN },
+        body,
+      }),
     );
     expect(response.status).toBe(413);
   });
@@ -147,20 +183,32 @@ describe('security of the wiki app', () => {
   it('answers invalid UTF-8 with 400', async () => {
     const raw = Buffer.concat([Buffer.from(`csrf=${alice.csrf}&content=`), Buffer.from([0xc3, 0x28, 0xff])]);
     const response = await t.app.fetch(
-      new Request(`${ORIGIN}/Home/save`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: alice.cookie, origin: ORIGIN }, body: raw }),
+      new Request(`${ORIGIN}/Home/save`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: alice.cookie, origin: ORIGIN },
+        body: raw,
+      }),
     );
     expect(response.status).toBe(400);
     const encoded = await t.postForm('/Home/save', { csrf: alice.csrf }, { browser: alice });
     expect(encoded.status).not.toBe(500);
     const badEscape = await t.app.fetch(
-      new Request(`${ORIGIN}/Home/save`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: alice.cookie, origin: ORIGIN }, body: `csrf=${alice.csrf}&content=%C3%28` }),
+      new Request(`${ORIGIN}/Home/save`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: alice.cookie, origin: ORIGIN },
+        body: `csrf=${alice.csrf}&content=%C3%28`,
+      }),
     );
     expect(badEscape.status).toBe(400);
   });
 
   it('answers a form post of another content type with 415', async () => {
     const response = await t.app.fetch(
-      new Request(`${ORIGIN}/Home/save`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: alice.cookie, origin: ORIGIN }, body: 'x' }),
+      new Request(`${ORIGIN}/Home/save`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', cookie: alice.cookie, origin: ORIGIN },
+        body: 'x',
+      }),
     );
     expect(response.status).toBe(415);
   });
@@ -192,7 +240,11 @@ describe('unexpected errors', () => {
       expect(html).toContain(page.headers.get('x-request-id')!);
       const body = (await api.json()) as Record<string, unknown>;
       expect(api.status).toBe(500);
-      expect(body).toEqual({ error: expect.any(String), code: 'internal_error', request_id: api.headers.get('x-request-id') });
+      expect(body).toEqual({
+        error: expect.any(String),
+        code: 'internal_error',
+        request_id: api.headers.get('x-request-id'),
+      });
       expect(logs).toHaveLength(2);
       expect(logs[0]).toMatchObject({ level: 'error', requestId: page.headers.get('x-request-id'), path: '/Home' });
       expect(JSON.stringify(logs)).not.toContain('secret-cookie');

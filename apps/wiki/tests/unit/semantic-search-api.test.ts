@@ -19,7 +19,11 @@ let dir: string;
 let app: ReturnType<typeof createWikiApp>;
 
 const get = (query: string, token: string | null = API_KEY): Promise<Response> =>
-  app.fetch(new Request(`${ORIGIN}/api/v1/semantic-search${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+  app.fetch(
+    new Request(`${ORIGIN}/api/v1/semantic-search${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+  );
 
 beforeAll(async () => {
   bedrock = await startBedrockStandin({ region: AWS.region, credentials: AWS });
@@ -36,8 +40,14 @@ beforeAll(async () => {
   });
   const wiki = await Wiki.open({ dir, durable: false, embeddings: titanEmbeddingsFor(config.embeddings, AWS) });
   const author = { name: 'Ann', email: 'ann@example.com' };
-  await wiki.writePage('Guides/Undo', '# Undoing commits\n\n## Keep the changes\n\nUse git reset --soft to move the branch back one commit.', { author });
-  await wiki.writePage('Weather', '# Weather\n\nSunny days and rain showers in the south of France this week.', { author });
+  await wiki.writePage(
+    'Guides/Undo',
+    '# Undoing commits\n\n## Keep the changes\n\nUse git reset --soft to move the branch back one commit.',
+    { author },
+  );
+  await wiki.writePage('Weather', '# Weather\n\nSunny days and rain showers in the south of France this week.', {
+    author,
+  });
   await wiki.flush();
   app = createWikiApp({ config, wiki, log: () => {} });
 }, 60_000);
@@ -47,12 +57,17 @@ afterAll(async () => {
 });
 
 describe('GET /api/v1/semantic-search', () => {
-  it('answers with the plugin\'s fields: nearest chunk first, at most n', async () => {
+  it("answers with the plugin's fields: nearest chunk first, at most n", async () => {
     // Act
     const response = await get('?q=will+it+rain+tomorrow&n=2');
     // Assess
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { query: string; total: number; mode: string; results: Record<string, unknown>[] };
+    const body = (await response.json()) as {
+      query: string;
+      total: number;
+      mode: string;
+      results: Record<string, unknown>[];
+    };
     expect(body).toMatchObject({ query: 'will it rain tomorrow', total: 2, mode: 'semantic' });
     expect(body.results[0]).toMatchObject({
       name: 'Weather',
@@ -69,7 +84,10 @@ describe('GET /api/v1/semantic-search', () => {
   });
 
   it('fuses with keyword ranks when mode=hybrid', async () => {
-    const body = (await (await get('?q=reset&mode=hybrid&n=1')).json()) as { mode: string; results: { path: string }[] };
+    const body = (await (await get('?q=reset&mode=hybrid&n=1')).json()) as {
+      mode: string;
+      results: { path: string }[];
+    };
     expect(body.mode).toBe('hybrid');
     expect(body.results[0]!.path).toBe('Guides/Undo');
   });
@@ -89,7 +107,12 @@ describe('GET /api/v1/semantic-search', () => {
 
   it('needs a credential on a signed-in wiki, and refuses other methods', async () => {
     expect((await get('?q=rain', null)).status).toBe(401);
-    const post = await app.fetch(new Request(`${ORIGIN}/api/v1/semantic-search?q=x`, { method: 'POST', headers: { authorization: `Bearer ${API_KEY}` } }));
+    const post = await app.fetch(
+      new Request(`${ORIGIN}/api/v1/semantic-search?q=x`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${API_KEY}` },
+      }),
+    );
     expect(post.status).toBe(405);
   });
 

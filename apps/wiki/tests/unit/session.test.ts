@@ -4,7 +4,8 @@ import { safeReturnTo } from '../../src/routes/sign-in.js';
 
 const key = deriveSessionKey('unit-session-secret-0123456789-abcdefghijklmno');
 const user = { sub: 'user_1', name: 'Ada', email: 'ada@example.com', emailVerified: true };
-const requestWith = (setCookie: string) => new Request('https://wiki.example.com/', { headers: { cookie: setCookie.split(';')[0] } });
+const requestWith = (setCookie: string) =>
+  new Request('https://wiki.example.com/', { headers: { cookie: setCookie.split(';')[0] } });
 
 describe('session cookies', () => {
   it('are HttpOnly, SameSite=Lax, Path=/, Secure and __Host- prefixed over https', async () => {
@@ -36,7 +37,9 @@ describe('session cookies', () => {
   });
 
   it('are refused when sealed with another key, or when a sign-in cookie is presented as a session', async () => {
-    const other = createSessionCookies(deriveSessionKey('another-session-secret-0123456789-abcdefghijk'), { secure: true });
+    const other = createSessionCookies(deriveSessionKey('another-session-secret-0123456789-abcdefghijk'), {
+      secure: true,
+    });
     const mine = createSessionCookies(key, { secure: true });
     expect(await mine.readSession(requestWith(await other.sessionCookie(user)))).toBeUndefined();
     const login = await mine.loginCookie({ state: 's', nonce: 'n', codeVerifier: 'v', returnTo: '/' });

@@ -11,7 +11,7 @@ describe('signed-out sessions', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('live in the data directory\'s private area, outside the tree git tracks', () => {
+  it("live in the data directory's private area, outside the tree git tracks", () => {
     expect(signedOutDir('/mnt/wiki')).toBe('/mnt/wiki/.git/wikibot/signed-out');
   });
 

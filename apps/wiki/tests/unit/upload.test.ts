@@ -16,7 +16,12 @@ describe('the editor: uploads by drag-and-drop and paste (POST /-/upload)', () =
   });
   afterAll(() => t.close());
 
-  const upload = (query: string, body: Uint8Array, browser: Browser | undefined, headers: Record<string, string> = {}) =>
+  const upload = (
+    query: string,
+    body: Uint8Array,
+    browser: Browser | undefined,
+    headers: Record<string, string> = {},
+  ) =>
     t.app.fetch(
       new Request(`${ORIGIN}/-/upload?${query}`, {
         method: 'POST',

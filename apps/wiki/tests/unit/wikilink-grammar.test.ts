@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { git, openTestWiki, type TestWiki } from '../helpers/wiki-app.js';
 
 const ANN = { name: 'Ann', email: 'ann@example.com' };
-const BODY = 'A [[Target]] link.\n\nIn code: `[[Target]]` and\n\n```\n[[Target]]\n```\n\n| cell | `[[Target]]` | [[Target]] |\n|---|---|---|\n';
+const BODY =
+  'A [[Target]] link.\n\nIn code: `[[Target]]` and\n\n```\n[[Target]]\n```\n\n| cell | `[[Target]]` | [[Target]] |\n|---|---|---|\n';
 
 describe('a WikiLink inside code', () => {
   let t: TestWiki;
@@ -33,7 +34,9 @@ describe('a WikiLink inside code', () => {
     const renamed = await t.wiki.renamePage('Target', 'Moved', { author: ANN });
     // Assess
     expect(renamed.rewritten).toEqual(['Source']);
-    expect(await git(t.dir, 'show', 'HEAD:source.md')).toBe(BODY.replace('A [[Target]] link', 'A [[Moved]] link').replace('| [[Target]] |', '| [[Moved]] |'));
+    expect(await git(t.dir, 'show', 'HEAD:source.md')).toBe(
+      BODY.replace('A [[Target]] link', 'A [[Moved]] link').replace('| [[Target]] |', '| [[Moved]] |'),
+    );
     expect(await git(t.dir, 'show', 'HEAD:only code.md')).toBe(code);
   });
 });

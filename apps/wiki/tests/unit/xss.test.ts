@@ -34,10 +34,16 @@ describe('rendering hostile Markdown', () => {
     const unknown = '```nosuchlang\nconst a = "<b>";\n```';
     const known = '```js\nconst a = "<b>";\n```';
     // Act (the plain block first: highlight.js is loaded only when a block names a language)
-    const [plainHtml, unknownHtml, knownHtml] = [await renderMarkdown(plain, none), await renderMarkdown(unknown, none), await renderMarkdown(known, none)];
+    const [plainHtml, unknownHtml, knownHtml] = [
+      await renderMarkdown(plain, none),
+      await renderMarkdown(unknown, none),
+      await renderMarkdown(known, none),
+    ];
     // Assess
     expect(plainHtml).toBe('<pre><code>const a = &quot;&lt;b&gt;&quot;;\n</code></pre>\n');
-    expect(unknownHtml).toBe('<pre><code class="language-nosuchlang">const a = &quot;&lt;b&gt;&quot;;\n</code></pre>\n');
+    expect(unknownHtml).toBe(
+      '<pre><code class="language-nosuchlang">const a = &quot;&lt;b&gt;&quot;;\n</code></pre>\n',
+    );
     expect(knownHtml).toContain('<span class="hljs-keyword">const</span>');
     expect(knownHtml).toContain('<span class="hljs-string">&quot;&lt;b&gt;&quot;</span>');
     expect(await renderMarkdown(plain, none)).toBe(plainHtml);
@@ -48,7 +54,10 @@ describe('rendering hostile Markdown', () => {
   });
 
   it('keeps ordinary links, relative links, mailto and https images', async () => {
-    const html = await renderMarkdown('[a](https://example.com) [b](/Home) [c](mailto:a@example.com) ![d](https://example.com/d.png)', none);
+    const html = await renderMarkdown(
+      '[a](https://example.com) [b](/Home) [c](mailto:a@example.com) ![d](https://example.com/d.png)',
+      none,
+    );
     expect(html).toContain('href="https://example.com" rel="nofollow noopener noreferrer"');
     expect(html).toContain('href="/Home"');
     expect(html).toContain('href="mailto:a@example.com"');
@@ -83,7 +92,9 @@ describe('hostile pages served by the app', () => {
 
   it('serves a page holding the whole corpus with no executable markup and a script-free CSP', async () => {
     // Prepare
-    await t.wiki.writePage('Hostile', CORPUS.map(([, md]) => md).join('\n\n'), { author: { name: 'Mallory', email: 'mallory@example.com' } });
+    await t.wiki.writePage('Hostile', CORPUS.map(([, md]) => md).join('\n\n'), {
+      author: { name: 'Mallory', email: 'mallory@example.com' },
+    });
     // Act
     const response = await t.get('/Hostile');
     const html = await response.text();
@@ -98,8 +109,17 @@ describe('hostile pages served by the app', () => {
   });
 
   it('escapes hostile page paths and titles everywhere they appear', async () => {
-    await t.wiki.writePage('Evil "><img src=x onerror=alert(1)>', '---\ntitle: "<script>alert(1)</script>"\n---\nbody', { author: { name: '<b>x</b>', email: 'x@example.com' } });
-    for (const path of ['/Evil%20%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', '/-/index', '/-/changelog', '/-/search?q=%3Cscript%3E']) {
+    await t.wiki.writePage(
+      'Evil "><img src=x onerror=alert(1)>',
+      '---\ntitle: "<script>alert(1)</script>"\n---\nbody',
+      { author: { name: '<b>x</b>', email: 'x@example.com' } },
+    );
+    for (const path of [
+      '/Evil%20%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      '/-/index',
+      '/-/changelog',
+      '/-/search?q=%3Cscript%3E',
+    ]) {
       const html = await (await t.get(path)).text();
       expect(html).not.toMatch(FOREIGN_SCRIPT);
       expect(html).not.toMatch(/<img[^>]*onerror/i);

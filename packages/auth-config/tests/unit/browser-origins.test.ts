@@ -22,17 +22,24 @@ describe('Setting: MCP_ALLOWED_ORIGINS', () => {
 
   it('adds a comma-separated list of browser clients, canonicalised', () => {
     // Act
-    const origins = loadConfig({ ...base, MCP_ALLOWED_ORIGINS: ' http://localhost:6274 , https://Inspector.Example.com:443/ ' }).mcpAllowedOrigins;
+    const origins = loadConfig({
+      ...base,
+      MCP_ALLOWED_ORIGINS: ' http://localhost:6274 , https://Inspector.Example.com:443/ ',
+    }).mcpAllowedOrigins;
     // Assess
     expect(origins).toEqual(['https://dev.wikibot.io', 'http://localhost:6274', 'https://inspector.example.com']);
   });
 
-  it.each(['*', 'http://inspector.example.com', 'https://inspector.example.com/path', 'null', 'localhost:6274', 'https://a.example,,x'])(
-    'refuses %j, naming the variable',
-    (value) => {
-      const act = () => loadConfig({ ...base, MCP_ALLOWED_ORIGINS: value });
-      expect(act).toThrow(ConfigError);
-      expect(act).toThrow(/^MCP_ALLOWED_ORIGINS: /);
-    },
-  );
+  it.each([
+    '*',
+    'http://inspector.example.com',
+    'https://inspector.example.com/path',
+    'null',
+    'localhost:6274',
+    'https://a.example,,x',
+  ])('refuses %j, naming the variable', (value) => {
+    const act = () => loadConfig({ ...base, MCP_ALLOWED_ORIGINS: value });
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(/^MCP_ALLOWED_ORIGINS: /);
+  });
 });

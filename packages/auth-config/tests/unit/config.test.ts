@@ -33,12 +33,14 @@ describe('Function: loadConfig', () => {
     ['true', true],
     [' false ', false],
     ['', false],
-  ])('reads WIKI_RETAIN_PAGE_NAME_CASE=%j (Otterwiki\'s RETAIN_PAGE_NAME_CASE) as %j', (value, expected) => {
+  ])("reads WIKI_RETAIN_PAGE_NAME_CASE=%j (Otterwiki's RETAIN_PAGE_NAME_CASE) as %j", (value, expected) => {
     expect(loadConfig({ ...base, WIKI_RETAIN_PAGE_NAME_CASE: value }).retainPageNameCase).toBe(expected);
   });
 
   it('accepts a bare AuthKit host', () => {
-    expect(loadConfig({ ...base, AUTHKIT_DOMAIN: 'example.authkit.app' }).authkit.issuer).toBe('https://example.authkit.app');
+    expect(loadConfig({ ...base, AUTHKIT_DOMAIN: 'example.authkit.app' }).authkit.issuer).toBe(
+      'https://example.authkit.app',
+    );
   });
 
   it.each([
@@ -72,19 +74,30 @@ describe('Function: loadConfig', () => {
 
   it('takes secrets by SSM parameter name, never as values on Lambda', () => {
     // Act
-    const config = loadConfig({ ...base, AWS_LAMBDA_FUNCTION_NAME: 'wikibot-dev-mcp', MCP_API_KEY_PARAMETER: '/wikibot/dev/mcp-api-key' });
+    const config = loadConfig({
+      ...base,
+      AWS_LAMBDA_FUNCTION_NAME: 'wikibot-dev-mcp',
+      MCP_API_KEY_PARAMETER: '/wikibot/dev/mcp-api-key',
+    });
     // Assess
     expect(config.secrets.mcpApiKey).toEqual({ kind: 'ssm', name: '/wikibot/dev/mcp-api-key' });
-    expect(() => loadConfig({ ...base, AWS_LAMBDA_FUNCTION_NAME: 'f', MCP_API_KEY: 'hunter2' })).toThrow(/MCP_API_KEY: must not hold a secret value on Lambda/);
+    expect(() => loadConfig({ ...base, AWS_LAMBDA_FUNCTION_NAME: 'f', MCP_API_KEY: 'hunter2' })).toThrow(
+      /MCP_API_KEY: must not hold a secret value on Lambda/,
+    );
   });
 
   it('accepts a literal secret off Lambda (local development)', () => {
-    expect(loadConfig({ ...base, MCP_API_KEY: 'local-key' }).secrets.mcpApiKey).toEqual({ kind: 'value', value: 'local-key' });
+    expect(loadConfig({ ...base, MCP_API_KEY: 'local-key' }).secrets.mcpApiKey).toEqual({
+      kind: 'value',
+      value: 'local-key',
+    });
   });
 });
 
 describe('Function: accessByEmail', () => {
-  const policy = parseAccessPolicy('{"writers":["alice@example.com","@corp.example"],"readers":["@example.com"],"contact":"wiki-admins@corp.example"}');
+  const policy = parseAccessPolicy(
+    '{"writers":["alice@example.com","@corp.example"],"readers":["@example.com"],"contact":"wiki-admins@corp.example"}',
+  );
 
   it.each([
     ['alice@example.com', 'write'],
@@ -101,13 +114,22 @@ describe('Function: accessByEmail', () => {
 
   it('normalizes entries and defaults an organization to write access', () => {
     // Act
-    const parsed = parseAccessPolicy('{"writers":["  Alice@Example.COM "],"organization":{"id":"org_01H"},"contact":" admins@example.com "}');
+    const parsed = parseAccessPolicy(
+      '{"writers":["  Alice@Example.COM "],"organization":{"id":"org_01H"},"contact":" admins@example.com "}',
+    );
     // Assess
-    expect(parsed).toEqual({ writers: ['alice@example.com'], readers: [], organization: { id: 'org_01H', access: 'write' }, contact: 'admins@example.com' });
+    expect(parsed).toEqual({
+      writers: ['alice@example.com'],
+      readers: [],
+      organization: { id: 'org_01H', access: 'write' },
+      contact: 'admins@example.com',
+    });
   });
 
   it('names the setting it was given in errors', () => {
-    expect(() => parseAccessPolicy('{"writers":["nope"]}', 'LOCAL_ACCESS_POLICY')).toThrow(/^LOCAL_ACCESS_POLICY: writers\.0 must be an email address/);
+    expect(() => parseAccessPolicy('{"writers":["nope"]}', 'LOCAL_ACCESS_POLICY')).toThrow(
+      /^LOCAL_ACCESS_POLICY: writers\.0 must be an email address/,
+    );
   });
 
   it('admits everyone with "*"', () => {
@@ -115,6 +137,8 @@ describe('Function: accessByEmail', () => {
   });
 
   it('tells a refused user whom to ask', () => {
-    expect(refusalMessage(policy, 'mallory@evil.example', 'write')).toMatch(/mallory@evil\.example.*not allowed to write.*wiki-admins@corp\.example/);
+    expect(refusalMessage(policy, 'mallory@evil.example', 'write')).toMatch(
+      /mallory@evil\.example.*not allowed to write.*wiki-admins@corp\.example/,
+    );
   });
 });

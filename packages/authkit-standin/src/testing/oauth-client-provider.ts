@@ -4,7 +4,11 @@
  * the test then walks the stand-in's sign-in and consent forms.
  */
 import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
-import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type {
+  OAuthClientInformationMixed,
+  OAuthClientMetadata,
+  OAuthTokens,
+} from '@modelcontextprotocol/sdk/shared/auth.js';
 
 /** Where the stand-in sends the browser back; nothing listens there (the form driver stops before it). */
 export const REDIRECT_URL = 'http://127.0.0.1:9/oauth/callback';

@@ -33,7 +33,12 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-export function authorizationUrl(issuer: string, clientId: string, challenge: string, params: Record<string, string | undefined> = {}): URL {
+export function authorizationUrl(
+  issuer: string,
+  clientId: string,
+  challenge: string,
+  params: Record<string, string | undefined> = {},
+): URL {
   const url = new URL(`${issuer}/oauth2/authorize`);
   const all: Record<string, string | undefined> = {
     response_type: 'code',
@@ -48,7 +53,10 @@ export function authorizationUrl(issuer: string, clientId: string, challenge: st
   return url;
 }
 
-export async function tokenRequest(issuer: string, body: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function tokenRequest(
+  issuer: string,
+  body: Record<string, string>,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${issuer}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

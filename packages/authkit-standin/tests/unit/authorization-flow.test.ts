@@ -16,10 +16,16 @@ describe('authorization code flow with PKCE', () => {
     await authkit.close();
   });
 
-  async function signIn(params: Record<string, string | undefined>, form = { email: 'Ada.Lovelace@Example.com', name: 'Ada Lovelace' }) {
+  async function signIn(
+    params: Record<string, string | undefined>,
+    form = { email: 'Ada.Lovelace@Example.com', name: 'Ada Lovelace' },
+  ) {
     const client = await registerClient(authkit.issuer);
     const { verifier, challenge } = pkcePair();
-    const callback = await authorizeWithForms(authorizationUrl(authkit.issuer, client.client_id, challenge, params), form);
+    const callback = await authorizeWithForms(
+      authorizationUrl(authkit.issuer, client.client_id, challenge, params),
+      form,
+    );
     return { client, verifier, callback };
   }
 
@@ -69,7 +75,10 @@ describe('authorization code flow with PKCE', () => {
     expect(payload.sub).toMatch(/^user_[0-9A-Z]{26}$/);
     expect(String(payload.scope).split(' ')).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
     expect(json.refresh_token).toEqual(expect.any(String));
-    const idToken = await jwtVerify(json.id_token as string, jwks, { issuer: authkit.issuer, audience: client.client_id });
+    const idToken = await jwtVerify(json.id_token as string, jwks, {
+      issuer: authkit.issuer,
+      audience: client.client_id,
+    });
     expect(idToken.payload).toMatchObject({ email: 'ada.lovelace@example.com', name: 'Ada Lovelace' });
   });
 
@@ -109,14 +118,23 @@ describe('authorization code flow with PKCE', () => {
 
   it('refuses a code exchange with the wrong PKCE verifier', async () => {
     const { client, callback } = await signIn({ scope: SCOPE, resource: RESOURCE });
-    const { status, json } = await exchange(client, pkcePair().verifier, callback.searchParams.get('code') as string, RESOURCE);
+    const { status, json } = await exchange(
+      client,
+      pkcePair().verifier,
+      callback.searchParams.get('code') as string,
+      RESOURCE,
+    );
     expect(status).toBe(400);
     expect(json.error).toBe('invalid_grant');
   });
 
   it('refuses an authorization request without PKCE', async () => {
     const client = await registerClient(authkit.issuer);
-    const url = authorizationUrl(authkit.issuer, client.client_id, 'x', { scope: SCOPE, code_challenge: undefined, code_challenge_method: undefined });
+    const url = authorizationUrl(authkit.issuer, client.client_id, 'x', {
+      scope: SCOPE,
+      code_challenge: undefined,
+      code_challenge_method: undefined,
+    });
     const response = await fetch(url, { redirect: 'manual' });
     const location = new URL(response.headers.get('location') as string);
     expect(location.searchParams.get('error')).toBe('invalid_request');
@@ -129,7 +147,10 @@ describe('authorization code flow with PKCE', () => {
   ])('refuses %s with invalid_target', async (_label, resource) => {
     const client = await registerClient(authkit.issuer);
     const { challenge } = pkcePair();
-    const response = await fetch(authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE, resource }), { redirect: 'manual' });
+    const response = await fetch(
+      authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE, resource }),
+      { redirect: 'manual' },
+    );
     const location = new URL(response.headers.get('location') as string);
     expect(location.searchParams.get('error')).toBe('invalid_target');
   });
@@ -137,10 +158,13 @@ describe('authorization code flow with PKCE', () => {
   it('sends the user back with access_denied when consent is denied', async () => {
     const client = await registerClient(authkit.issuer);
     const { challenge } = pkcePair();
-    const callback = await authorizeWithForms(authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE, resource: RESOURCE }), {
-      email: 'eve@example.com',
-      consent: 'deny',
-    });
+    const callback = await authorizeWithForms(
+      authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE, resource: RESOURCE }),
+      {
+        email: 'eve@example.com',
+        consent: 'deny',
+      },
+    );
     expect(callback.searchParams.get('error')).toBe('access_denied');
   });
 
@@ -148,9 +172,14 @@ describe('authorization code flow with PKCE', () => {
     // Prepare: start an authorization so an interaction exists
     const client = await registerClient(authkit.issuer);
     const { challenge } = pkcePair();
-    const first = await fetch(authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE }), { redirect: 'manual' });
+    const first = await fetch(authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE }), {
+      redirect: 'manual',
+    });
     const interaction = new URL(first.headers.get('location') as string, authkit.issuer);
-    const cookies = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookies = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     // Act
     const response = await fetch(new URL(`${interaction.pathname}/login`, authkit.issuer), {
@@ -181,9 +210,12 @@ describe('automatic sign-in', () => {
     const { verifier, challenge } = pkcePair();
 
     // Act: an email typed into a form would be ignored; no form is shown at all
-    const callback = await authorizeWithForms(authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE, resource: RESOURCE }), {
-      email: 'someone-else@example.com',
-    });
+    const callback = await authorizeWithForms(
+      authorizationUrl(authkit.issuer, client.client_id, challenge, { scope: SCOPE, resource: RESOURCE }),
+      {
+        email: 'someone-else@example.com',
+      },
+    );
     const { json } = await tokenRequest(authkit.issuer, {
       grant_type: 'authorization_code',
       client_id: client.client_id,
@@ -193,6 +225,10 @@ describe('automatic sign-in', () => {
     });
 
     // Assess
-    expect(decodeJwt(json.access_token as string)).toMatchObject({ email: 'robot@example.com', name: 'Robot', sub: userIdForEmail('robot@example.com') });
+    expect(decodeJwt(json.access_token as string)).toMatchObject({
+      email: 'robot@example.com',
+      name: 'Robot',
+      sub: userIdForEmail('robot@example.com'),
+    });
   });
 });

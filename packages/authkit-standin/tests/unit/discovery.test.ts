@@ -38,9 +38,18 @@ describe('discovery', () => {
         code_challenge_methods_supported: ['S256'],
         response_types_supported: ['code'],
       });
-      expect([...(metadata.scopes_supported as string[])].sort()).toEqual(['email', 'offline_access', 'openid', 'profile']);
+      expect([...(metadata.scopes_supported as string[])].sort()).toEqual([
+        'email',
+        'offline_access',
+        'openid',
+        'profile',
+      ]);
       expect(metadata.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
-      expect([...(metadata.token_endpoint_auth_methods_supported as string[])].sort()).toEqual(['client_secret_basic', 'client_secret_post', 'none']);
+      expect([...(metadata.token_endpoint_auth_methods_supported as string[])].sort()).toEqual([
+        'client_secret_basic',
+        'client_secret_post',
+        'none',
+      ]);
     },
   );
 
@@ -66,12 +75,19 @@ describe('registration from a browser page', () => {
     // Act
     const preflight = await fetch(`${authkit.issuer}/oauth2/register`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:6274', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'http://localhost:6274',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     const registration = await fetch(`${authkit.issuer}/oauth2/register`, {
       method: 'POST',
       headers: { origin: 'http://localhost:6274', 'content-type': 'application/json' },
-      body: JSON.stringify({ redirect_uris: ['http://localhost:6274/oauth/callback'], token_endpoint_auth_method: 'none' }),
+      body: JSON.stringify({
+        redirect_uris: ['http://localhost:6274/oauth/callback'],
+        token_endpoint_auth_method: 'none',
+      }),
     });
 
     // Assess

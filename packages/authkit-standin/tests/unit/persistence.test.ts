@@ -23,7 +23,12 @@ describe('persistence under dataDir', () => {
     const first = await startAuthkitStandin({ port: 0, dataDir, autoLoginEmail: 'ada@example.com' });
     const client = await registerClient(first.issuer);
     const { verifier, challenge } = pkcePair();
-    const callback = await authorizeWithForms(authorizationUrl(first.issuer, client.client_id, challenge, { scope: 'openid email offline_access', resource: RESOURCE }));
+    const callback = await authorizeWithForms(
+      authorizationUrl(first.issuer, client.client_id, challenge, {
+        scope: 'openid email offline_access',
+        resource: RESOURCE,
+      }),
+    );
     const tokens = await tokenRequest(first.issuer, {
       grant_type: 'authorization_code',
       client_id: client.client_id,
@@ -38,7 +43,10 @@ describe('persistence under dataDir', () => {
     const second = await startAuthkitStandin({ port, dataDir });
     try {
       const jwks = createRemoteJWKSet(new URL(`${second.issuer}/oauth2/jwks`));
-      const verified = await jwtVerify(tokens.json.access_token as string, jwks, { issuer: second.issuer, audience: RESOURCE });
+      const verified = await jwtVerify(tokens.json.access_token as string, jwks, {
+        issuer: second.issuer,
+        audience: RESOURCE,
+      });
       const refreshed = await tokenRequest(second.issuer, {
         grant_type: 'refresh_token',
         client_id: client.client_id,

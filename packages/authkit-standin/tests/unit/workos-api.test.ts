@@ -31,20 +31,32 @@ describe('WorkOS API fake, through @workos-inc/node', () => {
   });
 
   it('answers 404 for an unknown user, which the SDK raises as NotFoundException', async () => {
-    await expect(workos.userManagement.getUser('user_01UNKNOWN')).rejects.toMatchObject({ status: 404, name: 'NotFoundException' });
+    await expect(workos.userManagement.getUser('user_01UNKNOWN')).rejects.toMatchObject({
+      status: 404,
+      name: 'NotFoundException',
+    });
   });
 
-  it('lists a user\'s organization memberships, filtered by organization', async () => {
+  it("lists a user's organization memberships, filtered by organization", async () => {
     // Prepare
     const userId = authkit.userIdForEmail('ada.lovelace@example.com');
 
     // Act
     const member = await workos.userManagement.listOrganizationMemberships({ userId, organizationId: 'org_01WIKIBOT' });
-    const elsewhere = await workos.userManagement.listOrganizationMemberships({ userId, organizationId: 'org_01OTHER' });
+    const elsewhere = await workos.userManagement.listOrganizationMemberships({
+      userId,
+      organizationId: 'org_01OTHER',
+    });
 
     // Assess
     expect(member.data).toHaveLength(1);
-    expect(member.data[0]).toMatchObject({ object: 'organization_membership', userId, organizationId: 'org_01WIKIBOT', status: 'active', role: { slug: 'member' } });
+    expect(member.data[0]).toMatchObject({
+      object: 'organization_membership',
+      userId,
+      organizationId: 'org_01WIKIBOT',
+      status: 'active',
+      role: { slug: 'member' },
+    });
     expect(member.data[0].id).toMatch(/^om_/);
     expect(elsewhere.data).toEqual([]);
   });
@@ -62,11 +74,15 @@ describe('WorkOS API fake, through @workos-inc/node', () => {
 
   it('refuses a wrong API key with 401', async () => {
     const intruder = new WorkOS('sk_test_wrong', { ...authkit.workosOptions, maxRetries: 0 });
-    await expect(intruder.userManagement.getUser(authkit.userIdForEmail('ada.lovelace@example.com'))).rejects.toMatchObject({ status: 401 });
+    await expect(
+      intruder.userManagement.getUser(authkit.userIdForEmail('ada.lovelace@example.com')),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('answers unknown paths with 404 JSON', async () => {
-    const response = await fetch(`${authkit.workosApiUrl}/user_management/nothing`, { headers: { authorization: `Bearer ${authkit.workosApiKey}` } });
+    const response = await fetch(`${authkit.workosApiUrl}/user_management/nothing`, {
+      headers: { authorization: `Bearer ${authkit.workosApiKey}` },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: 'entity_not_found' });
   });

@@ -9,7 +9,8 @@ import { startBedrockStandin, type BedrockStandin, type SentenceEncoder } from '
 const counting: SentenceEncoder = {
   name: 'counting',
   dimensions: 512,
-  embed: async (texts) => texts.map(() => Float32Array.from({ length: 512 }, (_, i) => (i % 2 === 0 ? 1 : -1) * (i + 1))),
+  embed: async (texts) =>
+    texts.map(() => Float32Array.from({ length: 512 }, (_, i) => (i % 2 === 0 ? 1 : -1) * (i + 1))),
 };
 
 let standin: BedrockStandin;
@@ -18,7 +19,13 @@ const MODEL = 'amazon.titan-embed-text-v2:0';
 
 beforeAll(async () => {
   standin = await startBedrockStandin({ region: 'eu-west-1', encoder: counting });
-  signed = new AwsClient({ accessKeyId: 'AKID', secretAccessKey: 'secret', service: 'bedrock', region: 'eu-west-1', retries: 0 });
+  signed = new AwsClient({
+    accessKeyId: 'AKID',
+    secretAccessKey: 'secret',
+    service: 'bedrock',
+    region: 'eu-west-1',
+    retries: 0,
+  });
 });
 afterAll(() => standin.close());
 
@@ -33,7 +40,11 @@ describe('bedrock stand-in', () => {
   it('answers InvokeModel with Titan V2 response fields, normalised, at 1024 dimensions by default', async () => {
     const response = await invoke({ inputText: 'Hello, world!' });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { embedding: number[]; inputTextTokenCount: number; embeddingsByType: { float: number[] } };
+    const body = (await response.json()) as {
+      embedding: number[];
+      inputTextTokenCount: number;
+      embeddingsByType: { float: number[] };
+    };
     expect(body.embedding).toHaveLength(1024);
     expect(body.embedding.slice(512).every((x) => x === 0)).toBe(true);
     expect(Math.hypot(...body.embedding)).toBeCloseTo(1, 5);
@@ -43,13 +54,17 @@ describe('bedrock stand-in', () => {
   });
 
   it.each([256, 512])('returns %i dimensions when asked, unit length', async (dimensions) => {
-    const body = (await (await invoke({ inputText: 'x', dimensions, normalize: true })).json()) as { embedding: number[] };
+    const body = (await (await invoke({ inputText: 'x', dimensions, normalize: true })).json()) as {
+      embedding: number[];
+    };
     expect(body.embedding).toHaveLength(dimensions);
     expect(Math.hypot(...body.embedding)).toBeCloseTo(1, 5);
   });
 
   it('returns the raw vector when normalize is false', async () => {
-    const body = (await (await invoke({ inputText: 'x', dimensions: 256, normalize: false })).json()) as { embedding: number[] };
+    const body = (await (await invoke({ inputText: 'x', dimensions: 256, normalize: false })).json()) as {
+      embedding: number[];
+    };
     expect(body.embedding[0]).toBe(1);
     expect(body.embedding[1]).toBe(-2);
   });
@@ -87,11 +102,20 @@ describe('bedrock stand-in', () => {
   });
 
   it('verifies signatures exactly when it knows the secret', async () => {
-    const strict = await startBedrockStandin({ region: 'eu-west-1', encoder: counting, credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' } });
+    const strict = await startBedrockStandin({
+      region: 'eu-west-1',
+      encoder: counting,
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+    });
     const url = `${strict.url}/model/${MODEL}/invoke`;
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inputText":"x"}' };
     const good = await signed.fetch(url, init);
-    const forged = new AwsClient({ accessKeyId: 'AKID', secretAccessKey: 'guess', service: 'bedrock', region: 'eu-west-1' });
+    const forged = new AwsClient({
+      accessKeyId: 'AKID',
+      secretAccessKey: 'guess',
+      service: 'bedrock',
+      region: 'eu-west-1',
+    });
     const bad = await forged.fetch(url, init);
     await strict.close();
     expect(good.status).toBe(200);

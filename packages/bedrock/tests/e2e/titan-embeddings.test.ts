@@ -8,11 +8,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEmbeddingsConfig } from '@wikibot/auth-config';
-import { startBedrockStandin, universalSentenceEncoder, type BedrockStandin, type SentenceEncoder } from '@wikibot/bedrock-standin';
+import {
+  startBedrockStandin,
+  universalSentenceEncoder,
+  type BedrockStandin,
+  type SentenceEncoder,
+} from '@wikibot/bedrock-standin';
 import { Wiki } from '@wikibot/wiki-core';
 import { BedrockError, createTitanEmbeddings } from '../../src/index.js';
 
-const AWS = { region: 'eu-west-1', accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret', sessionToken: 'local-session' };
+const AWS = {
+  region: 'eu-west-1',
+  accessKeyId: 'AKIDLOCAL',
+  secretAccessKey: 'local-secret',
+  sessionToken: 'local-session',
+};
 const model = universalSentenceEncoder();
 let standin: BedrockStandin;
 
@@ -23,7 +33,12 @@ afterAll(() => standin.close());
 
 function provider(overrides: Record<string, string> = {}, options: { backoffMs?: number; openMs?: number } = {}) {
   const config = loadEmbeddingsConfig({ BEDROCK_REGION: AWS.region, BEDROCK_ENDPOINT: standin.url, ...overrides })!;
-  return createTitanEmbeddings({ config, aws: AWS, backoffMs: options.backoffMs ?? 5, openMs: options.openMs ?? 60_000 });
+  return createTitanEmbeddings({
+    config,
+    aws: AWS,
+    backoffMs: options.backoffMs ?? 5,
+    openMs: options.openMs ?? 60_000,
+  });
 }
 
 function cosine(a: Float32Array, b: Float32Array): number {
@@ -34,7 +49,11 @@ describe('createTitanEmbeddings', () => {
   it('embeds through signed InvokeModel calls: unit vectors, paraphrases nearer than unrelated text', async () => {
     // Act
     const [undo, revert, weather] = await provider().embed(
-      ['How do I undo my last commit?', 'Revert the most recent change recorded in the repository', 'It is sunny in Paris today'],
+      [
+        'How do I undo my last commit?',
+        'Revert the most recent change recorded in the repository',
+        'It is sunny in Paris today',
+      ],
       'document',
     );
     // Assess
@@ -60,7 +79,9 @@ describe('createTitanEmbeddings', () => {
   });
 
   it('signs for the configured region: another region is refused', async () => {
-    const error = await provider({ BEDROCK_REGION: 'us-west-2' }).embed(['x'], 'document').catch((e: unknown) => e);
+    const error = await provider({ BEDROCK_REGION: 'us-west-2' })
+      .embed(['x'], 'document')
+      .catch((e: unknown) => e);
     expect((error as BedrockError).message).toMatch(/region "us-west-2"/);
   });
 
@@ -75,7 +96,9 @@ describe('createTitanEmbeddings', () => {
 
   it('does not retry a refused request', async () => {
     const before = standin.calls;
-    const error = await provider({ BEDROCK_EMBEDDING_MODEL_ID: 'amazon.titan-embed-text-v1' }).embed(['x'], 'document').catch((e: unknown) => e);
+    const error = await provider({ BEDROCK_EMBEDDING_MODEL_ID: 'amazon.titan-embed-text-v1' })
+      .embed(['x'], 'document')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ type: 'ValidationException', retryable: false });
     expect(standin.calls - before).toBe(1);
   });
@@ -139,8 +162,14 @@ describe('a wiki on Bedrock', () => {
     try {
       const wiki = await Wiki.open({ dir, durable: false, embeddings: provider({}, { openMs: 60_000 }) });
       const author = { name: 'Ann', email: 'ann@example.com' };
-      await wiki.writePage('Undo', '# Undoing commits\n\nUse git reset to move the branch back one commit and keep the changes.', { author });
-      await wiki.writePage('Weather', '# Weather\n\nSunny days and rain showers in the south of France this week.', { author });
+      await wiki.writePage(
+        'Undo',
+        '# Undoing commits\n\nUse git reset to move the branch back one commit and keep the changes.',
+        { author },
+      );
+      await wiki.writePage('Weather', '# Weather\n\nSunny days and rain showers in the south of France this week.', {
+        author,
+      });
       await wiki.flush();
       // Act
       const found = await wiki.semanticSearch('how can I revert my previous change', { n: 3 });

@@ -13,7 +13,9 @@ export function stackJson() {
     role: `\${aws_iam_role.${name}_role_1A2B3C4D.arn}`,
     filename: `assets/${name}_code_ABCD1234/0F1E2D3C/lambda.zip`,
     source_code_hash: 'I8/TvmycWAn9d4xQdqFHy8/s4qjkk6/rcqOixPX8rUY=',
-    environment: { variables: { PUBLIC_ORIGIN: '${aws_apigatewayv2_api.api_http_5E6F7A8B.api_endpoint}', WIKIBOT_ENV: 'dev' } },
+    environment: {
+      variables: { PUBLIC_ORIGIN: '${aws_apigatewayv2_api.api_http_5E6F7A8B.api_endpoint}', WIKIBOT_ENV: 'dev' },
+    },
     '//': { metadata: { path: `wikibot-dev/${name}/function` } },
   });
   const integration = (name: string) => ({
@@ -33,7 +35,10 @@ export function stackJson() {
     resource: {
       aws_apigatewayv2_api: { api_http_5E6F7A8B: { name: 'wikibot-dev', protocol_type: 'HTTP' } },
       aws_lambda_function: { mcp_function_11111111: fn('mcp'), wiki_function_11111111: fn('wiki') },
-      aws_apigatewayv2_integration: { routes_mcp_22222222: integration('mcp'), routes_wiki_22222222: integration('wiki') },
+      aws_apigatewayv2_integration: {
+        routes_mcp_22222222: integration('mcp'),
+        routes_wiki_22222222: integration('wiki'),
+      },
       aws_apigatewayv2_route: {
         routes_mcp_33333333: route('ANY /mcp', 'routes_mcp_22222222'),
         'routes_well-known_33333333': route('ANY /.well-known/{proxy+}', 'routes_mcp_22222222'),

@@ -96,11 +96,15 @@ describe('selectRoute', () => {
   });
 
   it('prefers a full match with a path variable over a greedy route', () => {
-    expect(selectRoute(routes('ANY /pages/{proxy+}', 'GET /pages/{name}'), 'GET', '/pages/Home')?.route.routeKey).toBe('GET /pages/{name}');
+    expect(selectRoute(routes('ANY /pages/{proxy+}', 'GET /pages/{name}'), 'GET', '/pages/Home')?.route.routeKey).toBe(
+      'GET /pages/{name}',
+    );
   });
 
   it('prefers a literal segment over a path variable', () => {
-    expect(selectRoute(routes('GET /pages/{name}', 'GET /pages/new'), 'GET', '/pages/new')?.route.routeKey).toBe('GET /pages/new');
+    expect(selectRoute(routes('GET /pages/{name}', 'GET /pages/new'), 'GET', '/pages/new')?.route.routeKey).toBe(
+      'GET /pages/new',
+    );
   });
 
   it('does not let a path variable match an empty segment', () => {

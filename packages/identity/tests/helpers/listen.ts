@@ -28,7 +28,9 @@ export async function listen(handler: (request: Request) => Response | Promise<R
       }
       const url = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`;
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && body.length > 0;
-      const response = await handler(new Request(url, { method: req.method, headers, body: hasBody ? body : undefined }));
+      const response = await handler(
+        new Request(url, { method: req.method, headers, body: hasBody ? body : undefined }),
+      );
       const out: Record<string, string | string[]> = {};
       response.headers.forEach((value, name) => {
         if (name !== 'set-cookie') out[name] = value;

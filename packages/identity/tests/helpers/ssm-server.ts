@@ -6,7 +6,12 @@ import { AwsV4Signer } from 'aws4fetch';
 import { listen } from './listen.js';
 
 /** Credentials the test server accepts. */
-export const TEST_AWS = { region: 'eu-west-1', accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret-key', sessionToken: 'test-session' } as const;
+export const TEST_AWS = {
+  region: 'eu-west-1',
+  accessKeyId: 'AKIDTEST',
+  secretAccessKey: 'test-secret-key',
+  sessionToken: 'test-session',
+} as const;
 
 /** A running SSM stand-in. */
 export interface SsmServer {
@@ -23,7 +28,8 @@ export async function startSsmServer(parameters: Record<string, string>): Promis
     Response.json({ __type: type, message }, { status, headers: { 'content-type': 'application/x-amz-json-1.1' } });
   const server = await listen(async (request) => {
     const body = await request.text();
-    if (request.headers.get('x-amz-target') !== 'AmazonSSM.GetParameter') return fault('UnknownOperationException', 'unknown target');
+    if (request.headers.get('x-amz-target') !== 'AmazonSSM.GetParameter')
+      return fault('UnknownOperationException', 'unknown target');
     const authorization = request.headers.get('authorization') ?? '';
     const datetime = request.headers.get('x-amz-date') ?? '';
     const signed = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(';') ?? [];
@@ -44,7 +50,14 @@ export async function startSsmServer(parameters: Record<string, string>): Promis
     calls.push(Name);
     if (!(Name in parameters)) return fault('ParameterNotFound', `Parameter ${Name} not found.`);
     return Response.json(
-      { Parameter: { Name, Type: 'SecureString', Value: WithDecryption ? parameters[Name] : 'AQICAH-encrypted', Version: 1 } },
+      {
+        Parameter: {
+          Name,
+          Type: 'SecureString',
+          Value: WithDecryption ? parameters[Name] : 'AQICAH-encrypted',
+          Version: 1,
+        },
+      },
       { headers: { 'content-type': 'application/x-amz-json-1.1' } },
     );
   });

@@ -48,7 +48,10 @@ export async function startTestIssuer(options: { issuerPath?: string } = {}): Pr
   let issuer = '';
   const server = await listen((request) => {
     const { pathname } = new URL(request.url);
-    if (pathname === `/.well-known/oauth-authorization-server${path}` || pathname === `${path}/.well-known/openid-configuration`) {
+    if (
+      pathname === `/.well-known/oauth-authorization-server${path}` ||
+      pathname === `${path}/.well-known/openid-configuration`
+    ) {
       hits.metadata += 1;
       return Response.json({ issuer, jwks_uri: `${issuer}/oauth2/jwks`, token_endpoint: `${issuer}/oauth2/token` });
     }

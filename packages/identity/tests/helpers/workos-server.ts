@@ -22,7 +22,11 @@ export interface WorkosServer {
 }
 
 /** Serves `users` and `memberships` (`[userId, organizationId]` active pairs), accepting `apiKey` only. */
-export async function startWorkosServer(options: { apiKey: string; users: WorkosTestUser[]; memberships?: [string, string][] }): Promise<WorkosServer> {
+export async function startWorkosServer(options: {
+  apiKey: string;
+  users: WorkosTestUser[];
+  memberships?: [string, string][];
+}): Promise<WorkosServer> {
   const calls: string[] = [];
   const server = await listen((request) => {
     const url = new URL(request.url);
@@ -34,7 +38,15 @@ export async function startWorkosServer(options: { apiKey: string; users: Workos
     if (userMatch) {
       const user = options.users.find((u) => u.id === decodeURIComponent(userMatch[1]));
       if (!user) return Response.json({ code: 'entity_not_found', message: 'User not found' }, { status: 404 });
-      return Response.json({ object: 'user', first_name: null, last_name: null, profile_picture_url: null, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...user });
+      return Response.json({
+        object: 'user',
+        first_name: null,
+        last_name: null,
+        profile_picture_url: null,
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+        ...user,
+      });
     }
     if (url.pathname === '/user_management/organization_memberships') {
       const userId = url.searchParams.get('user_id');
@@ -42,8 +54,15 @@ export async function startWorkosServer(options: { apiKey: string; users: Workos
       const data = (options.memberships ?? [])
         .filter(([u, o]) => u === userId && (!orgId || o === orgId))
         .map(([u, o], i) => ({
-          object: 'organization_membership', id: `om_${i}`, user_id: u, organization_id: o, organization_name: 'Test Org',
-          status: 'active', role: { slug: 'member' }, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+          object: 'organization_membership',
+          id: `om_${i}`,
+          user_id: u,
+          organization_id: o,
+          organization_name: 'Test Org',
+          status: 'active',
+          role: { slug: 'member' },
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T00:00:00Z',
         }));
       return Response.json({ object: 'list', data, list_metadata: { before: null, after: null } });
     }

@@ -20,7 +20,9 @@ describe('createAccessResolver', () => {
   const directory = () => createUserDirectory({ apiKey: 'sk_test_1', apiHostname: workos.url });
 
   describe('by email', () => {
-    const policy = parseAccessPolicy('{"writers":["ada@example.com","@writers.example"],"readers":["@example.com"],"contact":"ops@example.com"}');
+    const policy = parseAccessPolicy(
+      '{"writers":["ada@example.com","@writers.example"],"readers":["@example.com"],"contact":"ops@example.com"}',
+    );
     const access = createAccessResolver({ policy });
 
     it.each([
@@ -28,7 +30,11 @@ describe('createAccessResolver', () => {
       ['a writer by domain', { sub: 'u2', email: 'zed@writers.example' }, 'write'],
       ['a reader by domain', { sub: 'u3', email: 'bob@example.com', emailVerified: true }, 'read'],
       ['someone outside the policy', { sub: 'u4', email: 'mallory@evil.example', emailVerified: true }, 'none'],
-      ['a writer whose email the token calls unverified', { sub: 'u5', email: 'ada@example.com', emailVerified: false }, 'none'],
+      [
+        'a writer whose email the token calls unverified',
+        { sub: 'u5', email: 'ada@example.com', emailVerified: false },
+        'none',
+      ],
       ['a token without an email and no directory', { sub: 'u6' }, 'none'],
     ] as const)('gives %s %s access', async (_name, subject, expected) => {
       await expect(access.resolve(subject)).resolves.toBe(expected);
@@ -46,7 +52,9 @@ describe('createAccessResolver', () => {
 
   it('admits members of the policy organization at its access level', async () => {
     // Prepare
-    const policy = parseAccessPolicy('{"writers":["ada@example.com"],"organization":{"id":"org_Team","access":"read"}}');
+    const policy = parseAccessPolicy(
+      '{"writers":["ada@example.com"],"organization":{"id":"org_Team","access":"read"}}',
+    );
     const access = createAccessResolver({ policy, directory: directory() });
     // Act + Assess
     await expect(access.resolve({ sub: 'user_org' })).resolves.toBe('read');

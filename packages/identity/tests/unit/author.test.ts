@@ -22,7 +22,10 @@ describe('createAuthorResolver', () => {
   it('uses the name and email the token carries, without asking WorkOS', async () => {
     const before = workos.calls.length;
     const authorOf = createAuthorResolver({ directory: directory(), origin: ORIGIN });
-    await expect(authorOf(user({ name: 'Ada L.', email: 'ada@example.com' }))).resolves.toEqual({ name: 'Ada L.', email: 'ada@example.com' });
+    await expect(authorOf(user({ name: 'Ada L.', email: 'ada@example.com' }))).resolves.toEqual({
+      name: 'Ada L.',
+      email: 'ada@example.com',
+    });
     expect(workos.calls.length).toBe(before);
   });
 
@@ -33,12 +36,18 @@ describe('createAuthorResolver', () => {
 
   it('does not use an unverified WorkOS email', async () => {
     const authorOf = createAuthorResolver({ directory: directory(), origin: ORIGIN });
-    await expect(authorOf(user({ sub: 'user_02' }))).resolves.toEqual({ name: 'Eve', email: 'user_02@users.noreply.wiki.example.com' });
+    await expect(authorOf(user({ sub: 'user_02' }))).resolves.toEqual({
+      name: 'Eve',
+      email: 'user_02@users.noreply.wiki.example.com',
+    });
   });
 
   it('falls back to the subject without a WorkOS API key', async () => {
     const authorOf = createAuthorResolver({ origin: ORIGIN });
-    await expect(authorOf(user({ sub: 'user_03' }))).resolves.toEqual({ name: 'user_03', email: 'user_03@users.noreply.wiki.example.com' });
+    await expect(authorOf(user({ sub: 'user_03' }))).resolves.toEqual({
+      name: 'user_03',
+      email: 'user_03@users.noreply.wiki.example.com',
+    });
   });
 
   it('names API-key writes after the key', async () => {
@@ -57,6 +66,9 @@ describe('createAuthorResolver', () => {
   });
 
   it('uses the email as the name when there is no name', () => {
-    expect(gitAuthor({ sub: 'user_09', email: 'zed@example.com' }, 'wiki.example.com')).toEqual({ name: 'zed@example.com', email: 'zed@example.com' });
+    expect(gitAuthor({ sub: 'user_09', email: 'zed@example.com' }, 'wiki.example.com')).toEqual({
+      name: 'zed@example.com',
+      email: 'zed@example.com',
+    });
   });
 });

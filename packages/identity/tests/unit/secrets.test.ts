@@ -36,7 +36,9 @@ describe('createSecretResolver', () => {
 
   it('is refused by SSM when signed with the wrong secret key', async () => {
     const secrets = createSecretResolver({ aws: { ...TEST_AWS, secretAccessKey: 'wrong' }, endpoint: ssm.endpoint });
-    await expect(secrets.resolve({ kind: 'ssm', name: '/wikibot/dev/mcp-api-key' })).rejects.toThrow(/UnrecognizedClientException/);
+    await expect(secrets.resolve({ kind: 'ssm', name: '/wikibot/dev/mcp-api-key' })).rejects.toThrow(
+      /UnrecognizedClientException/,
+    );
   });
 
   it('retries after a failure instead of caching it', async () => {
@@ -67,7 +69,12 @@ describe('createSecretResolver', () => {
 describe('awsAccessFromEnv', () => {
   it('reads the Lambda runtime credentials', () => {
     expect(
-      awsAccessFromEnv({ AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AK', AWS_SECRET_ACCESS_KEY: 'SK', AWS_SESSION_TOKEN: 'ST' }),
+      awsAccessFromEnv({
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AK',
+        AWS_SECRET_ACCESS_KEY: 'SK',
+        AWS_SESSION_TOKEN: 'ST',
+      }),
     ).toEqual({ region: 'eu-west-1', accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: 'ST' });
   });
 

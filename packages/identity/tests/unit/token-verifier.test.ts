@@ -15,15 +15,24 @@ describe('createTokenVerifier', () => {
     // Prepare
     const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
     const token = await issuer.sign({
-      sub: 'user_01', aud: AUDIENCE, email: 'ada@example.com', email_verified: true, name: 'Ada Lovelace',
-      scope: 'openid email profile', client_id: 'client_abc',
+      sub: 'user_01',
+      aud: AUDIENCE,
+      email: 'ada@example.com',
+      email_verified: true,
+      name: 'Ada Lovelace',
+      scope: 'openid email profile',
+      client_id: 'client_abc',
     });
     // Act
     const verified = await verifier.verify(token);
     // Assess
     expect(verified).toMatchObject({
-      sub: 'user_01', email: 'ada@example.com', emailVerified: true, name: 'Ada Lovelace',
-      scopes: ['openid', 'email', 'profile'], clientId: 'client_abc',
+      sub: 'user_01',
+      email: 'ada@example.com',
+      emailVerified: true,
+      name: 'Ada Lovelace',
+      scopes: ['openid', 'email', 'profile'],
+      clientId: 'client_abc',
     });
     expect(verified.expiresAt).toBeGreaterThan(Date.now() / 1000);
     expect(verified.claims.aud).toBe(AUDIENCE);
@@ -31,7 +40,12 @@ describe('createTokenVerifier', () => {
 
   it('accepts a token whose aud array includes the audience, reading scp and azp', async () => {
     const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
-    const token = await issuer.sign({ sub: 'user_02', aud: ['https://other.example.com', AUDIENCE], scp: ['read'], azp: 'client_x' });
+    const token = await issuer.sign({
+      sub: 'user_02',
+      aud: ['https://other.example.com', AUDIENCE],
+      scp: ['read'],
+      azp: 'client_x',
+    });
     const verified = await verifier.verify(token);
     expect(verified).toMatchObject({ sub: 'user_02', scopes: ['read'], clientId: 'client_x', email: undefined });
   });
@@ -68,7 +82,9 @@ describe('createTokenVerifier', () => {
     await verifier.verify(await own.sign({ sub: 'user_1', aud: AUDIENCE }));
     // Act
     for (const kid of ['made-up-1', 'made-up-2', 'made-up-3']) {
-      await expect(verifier.verify(await own.sign({ sub: 'user_1', aud: AUDIENCE }, { unpublished: true, kid }))).rejects.toThrow(InvalidTokenError);
+      await expect(
+        verifier.verify(await own.sign({ sub: 'user_1', aud: AUDIENCE }, { unpublished: true, kid })),
+      ).rejects.toThrow(InvalidTokenError);
     }
     // Assess
     expect(own.hits.jwks).toBe(1);
@@ -100,7 +116,9 @@ describe('createTokenVerifier', () => {
   it('verifies an issuer with a path through its RFC 8414 metadata URL', async () => {
     const tenant = await startTestIssuer({ issuerPath: '/tenant' });
     const verifier = createTokenVerifier({ issuer: tenant.issuer, audience: AUDIENCE });
-    await expect(verifier.verify(await tenant.sign({ sub: 'user_t', aud: AUDIENCE }))).resolves.toMatchObject({ sub: 'user_t' });
+    await expect(verifier.verify(await tenant.sign({ sub: 'user_t', aud: AUDIENCE }))).resolves.toMatchObject({
+      sub: 'user_t',
+    });
     await tenant.close();
   });
 
@@ -115,10 +133,20 @@ describe('createTokenVerifier', () => {
     });
 
     it.each([
-      'alg none', 'HS256 signed with the public key', 'signed with an unknown key', 'signed with an unknown key under a published kid',
-      'wrong issuer', 'wrong audience', 'expired', 'not yet valid', 'issued in the future (beyond the clock tolerance)', 'without an expiry',
-      'tampered payload', 'tampered signature',
-      'garbage', 'three garbage segments',
+      'alg none',
+      'HS256 signed with the public key',
+      'signed with an unknown key',
+      'signed with an unknown key under a published kid',
+      'wrong issuer',
+      'wrong audience',
+      'expired',
+      'not yet valid',
+      'issued in the future (beyond the clock tolerance)',
+      'without an expiry',
+      'tampered payload',
+      'tampered signature',
+      'garbage',
+      'three garbage segments',
     ])('refuses a token that is %s with InvalidTokenError', async (name) => {
       // Prepare
       const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
@@ -134,25 +162,35 @@ describe('createTokenVerifier', () => {
     it('explains an audience mismatch so an operator can fix the resource indicator', async () => {
       const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
       const token = cases.find(([n]) => n === 'wrong audience')![1];
-      await expect(verifier.verify(token)).rejects.toThrow(/not meant for https:\/\/wiki\.example\.com\/mcp.*resource indicator/);
+      await expect(verifier.verify(token)).rejects.toThrow(
+        /not meant for https:\/\/wiki\.example\.com\/mcp.*resource indicator/,
+      );
     });
 
     it('accepts a token issued within the clock tolerance ahead of this clock', async () => {
-    const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
-    const now = Math.floor(Date.now() / 1000);
-    await expect(verifier.verify(await issuer.sign({ sub: 'user_01', aud: AUDIENCE, iat: now + 20 }))).resolves.toMatchObject({ sub: 'user_01' });
-  });
+      const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE });
+      const now = Math.floor(Date.now() / 1000);
+      await expect(
+        verifier.verify(await issuer.sign({ sub: 'user_01', aud: AUDIENCE, iat: now + 20 })),
+      ).resolves.toMatchObject({ sub: 'user_01' });
+    });
 
-  it('accepts a token expired within the clock tolerance', async () => {
+    it('accepts a token expired within the clock tolerance', async () => {
       const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, clockToleranceSec: 30 });
       const now = Math.floor(Date.now() / 1000);
-      await expect(verifier.verify(await issuer.sign({ sub: 'user_1', aud: AUDIENCE, exp: now - 10 }))).resolves.toMatchObject({ sub: 'user_1' });
+      await expect(
+        verifier.verify(await issuer.sign({ sub: 'user_1', aud: AUDIENCE, exp: now - 10 })),
+      ).resolves.toMatchObject({ sub: 'user_1' });
     });
   });
 
   describe('as an OIDC ID token verifier', () => {
     it('checks the nonce when one is expected', async () => {
-      const verifier = createTokenVerifier({ issuer: issuer.issuer, audience: 'client_wiki', metadataUrl: `${issuer.issuer}/.well-known/openid-configuration` });
+      const verifier = createTokenVerifier({
+        issuer: issuer.issuer,
+        audience: 'client_wiki',
+        metadataUrl: `${issuer.issuer}/.well-known/openid-configuration`,
+      });
       const token = await issuer.sign({ sub: 'user_1', aud: 'client_wiki', nonce: 'n-123' });
       await expect(verifier.verify(token, { nonce: 'n-123' })).resolves.toMatchObject({ sub: 'user_1' });
       await expect(verifier.verify(token, { nonce: 'other' })).rejects.toThrow(InvalidTokenError);
@@ -161,7 +199,9 @@ describe('createTokenVerifier', () => {
 
   describe('configuration', () => {
     it.each([['none'], ['HS256'], ['hs512']])('refuses to allow the %s algorithm', (alg) => {
-      expect(() => createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, algorithms: ['RS256', alg] })).toThrow(/asymmetric/);
+      expect(() =>
+        createTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE, algorithms: ['RS256', alg] }),
+      ).toThrow(/asymmetric/);
     });
   });
 
@@ -175,7 +215,11 @@ describe('createTokenVerifier', () => {
         const url = new URL(request.url);
         return fetch(`${own.issuer}${url.pathname}`);
       });
-      const verifier = createTokenVerifier({ issuer: own.issuer, audience: AUDIENCE, metadataUrl: `${proxy.url}/.well-known/oauth-authorization-server` });
+      const verifier = createTokenVerifier({
+        issuer: own.issuer,
+        audience: AUDIENCE,
+        metadataUrl: `${proxy.url}/.well-known/oauth-authorization-server`,
+      });
       const token = await own.sign({ sub: 'user_1', aud: AUDIENCE });
       // Act + Assess
       await expect(verifier.verify(token)).rejects.toThrow(VerifierUnavailableError);
@@ -186,8 +230,14 @@ describe('createTokenVerifier', () => {
     });
 
     it('refuses metadata that names another issuer', async () => {
-      const verifier = createTokenVerifier({ issuer: 'https://elsewhere.example.com', audience: AUDIENCE, metadataUrl: issuer.metadataUrl });
-      await expect(verifier.verify(await issuer.sign({ sub: 'user_1', aud: AUDIENCE }))).rejects.toThrow(/names issuer/);
+      const verifier = createTokenVerifier({
+        issuer: 'https://elsewhere.example.com',
+        audience: AUDIENCE,
+        metadataUrl: issuer.metadataUrl,
+      });
+      await expect(verifier.verify(await issuer.sign({ sub: 'user_1', aud: AUDIENCE }))).rejects.toThrow(
+        /names issuer/,
+      );
     });
   });
 });

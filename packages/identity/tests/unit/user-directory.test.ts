@@ -18,8 +18,17 @@ describe('createUserDirectory', () => {
 
   it('gets a user by id with a name made of first and last name', async () => {
     const directory = createUserDirectory({ apiKey: 'sk_test_1', apiHostname: workos.url });
-    await expect(directory.getUser('user_ada')).resolves.toEqual({ id: 'user_ada', email: 'ada@example.com', emailVerified: true, name: 'Ada Lovelace' });
-    await expect(directory.getUser('user_bob')).resolves.toEqual({ id: 'user_bob', email: 'bob@example.com', emailVerified: false });
+    await expect(directory.getUser('user_ada')).resolves.toEqual({
+      id: 'user_ada',
+      email: 'ada@example.com',
+      emailVerified: true,
+      name: 'Ada Lovelace',
+    });
+    await expect(directory.getUser('user_bob')).resolves.toEqual({
+      id: 'user_bob',
+      email: 'bob@example.com',
+      emailVerified: false,
+    });
   });
 
   it('answers undefined for an unknown user', async () => {

@@ -7,7 +7,13 @@ describe('Function: createApiGatewayV2Event', () => {
     const event = createApiGatewayV2Event({
       method: 'post',
       url: '/Foo%20Bar/save?a=1&a=2&b=x',
-      headers: [['Host', 'localhost:8787'], ['X-Thing', 'one'], ['x-thing', 'two'], ['Cookie', 'a=1; b=2'], ['content-type', 'text/plain']],
+      headers: [
+        ['Host', 'localhost:8787'],
+        ['X-Thing', 'one'],
+        ['x-thing', 'two'],
+        ['Cookie', 'a=1; b=2'],
+        ['content-type', 'text/plain'],
+      ],
       body: 'hello',
     });
     // Assess
@@ -22,7 +28,12 @@ describe('Function: createApiGatewayV2Event', () => {
   });
 
   it('base64-encodes a body that is not valid UTF-8 even when it claims to be text', () => {
-    const event = createApiGatewayV2Event({ method: 'PUT', url: '/x', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0xff, 0xfe, 0x41]) });
+    const event = createApiGatewayV2Event({
+      method: 'PUT',
+      url: '/x',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0xff, 0xfe, 0x41]),
+    });
     expect(event.isBase64Encoded).toBe(true);
     expect(Buffer.from(event.body!, 'base64')).toEqual(Buffer.from([0xff, 0xfe, 0x41]));
   });
@@ -41,19 +52,31 @@ describe('Function: createLambdaHandler', () => {
         { status: 201, headers },
       );
     });
-    const event = createApiGatewayV2Event({ method: 'POST', url: '/mcp?x=1', headers: { host: 'dev.wikibot.io', cookie: 's=abc', 'content-type': 'application/json' }, body: '{"a":1}' });
+    const event = createApiGatewayV2Event({
+      method: 'POST',
+      url: '/mcp?x=1',
+      headers: { host: 'dev.wikibot.io', cookie: 's=abc', 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     // Act
     const result = await handler(event);
     // Assess
     expect(result.statusCode).toBe(201);
     expect(result.cookies).toEqual(['a=1; Path=/', 'b=2; Path=/']);
-    expect(JSON.parse(result.body!)).toEqual({ url: 'https://dev.wikibot.io/mcp?x=1', method: 'POST', cookie: 's=abc', body: '{"a":1}' });
+    expect(JSON.parse(result.body!)).toEqual({
+      url: 'https://dev.wikibot.io/mcp?x=1',
+      method: 'POST',
+      cookie: 's=abc',
+      body: '{"a":1}',
+    });
     const wire = decodeApiGatewayV2Result(result);
     expect(wire.headers.filter(([n]) => n === 'set-cookie')).toHaveLength(2);
   });
 
   it('returns binary bodies base64-encoded', async () => {
-    const handler = createLambdaHandler(async () => new Response(new Uint8Array([0, 1, 2, 255]), { headers: { 'content-type': 'image/png' } }));
+    const handler = createLambdaHandler(
+      async () => new Response(new Uint8Array([0, 1, 2, 255]), { headers: { 'content-type': 'image/png' } }),
+    );
     const result = await handler(createApiGatewayV2Event({ method: 'GET', url: '/a.png' }));
     expect(result.isBase64Encoded).toBe(true);
     expect(decodeApiGatewayV2Result(result).body).toEqual(Buffer.from([0, 1, 2, 255]));

@@ -10,7 +10,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) {
-  console.warn(`foreign-origin.test.ts: skipping the browser attacks: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.warn(
+    `foreign-origin.test.ts: skipping the browser attacks: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
 }
 /** The attacker's host name; Chromium resolves it to this machine, as DNS (or a rebinding attack) would. */
 const EVIL_HOST = 'evil.example';
@@ -80,7 +82,12 @@ describe(`a page on a foreign origin against the local system${HAVE_CHROMIUM ? '
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
         `--host-resolver-rules=MAP ${EVIL_HOST} 127.0.0.1`,
       ],
     });
@@ -96,7 +103,9 @@ describe(`a page on a foreign origin against the local system${HAVE_CHROMIUM ? '
     const page = await (await browser.newContext()).newPage();
     // Act: the attacker's page registers a client and starts an authorization for the MCP resource
     await page.goto(`${evil.origin}/start`);
-    await page.waitForURL((url) => url.pathname === '/cb' || url.pathname.startsWith('/interaction/'), { timeout: 20_000 });
+    await page.waitForURL((url) => url.pathname === '/cb' || url.pathname.startsWith('/interaction/'), {
+      timeout: 20_000,
+    });
     // Assess: the stand-in stops at its sign-in page instead of handing the code to the attacker
     const landed = new URL(page.url());
     expect(landed.origin + landed.pathname).not.toBe(`${evil.origin}/cb`);
@@ -106,7 +115,7 @@ describe(`a page on a foreign origin against the local system${HAVE_CHROMIUM ? '
     await page.context().close();
   }, 60_000);
 
-  test('cannot call /mcp, even holding a valid token, while the local system\'s own origin can', async () => {
+  test("cannot call /mcp, even holding a valid token, while the local system's own origin can", async () => {
     // Prepare: a token the attacker somehow holds (here: signed in through the forms, as a CLI would)
     const { local } = system;
     const token = await mcpAccessToken(local, { email: 'dev@example.com', name: 'Dev' });

@@ -6,7 +6,7 @@ import { mcpAccessToken, startTestSystem, type TestSystem } from '../helpers/loc
 
 const USER = { email: 'ada@example.com', name: 'Ada Lovelace' };
 
-describe('the incident report\'s verification table, against the synthesized dev stack', () => {
+describe("the incident report's verification table, against the synthesized dev stack", () => {
   let system: TestSystem;
 
   beforeAll(async () => {
@@ -34,7 +34,9 @@ describe('the same table with the .well-known route removed from the stack', () 
 
   beforeAll(async () => {
     // Prepare: the dev stack as synthesized, minus the route of the incident
-    const stack = JSON.parse(readFileSync(DEV_STACK_FILE, 'utf8')) as { resource: Record<string, Record<string, { route_key: string }>> };
+    const stack = JSON.parse(readFileSync(DEV_STACK_FILE, 'utf8')) as {
+      resource: Record<string, Record<string, { route_key: string }>>;
+    };
     const routes = stack.resource.aws_apigatewayv2_route;
     const wellKnown = Object.keys(routes).filter((name) => routes[name].route_key.includes('/.well-known/'));
     expect(wellKnown.length).toBeGreaterThan(0);
@@ -51,7 +53,12 @@ describe('the same table with the .well-known route removed from the stack', () 
 
     // Assess
     const failed = rows.filter((r) => r.failure).map((r) => r.name);
-    expect(failed).toEqual(expect.arrayContaining([expect.stringContaining('oauth-protected-resource/mcp'), expect.stringContaining('oauth-authorization-server')]));
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('oauth-protected-resource/mcp'),
+        expect.stringContaining('oauth-authorization-server'),
+      ]),
+    );
     const prm = await fetch(`${system.local.url}/.well-known/oauth-protected-resource/mcp`);
     const body = await prm.text();
     expect(body).not.toContain(`"resource":"${system.local.mcpUrl}"`);

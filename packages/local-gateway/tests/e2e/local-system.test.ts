@@ -13,8 +13,14 @@ const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const children: ChildProcess[] = [];
 
 /** Runs `src/start.ts` as `npm start` does and resolves once it has printed where it is. */
-function startCli(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], { cwd: PACKAGE_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+    cwd: PACKAGE_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -66,7 +72,9 @@ describe('npm start (src/start.ts)', () => {
     expect(home.status).toBe(200);
     expect(firstExit).toBe(0);
     expect(secondExit).toBe(0);
-    expect(execFileSync('git', ['rev-list', '--all'], { cwd: env.WIKI_DATA_DIR, encoding: 'utf8' })).toBe(commitsAfterFirst);
+    expect(execFileSync('git', ['rev-list', '--all'], { cwd: env.WIKI_DATA_DIR, encoding: 'utf8' })).toBe(
+      commitsAfterFirst,
+    );
     expect(await readFile(secretsFile, 'utf8')).toBe(secrets);
   }, 120_000);
 });
@@ -81,7 +89,7 @@ describe('two instances sharing one data directory', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('see each other\'s writes, as two Lambda instances on one EFS do', async () => {
+  it("see each other's writes, as two Lambda instances on one EFS do", async () => {
     // Prepare
     const dataDir = join(root, 'wiki');
     const a = await startLocalSystem({ port: 0, authPort: 0, dataDir, stateDir: root });
@@ -89,11 +97,16 @@ describe('two instances sharing one data directory', () => {
     try {
       const client = new Client({ name: 'shared-dir-e2e', version: '1.0.0' });
       await client.connect(
-        new StreamableHTTPClientTransport(new URL(a.mcpUrl), { requestInit: { headers: { authorization: `Bearer ${a.mcpApiKey}` } } }),
+        new StreamableHTTPClientTransport(new URL(a.mcpUrl), {
+          requestInit: { headers: { authorization: `Bearer ${a.mcpApiKey}` } },
+        }),
       );
 
       // Act
-      const written = await client.callTool({ name: 'write_note', arguments: { path: 'Shared', content: 'written through instance A' } });
+      const written = await client.callTool({
+        name: 'write_note',
+        arguments: { path: 'Shared', content: 'written through instance A' },
+      });
       await client.close();
       const readThroughB = await fetch(`${b.url}/api/v1/pages/Shared`);
 

@@ -25,7 +25,9 @@ describe('an MCP client session with OAuth through the local system', () => {
     const { local } = system;
     const provider = new TestOAuthProvider();
     const first = new StreamableHTTPClientTransport(new URL(local.mcpUrl), { authProvider: provider });
-    await expect(new Client({ name: 'wikibot-e2e', version: '1.0.0' }).connect(first)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(new Client({ name: 'wikibot-e2e', version: '1.0.0' }).connect(first)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
     const authorizationUrl = provider.authorizationUrl as URL;
     expect(authorizationUrl.origin).toBe(local.issuer);
     expect(authorizationUrl.searchParams.get('resource')).toBe(local.mcpUrl);
@@ -40,12 +42,18 @@ describe('an MCP client session with OAuth through the local system', () => {
     const tools = await client.listTools();
     const written = await client.callTool({
       name: 'write_note',
-      arguments: { path: PAGE, content: '# Session Note\n\nWritten by the **e2e** MCP session.', commit_message: 'Add session note' },
+      arguments: {
+        path: PAGE,
+        content: '# Session Note\n\nWritten by the **e2e** MCP session.',
+        commit_message: 'Add session note',
+      },
     });
     await client.close();
 
     // Assess: the tool worked, and the page is visible every way the wiki offers
-    expect(tools.tools.map((t) => t.name)).toEqual(expect.arrayContaining(['read_note', 'write_note', 'edit_note', 'search_notes']));
+    expect(tools.tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['read_note', 'write_note', 'edit_note', 'search_notes']),
+    );
     expect(written.isError).toBeFalsy();
     const html = await fetch(`${local.url}/E2E/Session%20Note`);
     expect(html.status).toBe(200);

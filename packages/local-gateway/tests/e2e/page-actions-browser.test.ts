@@ -11,7 +11,9 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const TITLE = 'reverts, renames and deletes a page by keyboard in a real browser';
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) {
-  console.warn(`page-actions-browser.test.ts: skipping "${TITLE}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.warn(
+    `page-actions-browser.test.ts: skipping "${TITLE}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
 }
 
 /** Focuses the link or button named `name` and presses Enter, as a keyboard user would. */
@@ -30,7 +32,14 @@ describe(`page actions in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no
     system = await startTestSystem();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -38,60 +47,68 @@ describe(`page actions in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no
     await system?.close();
   });
 
-  test(TITLE, async () => {
-    // Prepare: sign in and write a page, then a second version, and a page linking to it
-    const { local } = system;
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/Home`);
-    await page.getByRole('link', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === local.issuer);
-    await page.fill('#email', 'ada@example.com');
-    await page.fill('#name', 'Ada Keys');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL((url) => url.origin === local.url);
-    for (const [path, text] of [['Otters', '# Otters\n\nFirst.'], ['Otters', '# Otters\n\nSecond.'], ['Links', 'See [[Otters]].']]) {
-      await page.goto(`${local.url}/${path}/edit`);
-      await page.fill('#content', text);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.waitForURL(`${local.url}/${path}`);
-    }
+  test(
+    TITLE,
+    async () => {
+      // Prepare: sign in and write a page, then a second version, and a page linking to it
+      const { local } = system;
+      const page = await browser.newPage();
+      await page.goto(`${local.url}/Home`);
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.origin === local.issuer);
+      await page.fill('#email', 'ada@example.com');
+      await page.fill('#name', 'Ada Keys');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Allow' }).click();
+      await page.waitForURL((url) => url.origin === local.url);
+      for (const [path, text] of [
+        ['Otters', '# Otters\n\nFirst.'],
+        ['Otters', '# Otters\n\nSecond.'],
+        ['Links', 'See [[Otters]].'],
+      ]) {
+        await page.goto(`${local.url}/${path}/edit`);
+        await page.fill('#content', text);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.waitForURL(`${local.url}/${path}`);
+      }
 
-    // Act: revert to the first version from the history
-    await page.goto(`${local.url}/Otters/history`);
-    const oldest = page.getByRole('link', { name: /^Revert to / }).last();
-    await oldest.focus();
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/Otters\/revert\/[0-9a-f]{40}$/);
-    await press(page, 'button', 'Revert');
-    await page.waitForURL(`${local.url}/Otters`);
-    const reverted = await page.locator('article').innerText();
+      // Act: revert to the first version from the history
+      await page.goto(`${local.url}/Otters/history`);
+      const oldest = page.getByRole('link', { name: /^Revert to / }).last();
+      await oldest.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/Otters\/revert\/[0-9a-f]{40}$/);
+      await press(page, 'button', 'Revert');
+      await page.waitForURL(`${local.url}/Otters`);
+      const reverted = await page.locator('article').innerText();
 
-    // Act: rename from the page view
-    await page.goto(`${local.url}/Otters`);
-    await press(page, 'link', 'Rename');
-    await page.waitForURL(`${local.url}/Otters/rename`);
-    await page.fill('input[name="new_pagename"]', 'Animals/Otters');
-    await press(page, 'button', 'Rename');
-    await page.waitForURL(`${local.url}/Animals/Otters`);
-    const links = await (await page.goto(`${local.url}/Links/source?raw`))!.text();
+      // Act: rename from the page view
+      await page.goto(`${local.url}/Otters`);
+      await press(page, 'link', 'Rename');
+      await page.waitForURL(`${local.url}/Otters/rename`);
+      await page.fill('input[name="new_pagename"]', 'Animals/Otters');
+      await press(page, 'button', 'Rename');
+      await page.waitForURL(`${local.url}/Animals/Otters`);
+      const links = await (await page.goto(`${local.url}/Links/source?raw`))!.text();
 
-    // Act: delete it
-    await page.goto(`${local.url}/Animals/Otters`);
-    await press(page, 'link', 'Delete');
-    await page.waitForURL(`${local.url}/Animals/Otters/delete`);
-    await press(page, 'button', 'Delete Animals/Otters');
-    await page.waitForURL(`${local.url}/-/changelog`);
-    const gone = await page.goto(`${local.url}/Animals/Otters`);
-    await page.close();
+      // Act: delete it
+      await page.goto(`${local.url}/Animals/Otters`);
+      await press(page, 'link', 'Delete');
+      await page.waitForURL(`${local.url}/Animals/Otters/delete`);
+      await press(page, 'button', 'Delete Animals/Otters');
+      await page.waitForURL(`${local.url}/-/changelog`);
+      const gone = await page.goto(`${local.url}/Animals/Otters`);
+      await page.close();
 
-    // Assess
-    expect(links).toBe('See [[Animals/Otters]].');
-    expect(reverted).toContain('First.');
-    expect(gone!.status()).toBe(404);
-    const git = (...args: string[]) => promisify(execFile)('git', ['-C', join(system.root, 'wiki'), ...args]);
-    const log = (await git('log', '-3', '--format=%an|%s')).stdout;
-    expect(log).toMatch(/^Ada Keys\|.*\nAda Keys\|.*\nAda Keys\|Revert Otters to revision [0-9a-f]{8}\n$/);
-    await git('fsck', '--strict');
-  }, 120_000);
+      // Assess
+      expect(links).toBe('See [[Animals/Otters]].');
+      expect(reverted).toContain('First.');
+      expect(gone!.status()).toBe(404);
+      const git = (...args: string[]) => promisify(execFile)('git', ['-C', join(system.root, 'wiki'), ...args]);
+      const log = (await git('log', '-3', '--format=%an|%s')).stdout;
+      expect(log).toMatch(/^Ada Keys\|.*\nAda Keys\|.*\nAda Keys\|Revert Otters to revision [0-9a-f]{8}\n$/);
+      await git('fsck', '--strict');
+    },
+    120_000,
+  );
 });

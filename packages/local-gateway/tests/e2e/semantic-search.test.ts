@@ -23,10 +23,16 @@ describe('semantic search in the local system', () => {
     });
     expect(put.status).toBe(201);
     // Act: vectors are made in the background; until then the answer is lexical with a note
-    let body: { mode: string; note?: string; results: { path: string; distance?: number }[] } = { mode: '', results: [] };
+    let body: { mode: string; note?: string; results: { path: string; distance?: number }[] } = {
+      mode: '',
+      results: [],
+    };
     for (let tries = 0; tries < 60 && body.mode !== 'semantic'; tries++) {
       if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
-      const response = await fetch(`${local.url}/api/v1/semantic-search?q=${encodeURIComponent('will it rain tomorrow')}`, { headers });
+      const response = await fetch(
+        `${local.url}/api/v1/semantic-search?q=${encodeURIComponent('will it rain tomorrow')}`,
+        { headers },
+      );
       expect(response.status).toBe(200);
       body = (await response.json()) as typeof body;
     }

@@ -6,7 +6,9 @@ import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 const TITLE = 'signs in, edits, saves and sees the history in a real browser';
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) {
-  console.warn(`wiki-browser.test.ts: skipping "${TITLE}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.warn(
+    `wiki-browser.test.ts: skipping "${TITLE}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
 }
 
 /** A 1×1 PNG. */
@@ -46,30 +48,34 @@ describe(`the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chr
     await system?.close();
   });
 
-  test(TITLE, async () => {
-    // Prepare
-    const { local } = system;
-    const page = await browser.newPage();
+  test(
+    TITLE,
+    async () => {
+      // Prepare
+      const { local } = system;
+      const page = await browser.newPage();
 
-    // Act: sign in through the stand-in's pages
-    await signInWithBrowser(page, local, { email: 'linus@example.com', name: 'Linus Browser' });
+      // Act: sign in through the stand-in's pages
+      await signInWithBrowser(page, local, { email: 'linus@example.com', name: 'Linus Browser' });
 
-    // Act: edit and save a new page
-    await page.goto(`${local.url}/Browser%20Page/edit`);
-    await page.fill('#content', '# Browser Page\n\nSaved from **Chromium**.');
-    await page.fill('input[name="message"]', 'Save from the browser');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(`${local.url}/Browser%20Page`);
-    const viewed = await page.content();
-    await page.goto(`${local.url}/Browser%20Page/history`);
-    const history = await page.locator('table').innerText();
-    await page.close();
+      // Act: edit and save a new page
+      await page.goto(`${local.url}/Browser%20Page/edit`);
+      await page.fill('#content', '# Browser Page\n\nSaved from **Chromium**.');
+      await page.fill('input[name="message"]', 'Save from the browser');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(`${local.url}/Browser%20Page`);
+      const viewed = await page.content();
+      await page.goto(`${local.url}/Browser%20Page/history`);
+      const history = await page.locator('table').innerText();
+      await page.close();
 
-    // Assess
-    expect(viewed).toContain('<strong>Chromium</strong>');
-    expect(history).toContain('Linus Browser');
-    expect(history).toContain('Save from the browser');
-  }, 90_000);
+      // Assess
+      expect(viewed).toContain('<strong>Chromium</strong>');
+      expect(history).toContain('Linus Browser');
+      expect(history).toContain('Save from the browser');
+    },
+    90_000,
+  );
 
   test('previews as the page renders, formats from the toolbar, saves with Ctrl+S and attaches a dropped image', async () => {
     // Prepare: sign in; collect what the CSP blocks

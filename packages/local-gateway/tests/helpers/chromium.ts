@@ -16,12 +16,23 @@ export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Signs in from the wiki's Home page through the stand-in's sign-in and consent pages, and waits to be back. */
-export async function signInWithBrowser(page: Page, local: LocalSystem, user: { email: string; name: string }): Promise<void> {
+export async function signInWithBrowser(
+  page: Page,
+  local: LocalSystem,
+  user: { email: string; name: string },
+): Promise<void> {
   await page.goto(`${local.url}/Home`);
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.origin === local.issuer);

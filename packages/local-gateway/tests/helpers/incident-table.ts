@@ -26,21 +26,28 @@ export async function runIncidentTable(local: LocalSystem, token: string): Promi
     }
   };
 
-  await check('GET /.well-known/oauth-authorization-server → the stand-in\'s metadata', async () => {
+  await check("GET /.well-known/oauth-authorization-server → the stand-in's metadata", async () => {
     const response = await fetch(`${local.url}/.well-known/oauth-authorization-server`);
     const forwarded = await json(response);
-    const original = (await (await fetch(`${local.issuer}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
-    if (response.status !== 200 || !forwarded) return `status ${response.status}, content-type ${response.headers.get('content-type')}`;
-    if (JSON.stringify(forwarded) !== JSON.stringify(original)) return `metadata differs: ${JSON.stringify(forwarded).slice(0, 200)}`;
+    const original = (await (await fetch(`${local.issuer}/.well-known/oauth-authorization-server`)).json()) as Record<
+      string,
+      unknown
+    >;
+    if (response.status !== 200 || !forwarded)
+      return `status ${response.status}, content-type ${response.headers.get('content-type')}`;
+    if (JSON.stringify(forwarded) !== JSON.stringify(original))
+      return `metadata differs: ${JSON.stringify(forwarded).slice(0, 200)}`;
     return undefined;
   });
 
   await check('GET /.well-known/oauth-protected-resource/mcp → resource and authorization server', async () => {
     const response = await fetch(`${local.url}/.well-known/oauth-protected-resource/mcp`);
     const prm = await json(response);
-    if (response.status !== 200 || !prm) return `status ${response.status}, content-type ${response.headers.get('content-type')}`;
+    if (response.status !== 200 || !prm)
+      return `status ${response.status}, content-type ${response.headers.get('content-type')}`;
     if (prm.resource !== local.mcpUrl) return `resource is ${String(prm.resource)}, not ${local.mcpUrl}`;
-    if (JSON.stringify(prm.authorization_servers) !== JSON.stringify([local.issuer])) return `authorization_servers is ${JSON.stringify(prm.authorization_servers)}`;
+    if (JSON.stringify(prm.authorization_servers) !== JSON.stringify([local.issuer]))
+      return `authorization_servers is ${JSON.stringify(prm.authorization_servers)}`;
     return undefined;
   });
 
@@ -48,7 +55,8 @@ export async function runIncidentTable(local: LocalSystem, token: string): Promi
     const response = await fetch(local.mcpUrl, initializeRequest());
     const challenge = response.headers.get('www-authenticate') ?? '';
     if (response.status !== 401) return `status ${response.status}`;
-    if (!challenge.includes(`resource_metadata="${local.url}/.well-known/oauth-protected-resource/mcp"`)) return `WWW-Authenticate: ${challenge}`;
+    if (!challenge.includes(`resource_metadata="${local.url}/.well-known/oauth-protected-resource/mcp"`))
+      return `WWW-Authenticate: ${challenge}`;
     return undefined;
   });
 
@@ -65,7 +73,8 @@ export async function runIncidentTable(local: LocalSystem, token: string): Promi
     const response = await fetch(`${local.url}/Home`);
     const text = await response.text();
     if (response.status !== 200) return `status ${response.status}`;
-    if (!/^text\/html/.test(response.headers.get('content-type') ?? '')) return `content-type ${response.headers.get('content-type')}`;
+    if (!/^text\/html/.test(response.headers.get('content-type') ?? ''))
+      return `content-type ${response.headers.get('content-type')}`;
     if (!/<html/i.test(text) || !/Home/.test(text)) return `not the Home page: ${text.slice(0, 200)}`;
     return undefined;
   });

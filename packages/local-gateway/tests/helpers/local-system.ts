@@ -18,7 +18,13 @@ export interface TestSystem {
 /** Starts the local system on ports 0 with data under a fresh temporary directory. */
 export async function startTestSystem(options: LocalSystemOptions = {}): Promise<TestSystem> {
   const root = await mkdtemp(join(tmpdir(), 'wikibot-e2e-'));
-  const local = await startLocalSystem({ port: 0, authPort: 0, dataDir: join(root, 'wiki'), stateDir: root, ...options });
+  const local = await startLocalSystem({
+    port: 0,
+    authPort: 0,
+    dataDir: join(root, 'wiki'),
+    stateDir: root,
+    ...options,
+  });
   return {
     local,
     root,
@@ -50,7 +56,8 @@ export async function mcpAccessToken(local: LocalSystem, user: { email: string; 
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
     state: 's',
-  })) url.searchParams.set(k, v);
+  }))
+    url.searchParams.set(k, v);
   const callback = await authorizeWithForms(url, user);
   const token = await fetch(`${local.issuer}/oauth2/token`, {
     method: 'POST',
@@ -80,7 +87,11 @@ export function initializeRequest(token?: string): RequestInit {
       jsonrpc: '2.0',
       id: 1,
       method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'wikibot-e2e', version: '1.0.0' } },
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 'wikibot-e2e', version: '1.0.0' },
+      },
     }),
   };
 }

@@ -19,7 +19,13 @@ describe('unpackArtifact', () => {
   it('unpacks a zip once per content into a directory named by its hash', async () => {
     // Prepare
     const zip = join(dir, 'lambda.zip');
-    await writeFile(zip, await deterministicZip([['index.mjs', Buffer.from('export const handler = 1;')], ['lib/x.js', Buffer.from('x')]]));
+    await writeFile(
+      zip,
+      await deterministicZip([
+        ['index.mjs', Buffer.from('export const handler = 1;')],
+        ['lib/x.js', Buffer.from('x')],
+      ]),
+    );
 
     // Act
     const first = await unpackArtifact(zip, join(dir, 'cache'));
@@ -35,10 +41,15 @@ describe('unpackArtifact', () => {
     // Prepare: zip writers refuse such names, so rename an entry in the archive's bytes
     const zip = join(dir, 'evil.zip');
     const bytes = await deterministicZip([['ab/escaped.mjs', Buffer.from('bad')]]);
-    await writeFile(zip, Buffer.from(bytes.toString('latin1').replaceAll('ab/escaped.mjs', '../escaped.mjs'), 'latin1'));
+    await writeFile(
+      zip,
+      Buffer.from(bytes.toString('latin1').replaceAll('ab/escaped.mjs', '../escaped.mjs'), 'latin1'),
+    );
 
     // Act + Assess
-    await expect(unpackArtifact(zip, join(dir, 'cache', 'x'))).rejects.toThrow(/invalid relative path|outside its directory/);
+    await expect(unpackArtifact(zip, join(dir, 'cache', 'x'))).rejects.toThrow(
+      /invalid relative path|outside its directory/,
+    );
     expect(existsSync(join(dir, 'cache', 'x', 'escaped.mjs'))).toBe(false);
   });
 

@@ -20,7 +20,7 @@ const STACK_ENVIRONMENT = {
   BEDROCK_EMBEDDING_DIMENSIONS: '512',
 };
 
-describe('localEnvironment and the stack\'s Bedrock settings', () => {
+describe("localEnvironment and the stack's Bedrock settings", () => {
   it('drops BEDROCK_* when there is no local stand-in, so no function calls AWS', () => {
     // Act
     const env = localEnvironment('mcp', '/task', STACK_ENVIRONMENT, OVERRIDES);
@@ -32,7 +32,10 @@ describe('localEnvironment and the stack\'s Bedrock settings', () => {
 
   it('keeps the model settings and points BEDROCK_ENDPOINT at the local stand-in when there is one', () => {
     // Act
-    const env = localEnvironment('mcp', '/task', STACK_ENVIRONMENT, { ...OVERRIDES, bedrockEndpoint: 'http://127.0.0.1:8790' });
+    const env = localEnvironment('mcp', '/task', STACK_ENVIRONMENT, {
+      ...OVERRIDES,
+      bedrockEndpoint: 'http://127.0.0.1:8790',
+    });
 
     // Assess
     expect(env).toMatchObject({

@@ -8,7 +8,14 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/handler/', import.meta.url));
 describe('FunctionPool', () => {
   const pools: FunctionPool[] = [];
   const pool = (environment: Record<string, string>, timeoutSec = 5) => {
-    const p = new FunctionPool({ functionName: 'fixture', taskRoot: FIXTURE, handler: 'index.handler', environment, timeoutSec, size: 1 });
+    const p = new FunctionPool({
+      functionName: 'fixture',
+      taskRoot: FIXTURE,
+      handler: 'index.handler',
+      environment,
+      timeoutSec,
+      size: 1,
+    });
     pools.push(p);
     return p;
   };
@@ -16,7 +23,7 @@ describe('FunctionPool', () => {
     await Promise.all(pools.map((p) => p.close()));
   });
 
-  it('gives each function its own process.env, leaving the gateway\'s untouched', async () => {
+  it("gives each function its own process.env, leaving the gateway's untouched", async () => {
     // Act
     const [a, b] = await Promise.all([
       pool({ FIXTURE_VALUE: 'from-a' }).invoke(createApiGatewayV2Event({ method: 'GET', url: '/env' })),

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { FunctionPool, startGateway, type Gateway } from '../../src/index.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/handler/', import.meta.url));
-const ROUTES = [{ routeKey: 'ANY /items/{id}' }, { routeKey: 'GET /files/{proxy+}' }, { routeKey: 'POST /binary' }, { routeKey: '$default' }];
+const ROUTES = [
+  { routeKey: 'ANY /items/{id}' },
+  { routeKey: 'GET /files/{proxy+}' },
+  { routeKey: 'POST /binary' },
+  { routeKey: '$default' },
+];
 
 describe('gateway', () => {
   let gateway: Gateway;
@@ -13,8 +18,19 @@ describe('gateway', () => {
   const failures: unknown[] = [];
 
   beforeAll(async () => {
-    pool = new FunctionPool({ functionName: 'fixture', taskRoot: FIXTURE, handler: 'index.handler', environment: { FIXTURE_VALUE: 'pool-a' }, timeoutSec: 5 });
-    gateway = await startGateway({ routes: ROUTES, port: 0, invoke: (_route, event) => pool.invoke(event), onError: (e) => failures.push(e) });
+    pool = new FunctionPool({
+      functionName: 'fixture',
+      taskRoot: FIXTURE,
+      handler: 'index.handler',
+      environment: { FIXTURE_VALUE: 'pool-a' },
+      timeoutSec: 5,
+    });
+    gateway = await startGateway({
+      routes: ROUTES,
+      port: 0,
+      invoke: (_route, event) => pool.invoke(event),
+      onError: (e) => failures.push(e),
+    });
     base = `http://127.0.0.1:${gateway.port}`;
   });
   afterAll(async () => {
@@ -63,7 +79,11 @@ describe('gateway', () => {
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 
     // Act
-    const response = await fetch(`${base}/binary`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+    const response = await fetch(`${base}/binary`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
 
     // Assess
     expect(response.status).toBe(200);
@@ -71,7 +91,11 @@ describe('gateway', () => {
   });
 
   it('sends a UTF-8 text body as text, not base64', async () => {
-    const event = await echo('/t', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ü":1}' });
+    const event = await echo('/t', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"ü":1}',
+    });
     expect(event).toMatchObject({ body: '{"ü":1}', isBase64Encoded: false });
   });
 
@@ -86,25 +110,32 @@ describe('gateway', () => {
   });
 
   it('accepts a body of exactly 10 MB', async () => {
-    const response = await fetch(`${base}/binary`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(10 * 1024 * 1024, 1) });
+    const response = await fetch(`${base}/binary`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(10 * 1024 * 1024, 1),
+    });
     expect(response.status).toBe(200);
     expect((await response.arrayBuffer()).byteLength).toBe(10 * 1024 * 1024);
   });
 
-  it.each(['/throw', '/garbage', '/nothing', '/bad-status', '/crash'])('answers 502 {"message":"Internal Server Error"} when the handler fails at %s', async (path) => {
-    // Prepare
-    const reported = failures.length;
+  it.each(['/throw', '/garbage', '/nothing', '/bad-status', '/crash'])(
+    'answers 502 {"message":"Internal Server Error"} when the handler fails at %s',
+    async (path) => {
+      // Prepare
+      const reported = failures.length;
 
-    // Act
-    const response = await fetch(`${base}${path}`);
+      // Act
+      const response = await fetch(`${base}${path}`);
 
-    // Assess
-    expect(response.status).toBe(502);
-    expect(failures.length).toBe(reported + 1);
-    expect(response.headers.get('content-type')).toBe('application/json');
-    expect(await response.json()).toEqual({ message: 'Internal Server Error' });
-    await echo('/after-failure');
-  });
+      // Assess
+      expect(response.status).toBe(502);
+      expect(failures.length).toBe(reported + 1);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual({ message: 'Internal Server Error' });
+      await echo('/after-failure');
+    },
+  );
 
   it.each([
     ['/bare-string', 'hello'],
@@ -121,18 +152,22 @@ describe('gateway', () => {
     await new Promise<void>((resolve) => {
       const req = request(`${base}/upload`, { method: 'POST', headers: { 'content-length': '1000000' } });
       req.on('error', () => resolve());
-      req.write(Buffer.alloc(1000, 1), () => setImmediate(() => {
-        req.destroy();
-        resolve();
-      }));
+      req.write(Buffer.alloc(1000, 1), () =>
+        setImmediate(() => {
+          req.destroy();
+          resolve();
+        }),
+      );
     });
     await new Promise<void>((resolve) => {
       const req = request(`${base}/slow?ms=300`, { method: 'GET' });
       req.on('error', () => resolve());
-      req.end(() => setTimeout(() => {
-        req.destroy();
-        resolve();
-      }, 50));
+      req.end(() =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 50),
+      );
     });
     await new Promise((resolve) => setTimeout(resolve, 400));
 
@@ -142,14 +177,23 @@ describe('gateway', () => {
   });
 
   it('queues requests beyond the pool size and answers every one', async () => {
-    const results = await Promise.all([fetch(`${base}/slow?ms=300`), fetch(`${base}/slow?ms=300`), fetch(`${base}/slow?ms=300`), fetch(`${base}/slow?ms=300`)]);
+    const results = await Promise.all([
+      fetch(`${base}/slow?ms=300`),
+      fetch(`${base}/slow?ms=300`),
+      fetch(`${base}/slow?ms=300`),
+      fetch(`${base}/slow?ms=300`),
+    ]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
   });
 });
 
 describe('gateway without a $default route', () => {
   it('answers 404 {"message":"Not Found"} where no route matches', async () => {
-    const gateway = await startGateway({ routes: [{ routeKey: 'GET /only' }], port: 0, invoke: async () => ({ statusCode: 204 }) });
+    const gateway = await startGateway({
+      routes: [{ routeKey: 'GET /only' }],
+      port: 0,
+      invoke: async () => ({ statusCode: 204 }),
+    });
     try {
       const missing = await fetch(`http://127.0.0.1:${gateway.port}/other`);
       const found = await fetch(`http://127.0.0.1:${gateway.port}/only`);
@@ -166,16 +210,24 @@ describe('gateway and the Host header (DNS rebinding)', () => {
   let gateway: Gateway;
   let invoked = 0;
   beforeAll(async () => {
-    gateway = await startGateway({ routes: [{ routeKey: '$default' }], port: 0, invoke: async () => ((invoked += 1), { statusCode: 204 }) });
+    gateway = await startGateway({
+      routes: [{ routeKey: '$default' }],
+      port: 0,
+      invoke: async () => ((invoked += 1), { statusCode: 204 }),
+    });
   });
   afterAll(() => gateway.close());
 
   function statusFor(host: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      const req = request(`http://127.0.0.1:${gateway.port}/Home`, { headers: { host: host.replace('PORT', String(gateway.port)) } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `http://127.0.0.1:${gateway.port}/Home`,
+        { headers: { host: host.replace('PORT', String(gateway.port)) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -16,7 +16,14 @@ async function until(condition: () => boolean): Promise<void> {
 describe('FunctionPool scaling and limits', () => {
   const pools: FunctionPool[] = [];
   const pool = (options: Partial<FunctionPoolOptions> = {}) => {
-    const p = new FunctionPool({ functionName: 'fixture', taskRoot: FIXTURE, handler: 'index.handler', environment: {}, timeoutSec: 10, ...options });
+    const p = new FunctionPool({
+      functionName: 'fixture',
+      taskRoot: FIXTURE,
+      handler: 'index.handler',
+      environment: {},
+      timeoutSec: 10,
+      ...options,
+    });
     pools.push(p);
     return p;
   };
@@ -63,17 +70,22 @@ describe('FunctionPool scaling and limits', () => {
     const order: string[] = [];
 
     // Act
-    await Promise.all([p.invoke(get('/slow?ms=300')).then(() => order.push('slow')), p.invoke(get('/ok')).then(() => order.push('quick'))]);
+    await Promise.all([
+      p.invoke(get('/slow?ms=300')).then(() => order.push('slow')),
+      p.invoke(get('/ok')).then(() => order.push('quick')),
+    ]);
 
     // Assess
     expect(order).toEqual(['slow', 'quick']);
     expect(p.workers).toBe(1);
   });
 
-  it('caps each worker\'s heap from the function\'s memorySize', async () => {
+  it("caps each worker's heap from the function's memorySize", async () => {
     // Act
     const limit = Number(((await pool({ memorySize: 256 }).invoke(get('/heap-limit'))) as { body: string }).body);
-    const defaultLimit = Number(((await pool({ memorySize: 4096 }).invoke(get('/heap-limit'))) as { body: string }).body);
+    const defaultLimit = Number(
+      ((await pool({ memorySize: 4096 }).invoke(get('/heap-limit'))) as { body: string }).body,
+    );
 
     // Assess
     expect(workerResourceLimits(512)).toEqual({ maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 448 });
@@ -84,7 +96,13 @@ describe('FunctionPool scaling and limits', () => {
   });
 
   it('takes explicit resource limits over the derived ones', async () => {
-    const limit = Number(((await pool({ memorySize: 1024, resourceLimits: { maxOldGenerationSizeMb: 64 } }).invoke(get('/heap-limit'))) as { body: string }).body);
+    const limit = Number(
+      (
+        (await pool({ memorySize: 1024, resourceLimits: { maxOldGenerationSizeMb: 64 } }).invoke(
+          get('/heap-limit'),
+        )) as { body: string }
+      ).body,
+    );
     expect(limit).toBeLessThan(128 * 1024 * 1024);
   });
 
@@ -107,9 +125,11 @@ describe('FunctionPool scaling and limits', () => {
     expect(result.body).toBe('a "quoted" \\ body');
   });
 
-  it('writes the functions\' log lines whole to the process\'s stdout and stderr', async () => {
+  it("writes the functions' log lines whole to the process's stdout and stderr", async () => {
     // Act: a child process runs two pools logging 300 lines each at the same time.
-    const child = spawn(process.execPath, ['--import', 'tsx', LOGGING_CHILD, FIXTURE], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', LOGGING_CHILD, FIXTURE], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

@@ -29,9 +29,18 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 
 describe('attachments in the Otterwiki layout', () => {
   it('stores a file in the page directory, one commit authored by the caller', async () => {
     // Act
-    const result = await wiki.writeAttachment('foo/bar baz', 'diagram.png', PNG, { author: BOB, message: 'Add diagram' });
+    const result = await wiki.writeAttachment('foo/bar baz', 'diagram.png', PNG, {
+      author: BOB,
+      message: 'Add diagram',
+    });
     // Assess
-    expect(result).toMatchObject({ path: 'Foo/Bar Baz', filename: 'diagram.png', size: PNG.length, mimeType: 'image/png', created: true });
+    expect(result).toMatchObject({
+      path: 'Foo/Bar Baz',
+      filename: 'diagram.png',
+      size: PNG.length,
+      mimeType: 'image/png',
+      created: true,
+    });
     expect(git(dir, 'log', '-1', '--format=%an <%ae>|%s')).toBe('Bob Builder <bob@example.com>|Add diagram\n');
     expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n')).toContain('foo/bar baz/diagram.png');
     const blob = execFileSync('git', ['cat-file', 'blob', 'HEAD:foo/bar baz/diagram.png'], { cwd: dir });
@@ -43,13 +52,17 @@ describe('attachments in the Otterwiki layout', () => {
   it('lists, reads and deletes attachments, never subpages', async () => {
     // Prepare
     await wiki.writePage('Foo/Bar Baz/Child', 'child', { author: ANN });
-    const { revision } = await wiki.writeAttachment('Foo/Bar Baz', 'notes.txt', new TextEncoder().encode('hello'), { author: ANN });
+    const { revision } = await wiki.writeAttachment('Foo/Bar Baz', 'notes.txt', new TextEncoder().encode('hello'), {
+      author: ANN,
+    });
     // Act
     const listed = await wiki.listAttachments('Foo/Bar Baz');
     const read = await wiki.readAttachment('Foo/Bar Baz', 'notes.txt');
     const deleted = await wiki.deleteAttachment('Foo/Bar Baz', 'notes.txt', { author: BOB });
     // Assess
-    expect(listed).toEqual([{ filename: 'notes.txt', size: 5, mimeType: 'text/plain', updated: expect.any(String), revision }]);
+    expect(listed).toEqual([
+      { filename: 'notes.txt', size: 5, mimeType: 'text/plain', updated: expect.any(String), revision },
+    ]);
     expect(new TextDecoder().decode(read.bytes)).toBe('hello');
     expect(deleted.revision).toMatch(/^[0-9a-f]{40}$/);
     expect(await wiki.listAttachments('Foo/Bar Baz')).toEqual([]);
@@ -70,9 +83,9 @@ describe('attachments in the Otterwiki layout', () => {
 
   it('refuses a missing page, an oversized file, and moves attachments with a renamed page', async () => {
     await expect(wiki.writeAttachment('Nope', 'a.txt', PNG, { author: ANN })).rejects.toThrow(PageNotFoundError);
-    await expect(wiki.writeAttachment('Foo/Bar Baz', 'a.bin', new Uint8Array(MAX_ATTACHMENT_BYTES + 1), { author: ANN })).rejects.toThrow(
-      AttachmentTooLargeError,
-    );
+    await expect(
+      wiki.writeAttachment('Foo/Bar Baz', 'a.bin', new Uint8Array(MAX_ATTACHMENT_BYTES + 1), { author: ANN }),
+    ).rejects.toThrow(AttachmentTooLargeError);
     await wiki.writeAttachment('Foo/Bar Baz', 'a.txt', PNG, { author: ANN });
     await wiki.renamePage('Foo/Bar Baz', 'Moved', { author: ANN });
     expect((await wiki.listAttachments('Moved')).map((a) => a.filename)).toEqual(['a.txt']);
@@ -82,9 +95,15 @@ describe('attachments in the Otterwiki layout', () => {
 describe('the rules otterwiki-api enforces', () => {
   it('refuses to replace a page without a revision when asked to, and allows creating one', async () => {
     const head = await wiki.head();
-    await expect(wiki.writePage('Foo/Bar Baz', 'x', { author: ANN, requireBaseRevision: true })).rejects.toThrow(RevisionRequiredError);
-    await expect(wiki.writePage('New', 'x', { author: ANN, requireBaseRevision: true })).resolves.toMatchObject({ created: true });
-    await expect(wiki.writePage('Foo/Bar Baz', 'x', { author: ANN, requireBaseRevision: true, baseRevision: head })).resolves.toMatchObject({
+    await expect(wiki.writePage('Foo/Bar Baz', 'x', { author: ANN, requireBaseRevision: true })).rejects.toThrow(
+      RevisionRequiredError,
+    );
+    await expect(wiki.writePage('New', 'x', { author: ANN, requireBaseRevision: true })).resolves.toMatchObject({
+      created: true,
+    });
+    await expect(
+      wiki.writePage('Foo/Bar Baz', 'x', { author: ANN, requireBaseRevision: true, baseRevision: head }),
+    ).resolves.toMatchObject({
       changed: true,
     });
   });

@@ -33,7 +33,11 @@ describe('several processes writing one repository', () => {
     expect(errors).toEqual([]);
     expect(done.length).toBe(24);
     expect(Number(git(dir, 'rev-list', '--count', 'HEAD'))).toBe(1 + done.length);
-    expect(git(dir, 'log', '--format=%s').split('\n').filter((s) => s === 'Create Home').length).toBe(1);
+    expect(
+      git(dir, 'log', '--format=%s')
+        .split('\n')
+        .filter((s) => s === 'Create Home').length,
+    ).toBe(1);
     const log = git(dir, 'log', '--format=%H %an');
     for (const { path, revision } of done) {
       expect(git(dir, 'show', `HEAD:${path}.md`)).toContain(`# ${path}`);

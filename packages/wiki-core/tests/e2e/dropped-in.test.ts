@@ -6,7 +6,8 @@ import { Wiki } from '../../src/index.js';
 import { ANN, fsck, git, makeTempDir, removeDir } from '../helpers/repo.js';
 
 let dir: string;
-const body = (n: number): string => `# Page\n\n${'Shared paragraph of text so that git stores deltas. '.repeat(40)}\nVersion ${n}\n`;
+const body = (n: number): string =>
+  `# Page\n\n${'Shared paragraph of text so that git stores deltas. '.repeat(40)}\nVersion ${n}\n`;
 
 function commitWithCli(message: string, files: Record<string, string>): void {
   for (const [file, content] of Object.entries(files)) {
@@ -14,7 +15,9 @@ function commitWithCli(message: string, files: Record<string, string>): void {
     writeFileSync(join(dir, file), content);
   }
   git(dir, 'add', '-A');
-  execFileSync('git', ['-c', 'user.name=Otter', '-c', 'user.email=otter@example.com', 'commit', '-q', '-m', message], { cwd: dir });
+  execFileSync('git', ['-c', 'user.name=Otter', '-c', 'user.email=otter@example.com', 'commit', '-q', '-m', message], {
+    cwd: dir,
+  });
 }
 
 beforeAll(() => {

@@ -24,10 +24,14 @@ beforeEach(() => {
     writeFileSync(join(dir, file), `# Title ${i % 8}\n\nrevision ${i} mentions quokka${i}\n`);
     git(dir, 'add', '-A');
     const date = `2024-01-01T00:${String(i).padStart(2, '0')}:00Z`;
-    execFileSync('git', ['-c', 'user.name=Otter', '-c', 'user.email=o@example.com', 'commit', '-q', '-m', `commit ${i}`], {
-      cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=Otter', '-c', 'user.email=o@example.com', 'commit', '-q', '-m', `commit ${i}`],
+      {
+        cwd: dir,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      },
+    );
   }
 });
 afterEach(() => {

@@ -25,16 +25,22 @@ function expectInStep(): void {
   expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   const staged = git(dir, 'ls-files', '--stage').trim().split('\n');
   const tree = git(dir, 'ls-tree', '-r', 'HEAD').trim().split('\n');
-  expect(staged.map((l) => l.replace(/^(\d+) (\w+) 0\t/, '$1 $2\t'))).toEqual(tree.map((l) => l.replace(' blob ', ' ')));
+  expect(staged.map((l) => l.replace(/^(\d+) (\w+) 0\t/, '$1 $2\t'))).toEqual(
+    tree.map((l) => l.replace(' blob ', ' ')),
+  );
 }
 
 /** `git commit -am` as a person would run it, retried while someone else holds git's locks. */
 async function gitCommitAll(message: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const run = spawnSync('git', ['-c', 'safe.directory=*', ...OTTER, 'commit', '-q', '-am', message], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync('git', ['-c', 'safe.directory=*', ...OTTER, 'commit', '-q', '-am', message], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (run.status === 0) return;
     // Busy (someone holds index.lock or the ref lock) or raced (HEAD moved after git read it): a person retries.
-    if (!/\.lock|cannot lock ref/.test(run.stderr) || attempt > 200) throw new Error(`git commit failed: ${run.stderr}`);
+    if (!/\.lock|cannot lock ref/.test(run.stderr) || attempt > 200)
+      throw new Error(`git commit failed: ${run.stderr}`);
     await sleep(20);
   }
 }
@@ -88,9 +94,12 @@ describe('the git CLI on the same data dir', () => {
     // Assess
     expect(picked.content).toBe('# Alpha\nedited with vi\n');
     expect(picked.author.name).toBe('Otter');
-    expect(git(dir, 'ls-tree', '--name-only', 'HEAD').trim().split('\n').sort()).toEqual(
-      ['alpha.md', 'beta.md', 'gamma.md', 'home.md'],
-    );
+    expect(git(dir, 'ls-tree', '--name-only', 'HEAD').trim().split('\n').sort()).toEqual([
+      'alpha.md',
+      'beta.md',
+      'gamma.md',
+      'home.md',
+    ]);
     expect((await wiki.readPage('Beta')).content).toBe('# Beta\nedited again\n');
     expectInStep();
     fsck(dir);

@@ -106,12 +106,12 @@ describe('a page file in NFD another tool committed', () => {
   });
 });
 
-describe('display names (An Otter Wiki\'s rule)', () => {
+describe("display names (An Otter Wiki's rule)", () => {
   it('shows a file another tool wrote as Otterwiki does', async () => {
     // Prepare: `test-page.md` committed with the git CLI, as Otterwiki or a person would
     git(dir, 'checkout', '-q', '-f', 'main');
     writeFileSync(join(dir, 'test-page.md'), 'No heading here.\n');
-    writeFileSync(join(dir, "the otter's guide.md"), '# The Otter\'s Guide\n');
+    writeFileSync(join(dir, "the otter's guide.md"), "# The Otter's Guide\n");
     git(dir, 'add', '.');
     git(dir, '-c', 'user.name=Cli', '-c', 'user.email=cli@example.com', 'commit', '-qm', 'by hand');
     // Act
@@ -164,7 +164,7 @@ describe('a deleted page read at an old revision', () => {
   });
 });
 
-describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => {
+describe("retaining page name case (Otterwiki's RETAIN_PAGE_NAME_CASE)", () => {
   it('stores the name as given and shows it as stored, still found in any case', async () => {
     // Prepare
     const retaining = await Wiki.open({ dir, durable: false, retainPageNameCase: true });
@@ -219,7 +219,7 @@ describe('retaining page name case (Otterwiki\'s RETAIN_PAGE_NAME_CASE)', () => 
   });
 });
 
-describe('names that collide with the wiki\'s routes', () => {
+describe("names that collide with the wiki's routes", () => {
   it.each(['x/edit', 'api/v1/pages', '-/search', 'Notes/revision/abc1234'])(
     'refuses to create %j, which the browser could never open',
     async (name) => {

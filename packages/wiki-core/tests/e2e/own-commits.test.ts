@@ -52,7 +52,11 @@ describe('the index after this process’s own writes', () => {
     const wiki = await Wiki.open({ dir, durable: false });
     const other = await Wiki.open({ dir, durable: false }); // commits the first learns of by diffing trees
     // Act
-    await wiki.writePage('Guide/Getting Started', '---\ntags: [a, b]\ncategory: docs\n---\n# Getting Started\n[[Home]]', { author: ANN });
+    await wiki.writePage(
+      'Guide/Getting Started',
+      '---\ntags: [a, b]\ncategory: docs\n---\n# Getting Started\n[[Home]]',
+      { author: ANN },
+    );
     await wiki.writePage('Guide/Deep/Leaf', 'leaf links [[Guide/Getting Started]] and [[Missing]]', { author: ANN });
     await wiki.writePage('Zeta', '# Zeta\n[[Guide/Deep/Leaf]]', { author: BOB });
     await other.writePage('From Other', 'other [[Zeta]]', { author: BOB });
@@ -67,7 +71,12 @@ describe('the index after this process’s own writes', () => {
     const live = await snapshot(wiki);
     expect(live).toEqual(await snapshot(await rebuilt()));
     expect(live).toEqual(await snapshot(other));
-    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').trim().split('\n')).toEqual(['archive/leaf.md', 'guide.md', 'home.md', 'zeta.md']);
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').trim().split('\n')).toEqual([
+      'archive/leaf.md',
+      'guide.md',
+      'home.md',
+      'zeta.md',
+    ]);
     expect(git(dir, 'rev-list', '--count', 'HEAD').trim()).toBe('11');
     fsck(dir);
   });

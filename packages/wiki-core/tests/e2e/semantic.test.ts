@@ -21,9 +21,13 @@ const filler = (word: string, n = 20): string => Array.from({ length: n }, () =>
 
 async function seeded(embeddings: WordEmbeddings): Promise<Wiki> {
   const wiki = await Wiki.open({ dir, embeddings, durable: false });
-  await wiki.writePage('Garden', `# Garden\n\n## Roses\n\n${filler('roses petals')}\n\n## Tomatoes\n\n${filler('tomatoes vines')}`, {
-    author: ANN,
-  });
+  await wiki.writePage(
+    'Garden',
+    `# Garden\n\n## Roses\n\n${filler('roses petals')}\n\n## Tomatoes\n\n${filler('tomatoes vines')}`,
+    {
+      author: ANN,
+    },
+  );
   await wiki.writePage('Kitchen', `# Kitchen\n\n${filler('oven baking bread')}`, { author: ANN });
   await wiki.flush();
   return wiki;
@@ -39,7 +43,12 @@ describe('semanticSearch', () => {
     expect(found.mode).toBe('semantic');
     expect(found.note).toBeUndefined();
     const first = found.results[0]!;
-    expect(first).toMatchObject({ path: 'Garden', title: 'Garden', section: 'Tomatoes', sectionPath: 'Garden > Tomatoes' });
+    expect(first).toMatchObject({
+      path: 'Garden',
+      title: 'Garden',
+      section: 'Tomatoes',
+      sectionPath: 'Garden > Tomatoes',
+    });
     expect(first.text).toContain('tomatoes vines');
     expect(first.distance).toBeLessThan(0.2);
     expect(first.chunkIndex).toBe(1);

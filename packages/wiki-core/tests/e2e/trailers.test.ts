@@ -45,7 +45,18 @@ describe('Wiki-Page trailers in commit messages', () => {
     await wiki.writePage('Target Page', 'the target', { author: ANN });
     // Act
     const ident = ['-c', 'user.name=Cli', '-c', 'user.email=cli@example.com'];
-    const oid = git(dir, ...ident, 'commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', 'cli', '-m', 'Wiki-Page: TARGET PAGE');
+    const oid = git(
+      dir,
+      ...ident,
+      'commit-tree',
+      'HEAD^{tree}',
+      '-p',
+      'HEAD',
+      '-m',
+      'cli',
+      '-m',
+      'Wiki-Page: TARGET PAGE',
+    );
     git(dir, 'update-ref', 'HEAD', oid.trim());
     await wiki.writePage('Other', 'after the CLI commit', { author: ANN });
     // Assess

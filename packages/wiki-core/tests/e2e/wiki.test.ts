@@ -94,8 +94,12 @@ describe('writePage', () => {
   });
 
   it('refuses oversized and invalid content and writes nothing', async () => {
-    await expect(wiki.writePage('Big', 'x'.repeat(MAX_PAGE_BYTES + 1), { author: ANN })).rejects.toThrow(ContentTooLargeError);
-    await expect(wiki.writePage('Big', 'é'.repeat(MAX_PAGE_BYTES / 2 + 1), { author: ANN })).rejects.toThrow(ContentTooLargeError);
+    await expect(wiki.writePage('Big', 'x'.repeat(MAX_PAGE_BYTES + 1), { author: ANN })).rejects.toThrow(
+      ContentTooLargeError,
+    );
+    await expect(wiki.writePage('Big', 'é'.repeat(MAX_PAGE_BYTES / 2 + 1), { author: ANN })).rejects.toThrow(
+      ContentTooLargeError,
+    );
     await expect(wiki.writePage('Nul', 'a\u0000b', { author: ANN })).rejects.toThrow(InvalidContentError);
     await expect(wiki.writePage('Sur', 'a\ud800b', { author: ANN })).rejects.toThrow(InvalidContentError);
     await expect(wiki.writePage('../evil', 'x', { author: ANN })).rejects.toThrow(InvalidPathError);
@@ -122,17 +126,26 @@ describe('writePage', () => {
 });
 
 describe('hostile paths', () => {
-  it.each(['../x', '/etc/passwd', 'a/../../b', '.git/config', 'a/.GIT/x', 'x\u0000y', 'x\ny', 'a'.repeat(300), '', '   ', 'a\\b'])(
-    'refuses %j in every operation without touching the repository',
-    async (path) => {
-      const head = git(dir, 'rev-parse', 'HEAD').trim();
-      await expect(wiki.writePage(path, 'x', { author: ANN })).rejects.toThrow(InvalidPathError);
-      await expect(wiki.readPage(path)).rejects.toThrow(InvalidPathError);
-      await expect(wiki.renamePage('Home', path, { author: ANN })).rejects.toThrow(InvalidPathError);
-      await expect(wiki.history(path)).rejects.toThrow(InvalidPathError);
-      expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
-    },
-  );
+  it.each([
+    '../x',
+    '/etc/passwd',
+    'a/../../b',
+    '.git/config',
+    'a/.GIT/x',
+    'x\u0000y',
+    'x\ny',
+    'a'.repeat(300),
+    '',
+    '   ',
+    'a\\b',
+  ])('refuses %j in every operation without touching the repository', async (path) => {
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    await expect(wiki.writePage(path, 'x', { author: ANN })).rejects.toThrow(InvalidPathError);
+    await expect(wiki.readPage(path)).rejects.toThrow(InvalidPathError);
+    await expect(wiki.renamePage('Home', path, { author: ANN })).rejects.toThrow(InvalidPathError);
+    await expect(wiki.history(path)).rejects.toThrow(InvalidPathError);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+  });
 });
 
 describe('conflicts and edits', () => {
@@ -141,14 +154,22 @@ describe('conflicts and edits', () => {
     const v2 = await wiki.writePage('Doc', 'two', { author: BOB });
     await wiki.writePage('Elsewhere', 'x', { author: BOB });
     // Act + Assess
-    await expect(wiki.writePage('Doc', 'three', { author: ANN, baseRevision: v1.revision })).rejects.toThrow(EditConflictError);
-    await expect(wiki.writePage('Doc', 'three', { author: ANN, baseRevision: v2.revision.slice(0, 8) })).resolves.toMatchObject({
+    await expect(wiki.writePage('Doc', 'three', { author: ANN, baseRevision: v1.revision })).rejects.toThrow(
+      EditConflictError,
+    );
+    await expect(
+      wiki.writePage('Doc', 'three', { author: ANN, baseRevision: v2.revision.slice(0, 8) }),
+    ).resolves.toMatchObject({
       changed: true,
     });
-    await expect(wiki.writePage('Doc', 'four', { author: ANN, baseRevision: await wiki.head() })).resolves.toMatchObject({
+    await expect(
+      wiki.writePage('Doc', 'four', { author: ANN, baseRevision: await wiki.head() }),
+    ).resolves.toMatchObject({
       changed: true,
     });
-    await expect(wiki.writePage('Doc', 'five', { author: ANN, baseRevision: 'deadbeef' })).rejects.toThrow(EditConflictError);
+    await expect(wiki.writePage('Doc', 'five', { author: ANN, baseRevision: 'deadbeef' })).rejects.toThrow(
+      EditConflictError,
+    );
   });
 
   it('replaces text that occurs exactly once', async () => {
@@ -194,7 +215,12 @@ describe('links, rename and delete', () => {
     await wiki.writePage('B', 'back to [[a]]', { author: ANN });
     await wiki.writePage('Lonely', 'nobody links here', { author: ANN });
     // Assess
-    expect(await wiki.getLinks('a')).toEqual({ path: 'A', outgoing: ['B', 'Nowhere'], incoming: ['B'], missing: ['Nowhere'] });
+    expect(await wiki.getLinks('a')).toEqual({
+      path: 'A',
+      outgoing: ['B', 'Nowhere'],
+      incoming: ['B'],
+      missing: ['Nowhere'],
+    });
     expect(await wiki.orphans()).toEqual(['Lonely']);
     expect(await wiki.linkGraph()).toMatchObject({ A: ['B', 'Nowhere'], B: ['A'], Home: [] });
   });
@@ -256,9 +282,13 @@ describe('listing and search', () => {
 
   it('ranks title matches first and returns a snippet around the match', async () => {
     await wiki.writePage('Kubernetes', '# Kubernetes\nCluster orchestration notes.', { author: ANN });
-    await wiki.writePage('Misc', `# Misc\n${'filler words here. '.repeat(30)}We once ran kubernetes on a toaster. ${'more filler. '.repeat(30)}`, {
-      author: ANN,
-    });
+    await wiki.writePage(
+      'Misc',
+      `# Misc\n${'filler words here. '.repeat(30)}We once ran kubernetes on a toaster. ${'more filler. '.repeat(30)}`,
+      {
+        author: ANN,
+      },
+    );
     // Act
     const hits = await wiki.search('kubernetes');
     const fuzzy = await wiki.search('kubernets');

@@ -17,7 +17,11 @@ export function removeDir(dir: string): void {
 
 /** Runs the real git CLI in `dir` and returns its stdout. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'safe.directory=*', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'safe.directory=*', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** `git fsck --strict` output (stdout + stderr); throws when git reports an error (non-zero exit). */

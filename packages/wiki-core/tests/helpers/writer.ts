@@ -59,7 +59,12 @@ if (mode === 'write') {
   const head = store.readHead();
   const blob = await store.writeBlob(Buffer.from('never committed\n'));
   const { tree } = await store.applyChanges((await store.readCommit(head!)).tree, new Map([['ghost.md', blob]]));
-  await store.writeCommit({ tree, parent: head, author: { name: 'Ghost', email: 'g@example.com' }, message: 'ghost\n' });
+  await store.writeCommit({
+    tree,
+    parent: head,
+    author: { name: 'Ghost', email: 'g@example.com' },
+    message: 'ghost\n',
+  });
   await store.flushObjects();
   process.stdout.write('objects\n');
   await forever();

@@ -39,7 +39,9 @@ function writeFiles(): string[] {
 
 function ourEntries(files: readonly string[]) {
   return files
-    .map((file) => encodeEntry(file, git(dir, 'hash-object', '-w', '--', file).trim(), lstatSync(join(dir, file), { bigint: true })))
+    .map((file) =>
+      encodeEntry(file, git(dir, 'hash-object', '-w', '--', file).trim(), lstatSync(join(dir, file), { bigint: true })),
+    )
     .sort((a, b) => Buffer.compare(a.path, b.path));
 }
 

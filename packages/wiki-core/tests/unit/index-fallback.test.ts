@@ -22,6 +22,9 @@ describe('describePage when the page cannot be analysed', () => {
     expect(meta).toMatchObject({ file: 'notes/broken page.md', links: [], tags: [] });
     expect(meta.title).toBe(meta.path.split('/').pop());
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(String(warn.mock.calls[0]![0]))).toMatchObject({ level: 'warn', msg: 'page indexed as plain text' });
+    expect(JSON.parse(String(warn.mock.calls[0]![0]))).toMatchObject({
+      level: 'warn',
+      msg: 'page indexed as plain text',
+    });
   });
 });

@@ -17,7 +17,8 @@ describe('parseWikiLinks', () => {
 
 describe('extractLinks', () => {
   it('collects WikiLinks and relative Markdown links, without duplicates, self-links or external URLs', () => {
-    const body = '[[Home]] [[home]] [a](Other%20Page) [b](../Up.md) [c](https://x.org) ![i](pic.png) [d](/Root) [[Sub/Me]] [[../../etc]]';
+    const body =
+      '[[Home]] [[home]] [a](Other%20Page) [b](../Up.md) [c](https://x.org) ![i](pic.png) [d](/Root) [[Sub/Me]] [[../../etc]]';
     expect(extractLinks('Sub/Me', body)).toEqual(['Home', 'Sub/Other Page', 'Up', 'Root']);
   });
 });
@@ -79,6 +80,8 @@ describe('one WikiLink grammar for rendering, indexing and renames', () => {
 
   it('keeps CRLF line ends and frontmatter as they are', () => {
     const text = '---\r\ntitle: "[[Old]]"\r\n---\r\nline\r\n[[Old]] and `[[Old]]`\r\n';
-    expect(rewriteWikiLinks(text, 'old', 'New')).toBe('---\r\ntitle: "[[Old]]"\r\n---\r\nline\r\n[[New]] and `[[Old]]`\r\n');
+    expect(rewriteWikiLinks(text, 'old', 'New')).toBe(
+      '---\r\ntitle: "[[Old]]"\r\n---\r\nline\r\n[[New]] and `[[Old]]`\r\n',
+    );
   });
 });

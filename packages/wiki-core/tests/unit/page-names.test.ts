@@ -51,8 +51,32 @@ describe('pageFileName', () => {
 
   // Words from the scripts people name pages in; the shown name must lead back to the same file.
   const word = fc.constantFrom(
-    'test', 'page', 'otter', "otter's", 'café', 'crème', 'brûlée', 'straße', 'größe', 'ñandú', 'smörgåsbord',
-    '中文', '日本語', 'ページ', '한국어', 'ελληνικά', 'σοφία', 'λόγος', 'москва', '😀', '🦦', '👩‍💻', '1st', 'v2', 'x_y', 'a-b',
+    'test',
+    'page',
+    'otter',
+    "otter's",
+    'café',
+    'crème',
+    'brûlée',
+    'straße',
+    'größe',
+    'ñandú',
+    'smörgåsbord',
+    '中文',
+    '日本語',
+    'ページ',
+    '한국어',
+    'ελληνικά',
+    'σοφία',
+    'λόγος',
+    'москва',
+    '😀',
+    '🦦',
+    '👩‍💻',
+    '1st',
+    'v2',
+    'x_y',
+    'a-b',
   );
   const segment = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
   const name = fc.array(segment, { minLength: 1, maxLength: 3 }).map((segments) => segments.join('/'));
@@ -90,7 +114,7 @@ describe('titleCase', () => {
     ['ﬂow', 'Flow'],
     ['ǉudevit', 'ǈudevit'],
     ['ვეფხისტყაოსანი', 'ვეფხისტყაოსანი'],
-  ])('title-cases %j as %j, as Python with Otterwiki\'s exceptions does', (input, expected) => {
+  ])("title-cases %j as %j, as Python with Otterwiki's exceptions does", (input, expected) => {
     expect(titleCase(input)).toBe(expected);
   });
 });

@@ -64,7 +64,22 @@ describe('normalizePagePath', () => {
   });
 
   // Names built from the pieces that trip normalisation up: suffixes, slashes, spaces, dots, decomposed accents.
-  const piece = fc.constantFrom('a', 'B', '.md', '.MD', '/', '//', ' ', '.', 'e\u0301', '\u00e9', 'ß', '-', '😀', '\u3000');
+  const piece = fc.constantFrom(
+    'a',
+    'B',
+    '.md',
+    '.MD',
+    '/',
+    '//',
+    ' ',
+    '.',
+    'e\u0301',
+    '\u00e9',
+    'ß',
+    '-',
+    '😀',
+    '\u3000',
+  );
   const joined = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
   const names = fc.oneof(joined, fc.string({ unit: 'binary' }));
 

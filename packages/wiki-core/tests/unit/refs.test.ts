@@ -40,7 +40,7 @@ describe('BranchRef', () => {
     expect(existsSync(join(dir, '.git/refs/heads/main.lock'))).toBe(false);
   });
 
-  it('waits for no one holding git\'s ref lock: busy while it is fresh, taken over once abandoned', () => {
+  it("waits for no one holding git's ref lock: busy while it is fresh, taken over once abandoned", () => {
     const first = commit('one');
     const second = commit('two');
     const lock = join(dir, '.git/refs/heads/main.lock');

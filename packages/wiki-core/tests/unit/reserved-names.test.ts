@@ -23,13 +23,23 @@ describe('pageRouteConflict', () => {
     expect(pageRouteConflict(name)).toMatch(reason);
   });
 
-  const reachable = ['Home', 'edit', 'History', 'api', 'API/Guide', 'api/v2', 'revision/abc', 'a/b', 'Guide/Editing', 'x/-', 'rename', 'Source/Code'];
-  it.each([...reachable, 'MCP', 'Mcp/notes'])(
-    'accepts %j, which the wiki can open at its own URL',
-    (name) => {
-      expect(pageRouteConflict(name)).toBeNull();
-    },
-  );
+  const reachable = [
+    'Home',
+    'edit',
+    'History',
+    'api',
+    'API/Guide',
+    'api/v2',
+    'revision/abc',
+    'a/b',
+    'Guide/Editing',
+    'x/-',
+    'rename',
+    'Source/Code',
+  ];
+  it.each([...reachable, 'MCP', 'Mcp/notes'])('accepts %j, which the wiki can open at its own URL', (name) => {
+    expect(pageRouteConflict(name)).toBeNull();
+  });
 
   it('refuses a name shown as "mcp", which the gateway sends to the MCP endpoint', () => {
     // Act

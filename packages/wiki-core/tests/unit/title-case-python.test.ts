@@ -10,9 +10,24 @@ import { titleCase } from '../../src/index.js';
 // Code point ranges whose case data did not change between Python 3.11's Unicode 14 and Node's newer ICU
 // (Unicode 15+ gave a few Latin letters such as ʕ, ƛ, ɤ and Georgian modifiers new case pairs; they are left out).
 const RANGES: readonly (readonly [number, number])[] = [
-  [0x20, 0x26], [0x28, 0x7e], [0xa0, 0xde], [0xe0, 0x17f], [0x180, 0x24f], [0x370, 0x3ff], [0x400, 0x4ff],
-  [0x531, 0x587], [0x10a0, 0x10fa], [0x1e00, 0x1fff], [0x2160, 0x2188], [0x24b6, 0x24e9], [0x3040, 0x30ff],
-  [0x4e00, 0x4e80], [0xac00, 0xac40], [0xfb00, 0xfb17], [0x1f600, 0x1f64f], [0x1f9a0, 0x1f9af],
+  [0x20, 0x26],
+  [0x28, 0x7e],
+  [0xa0, 0xde],
+  [0xe0, 0x17f],
+  [0x180, 0x24f],
+  [0x370, 0x3ff],
+  [0x400, 0x4ff],
+  [0x531, 0x587],
+  [0x10a0, 0x10fa],
+  [0x1e00, 0x1fff],
+  [0x2160, 0x2188],
+  [0x24b6, 0x24e9],
+  [0x3040, 0x30ff],
+  [0x4e00, 0x4e80],
+  [0xac00, 0xac40],
+  [0xfb00, 0xfb17],
+  [0x1f600, 0x1f64f],
+  [0x1f9a0, 0x1f9af],
 ];
 const char = fc
   .constantFrom(...RANGES)
@@ -28,7 +43,7 @@ function pythonTitle(inputs: readonly string[]): string[] {
 }
 
 describe('titleCase against Python', () => {
-  it('equals Python\'s str.title() on strings without ß or apostrophes (Otterwiki\'s two exceptions)', () => {
+  it("equals Python's str.title() on strings without ß or apostrophes (Otterwiki's two exceptions)", () => {
     // Prepare
     const inputs = fc.sample(text, { numRuns: 5000, seed: 42 });
     // Act

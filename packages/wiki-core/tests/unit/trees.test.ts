@@ -16,10 +16,16 @@ const tree = (path: string, seed = path): TreeEntry => ({ mode: '040000', path, 
 /** The tree id the git CLI computes for these entries (`git mktree` sorts them itself). */
 function gitTreeId(repo: string, entries: readonly TreeEntry[]): string {
   const input = entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`).join('');
-  return execFileSync('git', ['-c', 'safe.directory=*', 'mktree', '--missing'], { cwd: repo, input, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'safe.directory=*', 'mktree', '--missing'], {
+    cwd: repo,
+    input,
+    encoding: 'utf8',
+  }).trim();
 }
 const treeId = (body: Buffer): string =>
-  createHash('sha1').update(Buffer.concat([Buffer.from(`tree ${body.length}\0`), body])).digest('hex');
+  createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`tree ${body.length}\0`), body]))
+    .digest('hex');
 
 let repo: string;
 beforeAll(() => {
@@ -33,11 +39,42 @@ const base = [blob('a'), blob('a-b'), blob('a.md'), blob('a0'), tree('b'), blob(
 describe('EncodedTree.patch', () => {
   it.each<[string, [string, TreeEntry | null][]]>([
     ['replaces a file in place', [['a.md', blob('a.md', 'v2')]]],
-    ['adds a directory that sorts between "a.md" and "a0"', [['a', null], ['a', tree('a')]]],
-    ['adds files at the start, middle and end', [['A.md', blob('A.md')], ['a1.md', blob('a1.md')], ['é.md', blob('é.md')]]],
-    ['removes the first and the last entry', [['a', null], ['zz.md', null]]],
-    ['replaces a directory and removes a file next to it', [['b', tree('b', 'v2')], ['a0', null]]],
-    ['adds two new neighbours given out of order', [['c2.md', blob('c2.md')], ['c1.md', blob('c1.md')]]],
+    [
+      'adds a directory that sorts between "a.md" and "a0"',
+      [
+        ['a', null],
+        ['a', tree('a')],
+      ],
+    ],
+    [
+      'adds files at the start, middle and end',
+      [
+        ['A.md', blob('A.md')],
+        ['a1.md', blob('a1.md')],
+        ['é.md', blob('é.md')],
+      ],
+    ],
+    [
+      'removes the first and the last entry',
+      [
+        ['a', null],
+        ['zz.md', null],
+      ],
+    ],
+    [
+      'replaces a directory and removes a file next to it',
+      [
+        ['b', tree('b', 'v2')],
+        ['a0', null],
+      ],
+    ],
+    [
+      'adds two new neighbours given out of order',
+      [
+        ['c2.md', blob('c2.md')],
+        ['c1.md', blob('c1.md')],
+      ],
+    ],
     ['removes every entry', base.map((e) => [e.path, null])],
   ])('%s, byte for byte as git encodes the whole tree', (_name, updates) => {
     // Prepare
@@ -75,11 +112,16 @@ describe('EncodedTree.patch', () => {
 describe('encodeTreeObject', () => {
   const many = Array.from({ length: 2000 }, (_, i) => blob(`page ${i}.md`));
 
-  it('writes a zlib stream of the whole object with git\'s id, reusing the compressed runs a patch left alone', () => {
+  it("writes a zlib stream of the whole object with git's id, reusing the compressed runs a patch left alone", () => {
     // Prepare
     const first = EncodedTree.parse(serializeTree(many));
     const before = new Set(deflatedRuns(first));
-    const patched = first.patch(new Map([['page 77.md', blob('page 77.md', 'v2')], ['new.md', blob('new.md')]]));
+    const patched = first.patch(
+      new Map([
+        ['page 77.md', blob('page 77.md', 'v2')],
+        ['new.md', blob('new.md')],
+      ]),
+    );
     inheritRuns(patched, first);
     // Act
     const object = encodeTreeObject(patched);
@@ -112,8 +154,21 @@ describe('EncodedTree.relate', () => {
   const many = Array.from({ length: 2000 }, (_, i) => blob(`page ${i}.md`));
   it.each<[string, [string, TreeEntry | null][]]>([
     ['one entry replaced in the middle', [['page 1000.md', blob('page 1000.md', 'v2')]]],
-    ['an entry added at the start and one removed at the end', [['!first.md', blob('!first.md')], ['page 999.md', null]]],
-    ['a directory added and two files removed far apart', [['page 5', tree('page 5')], ['page 1.md', null], ['page 998.md', null]]],
+    [
+      'an entry added at the start and one removed at the end',
+      [
+        ['!first.md', blob('!first.md')],
+        ['page 999.md', null],
+      ],
+    ],
+    [
+      'a directory added and two files removed far apart',
+      [
+        ['page 5', tree('page 5')],
+        ['page 1.md', null],
+        ['page 998.md', null],
+      ],
+    ],
     ['nothing changed', []],
     ['every entry removed', many.map((e) => [e.path, null])],
   ])('%s: parses the other tree exactly and reports only the differing entries', (_name, updates) => {

@@ -28,7 +28,12 @@ describe('vector store', () => {
     const vectors = Array.from({ length: 20 }, (_, i) => random(dims, i + 1));
     const query = random(dims, 99);
     // Act
-    const page = quantize('oid', vectors.map((_, i) => `s${i}`), vectors, dims);
+    const page = quantize(
+      'oid',
+      vectors.map((_, i) => `s${i}`),
+      vectors,
+      dims,
+    );
     const d = distances(page, unitVector(query), dims);
     // Assess
     vectors.forEach((v, i) => expect(Math.abs(d[i]! - (1 - cosine(v, query)))).toBeLessThan(0.01));

@@ -81,6 +81,12 @@ async function buildAndSynth() {
   );
 }
 
+/** Prettier's verdict on the whole repository; `npm run format` fixes what it names. */
+const checkFormatting = () =>
+  step('checking formatting (prettier --check .; npm run format fixes it)', () =>
+    run(bin('prettier'), ['--check', '--log-level=warn', '.'], { quiet: true }),
+  );
+
 const commands = {
   build: async () => {
     await install();
@@ -93,6 +99,7 @@ const commands = {
   },
   lint: async () => {
     await install();
+    await checkFormatting();
     await step('linting and typechecking (turbo lint typecheck)', () => turbo(['lint', 'typecheck']));
   },
   format: async () => {
@@ -103,11 +110,12 @@ const commands = {
   },
   test: async () => {
     await install();
+    await checkFormatting();
     rmSync(join(root, '.test-results'), { recursive: true, force: true });
     note('• linting, typechecking and testing every package (turbo lint typecheck test)');
     const { status } = await runChild(
       bin('turbo'),
-      ['run', 'lint', 'typecheck', 'test', '--concurrency=1', '--output-logs=full'],
+      ['run', 'lint', 'typecheck', 'test', '--concurrency=1', '--continue', '--output-logs=full'],
       { cwd: root, env },
     );
     summarize();

@@ -66,11 +66,8 @@ async function edit(ctx: RequestContext, path: string): Promise<Response> {
 
 /** The 403 for a save whose session expired: the text comes back so the edit is not lost. */
 function signedOutSave(ctx: RequestContext, form: URLSearchParams, path: string): Response {
-  const extra = html`<p>
-      Your text is below; copy it, <a href="${loginHref(pageHref(path, '/edit'))}">sign in again</a> and paste it into
-      the editor.
-    </p>
-    <textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
+  const extra = html`<p>Your text is below; copy it, <a href="${loginHref(pageHref(path, '/edit'))}">sign in again</a> and paste it into the editor.</p>
+<textarea class="source" readonly aria-label="Your text">${form.get('content') ?? ''}</textarea>`;
   const page = messagePage({
     title: 'Signed out',
     message: 'You are not signed in (or your session expired), so nothing was saved.',

@@ -35,9 +35,7 @@ export function diffPage(options: {
 }): SafeHtml {
   const { path, from, to } = options;
   const rev = (r: string) => html`<a href="${pageHref(path, `/revision/${r}`)}"><code>${r.slice(0, 8)}</code></a>`;
-  const body = html`<p class="meta">
-      Changes from ${rev(from)} to ${to ? rev(to) : html`<a href="${pageHref(path)}">the current version</a>`}.
-    </p>
-    ${diffBlock(options.diff)}`;
+  const body = html`<p class="meta">Changes from ${rev(from)} to ${to ? rev(to) : html`<a href="${pageHref(path)}">the current version</a>`}.</p>
+${diffBlock(options.diff)}`;
   return layout({ title: `Changes to ${options.title}`, viewer: options.viewer, body, page: { path } });
 }

@@ -21,33 +21,15 @@ export interface EditFormOptions {
 function editForm(options: EditFormOptions): SafeHtml {
   const { path, content, baseRevision, message, viewer } = options;
   // data-preview and data-page are read by the editor script (live preview); the form works without it.
-  return html`<form
-      class="edit"
-      method="post"
-      action="${pageHref(path, '/save')}"
-      data-preview="/-/preview"
-      data-page="${path}"
-    >
-      <input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}" />
-      <input type="hidden" name="base" value="${baseRevision}" />
-      <label for="content" class="meta">Markdown. Link pages with [[Page]] or [[Label|Page]].</label>
-      <textarea class="source" id="content" name="content" spellcheck="true">${content}</textarea>
-      <label
-        >Commit message
-        <input
-          type="text"
-          name="message"
-          value="${message ?? ''}"
-          size="60"
-          maxlength="500"
-          placeholder="${baseRevision ? `Update ${path}` : `Create ${path}`}"
-      /></label>
-      <p>
-        <button class="primary" type="submit" aria-keyshortcuts="Control+S Meta+S">Save</button>
-        <a href="${pageHref(path)}">Cancel</a>
-      </p>
-    </form>
-    <script src="${EDITOR_JS_URL}" defer></script>`;
+  return html`<form class="edit" method="post" action="${pageHref(path, '/save')}" data-preview="/-/preview" data-page="${path}">
+<input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}">
+<input type="hidden" name="base" value="${baseRevision}">
+<label for="content" class="meta">Markdown. Link pages with [[Page]] or [[Label|Page]].</label>
+<textarea class="source" id="content" name="content" spellcheck="true">${content}</textarea>
+<label>Commit message <input type="text" name="message" value="${message ?? ''}" size="60" maxlength="500" placeholder="${baseRevision ? `Update ${path}` : `Create ${path}`}"></label>
+<p><button class="primary" type="submit" aria-keyshortcuts="Control+S Meta+S">Save</button> <a href="${pageHref(path)}">Cancel</a></p>
+</form>
+<script src="${EDITOR_JS_URL}" defer></script>`;
 }
 
 /** The edit page (`/<Page>/edit`). */
@@ -66,17 +48,12 @@ export function editPage(options: EditFormOptions): SafeHtml {
 /** The 409 page: what changed since the editor's base revision, and their text kept for another try. */
 export function conflictPage(options: EditFormOptions & { currentRevision: string; diff: string | null }): SafeHtml {
   const { path, currentRevision, diff } = options;
-  const body = html`<div class="notice warn">
-      <p>
-        <strong>Someone else changed this page while you were editing it.</strong> Your text was not saved. Below is
-        what changed since the version you started from, then your text. Merge your changes into it and save again, or
-        <a href="${pageHref(path)}">see the latest version</a>.
-      </p>
-    </div>
-    <h2>Changes since your version</h2>
-    ${diffBlock(diff)}
-    <h2>Your text</h2>
-    ${editForm({ ...options, baseRevision: currentRevision })}`;
+  const body = html`<div class="notice warn"><p><strong>Someone else changed this page while you were editing it.</strong>
+Your text was not saved. Below is what changed since the version you started from, then your text.
+Merge your changes into it and save again, or <a href="${pageHref(path)}">see the latest version</a>.</p></div>
+<h2>Changes since your version</h2>${diffBlock(diff)}
+<h2>Your text</h2>
+${editForm({ ...options, baseRevision: currentRevision })}`;
   return layout({
     title: `Edit conflict on ${options.title}`,
     viewer: options.viewer,

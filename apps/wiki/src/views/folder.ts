@@ -15,12 +15,8 @@ export function folderPage(options: { folder: string; pages: readonly PageSummar
     const title = p.title !== name.split('/').pop() ? html` <span class="meta">${p.title}</span>` : '';
     return html`<li><a href="${pageHref(p.path)}">${name}</a>${title}</li>`;
   });
-  const body = html`<p class="meta">
-      ${pages.length} page${pages.length === 1 ? '' : 's'} under ${folder}/. There is no page called ${folder} itself;
-      <a href="${pageHref(folder, '/edit')}">create it</a>.
-    </p>
-    <ul class="folder">
-      ${rows}
-    </ul>`;
+  const body = html`<p class="meta">${pages.length} page${pages.length === 1 ? '' : 's'} under ${folder}/.
+There is no page called ${folder} itself; <a href="${pageHref(folder, '/edit')}">create it</a>.</p>
+<ul class="folder">${rows}</ul>`;
   return layout({ title: `Index of ${folder}`, viewer: options.viewer, body, returnTo: pageHref(folder) });
 }

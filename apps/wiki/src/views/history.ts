@@ -19,9 +19,7 @@ function shown(message: string): string {
 function revisionActions(path: string, revision: string, latest: boolean): SafeHtml {
   const sha = encodeURIComponent(revision);
   const short = revision.slice(0, 8);
-  const source = html`<a href="${pageHref(path, `/source?revision=${sha}`)}" aria-label="Source of ${short}"
-    >source</a
-  >`;
+  const source = html`<a href="${pageHref(path, `/source?revision=${sha}`)}" aria-label="Source of ${short}">source</a>`;
   return latest
     ? source
     : html`${source} · <a href="${pageHref(path, `/revert/${sha}`)}" aria-label="Revert to ${short}">revert</a>`;
@@ -36,49 +34,15 @@ export function historyPage(options: {
 }): SafeHtml {
   const { path, revisions } = options;
   const rows = revisions.map(
-    (r, i) =>
-      html`<tr>
-        <td>
-          <input
-            type="radio"
-            name="from"
-            value="${r.revision}"
-            aria-label="from ${r.revision.slice(0, 8)}"
-            ${i === 1 ? html` checked` : ''}
-          />
-          <input
-            type="radio"
-            name="to"
-            value="${r.revision}"
-            aria-label="to ${r.revision.slice(0, 8)}"
-            ${i === 0 ? html` checked` : ''}
-          />
-        </td>
-        <td class="rev"><a href="${pageHref(path, `/revision/${r.revision}`)}">${r.revision.slice(0, 8)}</a></td>
-        <td>${timeTag(r.date)}</td>
-        <td>${r.author.name}</td>
-        <td>${shown(r.message)}</td>
-        <td>${revisionActions(path, r.revision, i === 0)}</td>
-      </tr>`,
+    (r, i) => html`<tr>
+<td><input type="radio" name="from" value="${r.revision}" aria-label="from ${r.revision.slice(0, 8)}"${i === 1 ? html` checked` : ''}> <input type="radio" name="to" value="${r.revision}" aria-label="to ${r.revision.slice(0, 8)}"${i === 0 ? html` checked` : ''}></td>
+<td class="rev"><a href="${pageHref(path, `/revision/${r.revision}`)}">${r.revision.slice(0, 8)}</a></td>
+<td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td><td>${revisionActions(path, r.revision, i === 0)}</td></tr>`,
   );
   const body = html`<form method="get" action="${pageHref(path, '/diff')}">
-    <table class="list">
-      <thead>
-        <tr>
-          <th>Compare</th>
-          <th>Revision</th>
-          <th>Date</th>
-          <th>Author</th>
-          <th>Message</th>
-          <th>Actions</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-    ${revisions.length > 1 ? html`<p><button type="submit">Compare selected revisions</button></p>` : ''}
-  </form>`;
+<table class="list"><thead><tr><th>Compare</th><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Actions</th></tr></thead><tbody>${rows}</tbody></table>
+${revisions.length > 1 ? html`<p><button type="submit">Compare selected revisions</button></p>` : ''}
+</form>`;
   return layout({ title: `History of ${options.title}`, viewer: options.viewer, body, page: { path, tab: 'history' } });
 }
 
@@ -114,30 +78,14 @@ export function changelogPage(options: ChangelogPage & { viewer: Viewer }): Safe
   // The changelog is the first-parent chain, so the next (older) row is each row's parent.
   const parentOf = (i: number) => revisions[i + 1]?.revision ?? options.parentOfLast;
   const rows = revisions.map(
-    (r, i) =>
-      html`<tr>
-        <td class="rev">${r.revision.slice(0, 8)}</td>
-        <td>${timeTag(r.date)}</td>
-        <td>${r.author.name}</td>
-        <td>${shown(r.message)}</td>
-        <td>${changedPages(r, parentOf(i))}</td>
-      </tr>`,
+    (
+      r,
+      i,
+    ) => html`<tr><td class="rev">${r.revision.slice(0, 8)}</td><td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td>
+<td>${changedPages(r, parentOf(i))}</td></tr>`,
   );
-  const body = html`<table class="list">
-      <thead>
-        <tr>
-          <th>Revision</th>
-          <th>Date</th>
-          <th>Author</th>
-          <th>Message</th>
-          <th>Pages</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-    ${pager(options.page, options.hasOlder)}`;
+  const body = html`<table class="list"><thead><tr><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Pages</th></tr></thead><tbody>${rows}</tbody></table>
+${pager(options.page, options.hasOlder)}`;
   const title = options.page > 1 ? `Recent changes, page ${options.page}` : 'Recent changes';
   return layout({ title, viewer: options.viewer, body });
 }

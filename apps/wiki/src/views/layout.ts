@@ -41,11 +41,7 @@ export interface LayoutOptions {
 function account(viewer: Viewer, returnTo: string): SafeHtml {
   if (viewer.user) {
     return html`<span>${viewer.user.name}</span>
-      <form method="post" action="/-/logout">
-        <input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}" /><button class="link" type="submit">
-          Sign out
-        </button>
-      </form>`;
+      <form method="post" action="/-/logout"><input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}"><button class="link" type="submit">Sign out</button></form>`;
   }
   if (!viewer.signInAvailable) return html``;
   return html`<a href="${loginHref(returnTo)}">Sign in</a>`;
@@ -53,10 +49,8 @@ function account(viewer: Viewer, returnTo: string): SafeHtml {
 
 function tabs(path: string, tab: PageTab | undefined): SafeHtml {
   const item = (name: PageTab, label: string, suffix: string) =>
-    html`<a href="${pageHref(path, suffix)}" ${name === tab ? html` aria-current="page"` : ''}>${label}</a>`;
-  return html`<nav class="page-actions" aria-label="Page">
-    ${item('view', 'View', '')}${item('edit', 'Edit', '/edit')}${item('history', 'History', '/history')}
-  </nav>`;
+    html`<a href="${pageHref(path, suffix)}"${name === tab ? html` aria-current="page"` : ''}>${label}</a>`;
+  return html`<nav class="page-actions" aria-label="Page">${item('view', 'View', '')}${item('edit', 'Edit', '/edit')}${item('history', 'History', '/history')}</nav>`;
 }
 
 /** Renders a complete HTML document. */
@@ -64,38 +58,28 @@ export function layout(options: LayoutOptions): SafeHtml {
   const { title, viewer, body, page } = options;
   const returnTo = options.returnTo ?? (page ? pageHref(page.path) : '/');
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="strict-origin-when-cross-origin" />
-        <title>${title} · wikibot</title>
-        <link rel="stylesheet" href="${WIKI_CSS_URL}" />
-        <script src="${THEME_JS_URL}"></script>
-      </head>
-      <body>
-        <header class="topbar">
-          <div class="topbar-inner">
-            <a class="brand" href="/Home">wikibot</a>
-            <nav class="site-nav" aria-label="Site">
-              <a href="/-/index">Index</a><a href="/-/changelog">Changes</a><a href="/-/create">New page</a>
-            </nav>
-            <form class="search" method="get" action="/-/search" role="search">
-              <input type="search" name="q" placeholder="Search" aria-label="Search" /><button type="submit">Go</button>
-            </form>
-            <div class="account">
-              <button type="button" id="theme-toggle" class="theme-toggle" hidden>Theme</button
-              >${account(viewer, returnTo)}
-            </div>
-          </div>
-        </header>
-        <main>
-          <div class="page-head">
-            ${options.showTitle === false ? html`<span class="crumbs">${page?.path ?? ''}</span>` : html`<h1>${title}</h1>`}${page ? tabs(page.path, page.tab) : ''}
-          </div>
-          ${body}
-        </main>
-        <footer>A git-backed wiki. Pages are Markdown files; every change is a commit.</footer>
-      </body>
-    </html> `;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="strict-origin-when-cross-origin">
+<title>${title} · wikibot</title>
+<link rel="stylesheet" href="${WIKI_CSS_URL}">
+<script src="${THEME_JS_URL}"></script>
+</head>
+<body>
+<header class="topbar"><div class="topbar-inner">
+<a class="brand" href="/Home">wikibot</a>
+<nav class="site-nav" aria-label="Site"><a href="/-/index">Index</a><a href="/-/changelog">Changes</a><a href="/-/create">New page</a></nav>
+<form class="search" method="get" action="/-/search" role="search"><input type="search" name="q" placeholder="Search" aria-label="Search"><button type="submit">Go</button></form>
+<div class="account"><button type="button" id="theme-toggle" class="theme-toggle" hidden>Theme</button>${account(viewer, returnTo)}</div>
+</div></header>
+<main>
+<div class="page-head">${options.showTitle === false ? html`<span class="crumbs">${page?.path ?? ''}</span>` : html`<h1>${title}</h1>`}${page ? tabs(page.path, page.tab) : ''}</div>
+${body}
+</main>
+<footer>A git-backed wiki. Pages are Markdown files; every change is a commit.</footer>
+</body>
+</html>
+`;
 }

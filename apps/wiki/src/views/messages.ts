@@ -14,22 +14,16 @@ export function messagePage(options: {
   requestId?: string;
   extra?: SafeHtml;
 }): SafeHtml {
-  const body = html`<div class="notice warn">
-      <p>${options.message}</p>
-      ${options.extra ?? ''}${
-        options.requestId ? html`<p class="meta">Request id: <code>${options.requestId}</code></p>` : ''
-      }
-    </div>
-    <p><a href="/Home">Go to the Home page</a></p>`;
+  const body = html`<div class="notice warn"><p>${options.message}</p>${options.extra ?? ''}${
+    options.requestId ? html`<p class="meta">Request id: <code>${options.requestId}</code></p>` : ''
+  }</div><p><a href="/Home">Go to the Home page</a></p>`;
   return layout({ title: options.title, viewer: options.viewer, body });
 }
 
 /** The 404 page of a missing page: offers to create it. */
 export function pageNotFound(path: string, viewer: Viewer): SafeHtml {
-  const body = html`<div class="notice">
-    <p>There is no page called <strong>${path}</strong> yet.</p>
-    <p><a class="button" href="${pageHref(path, '/edit')}">Create ${path}</a></p>
-    <p class="meta">Or <a href="${siteHref('search', { q: path })}">search for “${path}”</a>.</p>
-  </div>`;
+  const body = html`<div class="notice"><p>There is no page called <strong>${path}</strong> yet.</p>
+<p><a class="button" href="${pageHref(path, '/edit')}">Create ${path}</a></p>
+<p class="meta">Or <a href="${siteHref('search', { q: path })}">search for “${path}”</a>.</p></div>`;
   return layout({ title: path, viewer, body, returnTo: pageHref(path, '/edit') });
 }

@@ -10,11 +10,8 @@ import { layout, type Viewer } from './layout.js';
 function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
   const revision = encodeURIComponent(page.revision);
   const links = atRevision
-    ? html`<a href="${pageHref(page.path, `/source?revision=${revision}`)}">Source</a> ·
-        <a href="${pageHref(page.path, `/revert/${revision}`)}">Revert to this revision</a>`
-    : html`<a href="${pageHref(page.path, '/source')}">Source</a> ·
-        <a href="${pageHref(page.path, '/rename')}">Rename</a> ·
-        <a href="${pageHref(page.path, '/delete')}">Delete</a>`;
+    ? html`<a href="${pageHref(page.path, `/source?revision=${revision}`)}">Source</a> · <a href="${pageHref(page.path, `/revert/${revision}`)}">Revert to this revision</a>`
+    : html`<a href="${pageHref(page.path, '/source')}">Source</a> · <a href="${pageHref(page.path, '/rename')}">Rename</a> · <a href="${pageHref(page.path, '/delete')}">Delete</a>`;
   return html`<nav class="meta" aria-label="More page actions">${links}</nav>`;
 }
 
@@ -22,29 +19,18 @@ function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
 export function pageView(options: { page: Page; rendered: SafeHtml; viewer: Viewer; atRevision?: string }): SafeHtml {
   const { page, rendered, viewer, atRevision } = options;
   const old = atRevision
-    ? html`<div class="notice warn">
-        <p>
-          You are viewing revision <code>${page.revision.slice(0, 8)}</code> of this page from ${timeTag(page.updated)}.
-          <a href="${pageHref(page.path)}">See the current version</a> or
-          <a href="${pageHref(page.path, `/diff?from=${encodeURIComponent(page.revision)}`)}">what changed since</a>.
-        </p>
-      </div>`
+    ? html`<div class="notice warn"><p>You are viewing revision <code>${page.revision.slice(0, 8)}</code> of this page from ${timeTag(page.updated)}.
+<a href="${pageHref(page.path)}">See the current version</a> or <a href="${pageHref(page.path, `/diff?from=${encodeURIComponent(page.revision)}`)}">what changed since</a>.</p></div>`
     : '';
   const tags = page.tags.length
-    ? html` · tags:
-      ${page.tags.map((t, i) => html`${i ? ', ' : ''}<a href="${siteHref('index', { tag: t })}">${t}</a>`)}`
+    ? html` · tags: ${page.tags.map((t, i) => html`${i ? ', ' : ''}<a href="${siteHref('index', { tag: t })}">${t}</a>`)}`
     : '';
   const category = page.category
     ? html` · category: <a href="${siteHref('index', { category: page.category })}">${page.category}</a>`
     : '';
-  const body = html`${old}
-    <article class="content">${rendered}</article>
-    <p class="meta">
-      Last changed ${timeTag(page.updated)} by ${page.author.name} ·
-      <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a
-      >${category}${tags}
-    </p>
-    ${moreActions(page, atRevision)}`;
+  const body = html`${old}<article class="content">${rendered}</article>
+<p class="meta">Last changed ${timeTag(page.updated)} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>
+${moreActions(page, atRevision)}`;
   const ownHeading = /^\s*# \S/.test(page.body);
   return layout({
     title: page.title,

@@ -33,34 +33,17 @@ export function revertForm(options: RevertFormOptions): SafeHtml {
   const since = currentRevision
     ? html` <a href="${pageHref(old.path, `/diff?from=${revision}`)}">What changed since</a>.`
     : html` The page is deleted now; reverting brings it back.`;
-  const body = html`${error}
-    <div class="notice">
-      <p>
-        Revert <strong>${old.path}</strong> to revision
-        <a href="${pageHref(old.path, `/revision/${revision}`)}"><code>${old.revision.slice(0, 8)}</code></a> of
-        ${timeTag(old.updated)} by ${old.author.name}? Its text below is saved as a new change; the history keeps every
-        version.${since}
-      </p>
-    </div>
-    <form class="edit" method="post" action="${pageHref(old.path, `/revert/${revision}`)}">
-      <input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}" />
-      <input type="hidden" name="base" value="${currentRevision}" />
-      <label
-        >Commit message
-        <input
-          type="text"
-          name="message"
-          value="${options.message ?? ''}"
-          size="60"
-          maxlength="400"
-          placeholder="${revertMessage(old.path, old.revision, undefined)}"
-      /></label>
-      <p>
-        <button class="primary" type="submit">Revert</button> <a href="${pageHref(old.path, '/history')}">Cancel</a>
-      </p>
-    </form>
-    <h2>Text of revision <code>${old.revision.slice(0, 8)}</code></h2>
-    <pre class="source" tabindex="0" aria-label="Markdown of revision ${old.revision.slice(0, 8)}">
-${old.content}</pre>`;
+  const body = html`${error}<div class="notice"><p>Revert <strong>${old.path}</strong> to revision
+<a href="${pageHref(old.path, `/revision/${revision}`)}"><code>${old.revision.slice(0, 8)}</code></a> of ${timeTag(old.updated)}
+by ${old.author.name}? Its text below is saved as a new change; the history keeps every version.${since}</p></div>
+<form class="edit" method="post" action="${pageHref(old.path, `/revert/${revision}`)}">
+<input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}">
+<input type="hidden" name="base" value="${currentRevision}">
+<label>Commit message <input type="text" name="message" value="${options.message ?? ''}" size="60" maxlength="400"
+placeholder="${revertMessage(old.path, old.revision, undefined)}"></label>
+<p><button class="primary" type="submit">Revert</button> <a href="${pageHref(old.path, '/history')}">Cancel</a></p>
+</form>
+<h2>Text of revision <code>${old.revision.slice(0, 8)}</code></h2>
+<pre class="source" tabindex="0" aria-label="Markdown of revision ${old.revision.slice(0, 8)}">${old.content}</pre>`;
   return layout({ title: `Revert ${old.path}`, viewer, body, page: { path: old.path } });
 }

@@ -12,22 +12,14 @@ import { layout, type Viewer } from './layout.js';
 export function searchPage(options: { query: string; hits: readonly SearchHit[]; viewer: Viewer }): SafeHtml {
   const { query, hits } = options;
   const results = hits.length
-    ? html`<ul class="results">
-        ${hits.map(
-          (h) =>
-            html`<li>
-              <a href="${pageHref(h.path)}">${h.title}</a> <span class="meta">${h.path}</span>
-              <p class="snippet">${highlight(h.snippet, h.terms ?? queryWords(query))}</p>
-            </li>`,
-        )}
-      </ul>`
+    ? html`<ul class="results">${hits.map(
+        (h) =>
+          html`<li><a href="${pageHref(h.path)}">${h.title}</a> <span class="meta">${h.path}</span><p class="snippet">${highlight(h.snippet, h.terms ?? queryWords(query))}</p></li>`,
+      )}</ul>`
     : query
       ? html`<p>No pages match “${query}”. <a href="${siteHref('create', { name: query })}">Create ${query}</a>?</p>`
       : '';
-  const body = html`<form method="get" action="/-/search">
-      <input type="search" name="q" value="${query}" aria-label="Search" /> <button type="submit">Search</button>
-    </form>
-    ${results}`;
+  const body = html`<form method="get" action="/-/search"><input type="search" name="q" value="${query}" aria-label="Search"> <button type="submit">Search</button></form>${results}`;
   return layout({ title: query ? `Search: ${query}` : 'Search', viewer: options.viewer, body });
 }
 
@@ -46,43 +38,19 @@ export function indexPage(options: { pages: readonly PageSummary[]; viewer: View
   }
   const sections = [...groups.entries()].map(
     ([key, pages]) =>
-      html`<section class="index-group">
-        <h2>${key}</h2>
-        <ul>
-          ${pages.map(
-            (p) =>
-              html`<li>
-                <a href="${pageHref(p.path)}">${p.path}</a
-                >${p.title !== p.path.split('/').pop() ? html` <span class="meta">${p.title}</span>` : ''}
-              </li>`,
-          )}
-        </ul>
-      </section>`,
+      html`<section class="index-group"><h2>${key}</h2><ul>${pages.map(
+        (p) =>
+          html`<li><a href="${pageHref(p.path)}">${p.path}</a>${p.title !== p.path.split('/').pop() ? html` <span class="meta">${p.title}</span>` : ''}</li>`,
+      )}</ul></section>`,
   );
-  const body = html`<p class="meta">
-      ${options.pages.length}
-      page${options.pages.length === 1 ? '' : 's'}${options.filter ? html` ${options.filter}` : ''}.
-    </p>
-    ${sections}`;
+  const body = html`<p class="meta">${options.pages.length} page${options.pages.length === 1 ? '' : 's'}${options.filter ? html` ${options.filter}` : ''}.</p>${sections}`;
   return layout({ title: 'All pages', viewer: options.viewer, body });
 }
 
 /** `/-/create`: asks for a page name, then goes to its edit page. */
 export function createPage(options: { viewer: Viewer; error?: string; name?: string }): SafeHtml {
   const body = html`${options.error ? html`<div class="notice warn"><p>${options.error}</p></div>` : ''}
-    <form method="get" action="/-/create">
-      <label
-        >Page name
-        <input
-          type="text"
-          name="name"
-          value="${options.name ?? ''}"
-          required
-          maxlength="200"
-          placeholder="Folder/Page Name"
-      /></label>
-      <button class="primary" type="submit">Create</button>
-    </form>
-    <p class="meta">Use slashes for sub-pages, e.g. <code>Projects/Wikibot</code>.</p>`;
+<form method="get" action="/-/create"><label>Page name <input type="text" name="name" value="${options.name ?? ''}" required maxlength="200" placeholder="Folder/Page Name"></label> <button class="primary" type="submit">Create</button></form>
+<p class="meta">Use slashes for sub-pages, e.g. <code>Projects/Wikibot</code>.</p>`;
   return layout({ title: 'New page', viewer: options.viewer, body });
 }

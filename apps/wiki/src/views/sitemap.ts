@@ -16,12 +16,13 @@ function priority(path: string): string {
 export function sitemapXml(options: { origin: string; pages: readonly PageSummary[] }): SafeHtml {
   // The html tag escapes &, <, >, quotes: the same escaping XML text needs.
   const urls = options.pages.map(
-    (p) =>
-      html`<url
-        ><loc>${absoluteHref(options.origin, pageHref(p.path))}</loc><lastmod>${p.updated.slice(0, 10)}</lastmod
-        ><priority>${priority(p.path)}</priority></url
-      > `,
+    (
+      p,
+    ) => html`<url><loc>${absoluteHref(options.origin, pageHref(p.path))}</loc><lastmod>${p.updated.slice(0, 10)}</lastmod><priority>${priority(p.path)}</priority></url>
+`,
   );
   return html`<?xml version="1.0" encoding="UTF-8"?>
-    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"> ${urls}</urlset> `;
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls}</urlset>
+`;
 }

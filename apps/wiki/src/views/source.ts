@@ -12,9 +12,7 @@ export function sourcePage(options: { page: Page; viewer: Viewer; atRevision?: s
   const { page, atRevision } = options;
   const query = atRevision ? `?revision=${encodeURIComponent(page.revision)}&raw` : '?raw';
   const at = atRevision ? html` at revision <code>${page.revision.slice(0, 8)}</code>` : '';
-  const body = html`<p class="meta">
-      Markdown source${at} · <a href="${pageHref(page.path, `/source${query}`)}">as plain text</a>
-    </p>
-    <pre class="source" tabindex="0" aria-label="Markdown source of ${page.path}">${page.content}</pre>`;
+  const body = html`<p class="meta">Markdown source${at} · <a href="${pageHref(page.path, `/source${query}`)}">as plain text</a></p>
+<pre class="source" tabindex="0" aria-label="Markdown source of ${page.path}">${page.content}</pre>`;
   return layout({ title: `Source of ${page.path}`, viewer: options.viewer, body, page: { path: page.path } });
 }

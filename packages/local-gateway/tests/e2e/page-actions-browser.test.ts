@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, signInWithBrowser } from '../helpers/chromium.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const TITLE = 'reverts, renames and deletes a page by keyboard in a real browser';
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) {
@@ -30,17 +28,7 @@ describe(`page actions in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) return;
     system = await startTestSystem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -53,14 +41,7 @@ describe(`page actions in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no
       // Prepare: sign in and write a page, then a second version, and a page linking to it
       const { local } = system;
       const page = await browser.newPage();
-      await page.goto(`${local.url}/Home`);
-      await page.getByRole('link', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => url.origin === local.issuer);
-      await page.fill('#email', 'ada@example.com');
-      await page.fill('#name', 'Ada Keys');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Allow' }).click();
-      await page.waitForURL((url) => url.origin === local.url);
+      await signInWithBrowser(page, local, { email: 'ada@example.com', name: 'Ada Keys' });
       for (const [path, text] of [
         ['Otters', '# Otters\n\nFirst.'],
         ['Otters', '# Otters\n\nSecond.'],

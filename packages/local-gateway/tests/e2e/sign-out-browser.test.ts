@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, signInWithBrowser } from '../helpers/chromium.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const test = HAVE_CHROMIUM ? it : it.skip;
 if (!HAVE_CHROMIUM) {
   console.warn(
@@ -19,33 +17,15 @@ describe(`signing out of the wiki in headless Chromium${HAVE_CHROMIUM ? '' : ` (
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) return;
     system = await startTestSystem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await system?.close();
   });
 
-  async function signIn(page: Page): Promise<void> {
-    const { local } = system;
-    await page.goto(`${local.url}/Home`);
-    await page.getByRole('link', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === local.issuer);
-    await page.fill('#email', 'grace@example.com');
-    await page.fill('#name', 'Grace Hopper');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL((url) => url.origin === local.url);
+  function signIn(page: Page): Promise<void> {
+    return signInWithBrowser(page, system.local, { email: 'grace@example.com', name: 'Grace Hopper' });
   }
 
   test('revokes the session cookie and ends the AuthKit session: signing in again asks who you are', async () => {

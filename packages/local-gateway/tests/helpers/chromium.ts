@@ -12,8 +12,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Whether the browser tests can run here; they are skipped, with a warning naming the fix, when not. */
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 
-/** Launches headless Chromium with nothing of its own talking to the network. */
-export function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium with nothing of its own talking to the network; `extraArgs` are added. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -23,6 +23,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -171,3 +171,13 @@ export class AttachmentTooLargeError extends WikiError {
     this.limitBytes = limitBytes;
   }
 }
+
+/** A blame would take too long or be too long to show (see `MAX_BLAME_LINES`); the caller can show the source. */
+export class BlameTooLargeError extends WikiError {
+  readonly path: string;
+  constructor(path: string, reason: string, options?: ErrorOptions) {
+    super(`The blame of "${path}" is too large to show: ${reason}`, options);
+    this.name = 'BlameTooLargeError';
+    this.path = path;
+  }
+}

@@ -33,6 +33,7 @@ export {
   DiffTooLargeError,
   AttachmentNotFoundError,
   AttachmentTooLargeError,
+  BlameTooLargeError,
 } from './errors.js';
 /** The engine. */
 export { Wiki, type WikiOpenOptions } from './wiki.js';
@@ -62,6 +63,16 @@ export {
   type Attachment,
   type AttachmentContent,
 } from './attachments.js';
+/** Blame: its shapes and limits (beyond them, `BlameTooLargeError`). */
+export {
+  MAX_BLAME_LINES,
+  MAX_BLAME_CHARS,
+  MAX_BLAME_STEPS,
+  MAX_BLAME_MS,
+  type Blame,
+  type BlameLine,
+  type BlameCommit,
+} from './blame.js';
 /** Diff limits (beyond them, `DiffTooLargeError`). */
 export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
 /** Content limits. */

@@ -4,6 +4,7 @@
  */
 
 import type { Attachment, AttachmentContent } from './attachments.js';
+import type { Blame } from './blame.js';
 import type { SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
 
 /** Who made a change; becomes the git author. */
@@ -173,6 +174,11 @@ export interface WikiApi {
   history(path: string, options?: { limit?: number }): Promise<Revision[]>;
   /** The site-wide changelog, newest first; `offset` newest commits skipped (paging). */
   changelog(options?: { limit?: number; offset?: number }): Promise<Revision[]>;
+  /**
+   * Which commit last changed each line of a page, at its latest revision or at `revision`, as `git blame` says.
+   * @throws PageNotFoundError; BlameTooLargeError beyond the blame limits (`MAX_BLAME_LINES` and the rest)
+   */
+  blame(path: string, options?: { revision?: string }): Promise<Blame>;
   /** A unified diff of a page between two revisions (`to` defaults to the latest). */
   diff(path: string, from: string, to?: string): Promise<string>;
   /** Pages no other page links to (Home excluded). */

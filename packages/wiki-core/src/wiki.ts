@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
+import { blamePage, type Blame } from './blame.js';
 import { boundedDiff } from './bounded-diff.js';
 import { validateContent } from './content.js';
 import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
@@ -293,6 +294,19 @@ export class Wiki implements WikiApi {
     const offset = queries.parseOffset(options.offset); // refuse a bad offset before any work
     await this.syncHistory();
     return queries.changelog(this.index, queries.clampLimit(options.limit, DEFAULT_LIMIT), offset);
+  }
+
+  async blame(path: string, options: { revision?: string } = {}): Promise<Blame> {
+    const key = pageKey(path);
+    await this.syncHistory();
+    const history = this.index.historyOf(key);
+    let upTo = history.length - 1;
+    if (options.revision !== undefined) {
+      const last = this.index.revisionAt(key, await this.store.resolveCommit(options.revision));
+      upTo = last === undefined ? -1 : history.lastIndexOf(last.oid);
+    }
+    if (upTo < 0) throw new PageNotFoundError(normalizePagePath(path));
+    return blamePage(this.index, this.store, { key, path: this.reader.fileAndName(key, path).display, upTo });
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {

@@ -6,7 +6,7 @@
 import type { CommitData, FileChange, GitStore } from './git-store.js';
 import type { CommitRecord, IndexState, OwnCommit, PagesChanged } from './page-index-types.js';
 import { describePage, type PageMeta } from './page-description.js';
-import { DEFAULT_PAGE_NAMING, pageDisplayName, type PageNaming } from './page-names.js';
+import { DEFAULT_PAGE_NAMING, pageDisplayName, pageFileName, type PageNaming } from './page-names.js';
 import { fileToKey, isAttachmentOf } from './paths.js';
 
 export type { PageMeta } from './page-description.js';
@@ -245,9 +245,18 @@ export class PageIndex {
     return undefined;
   }
 
-  /** Display path of a link target: the existing page's path, else the target as written. */
+  /**
+   * Display path of a link target: the existing page's path, else the name its page would be shown under once
+   * created (Otterwiki's rule: `[[NewTarget]]` → `Newtarget`), or the target as written if it names no page.
+   */
   displayOf(target: string): string {
-    return this.pages.get(target.toLowerCase())?.path ?? target;
+    const page = this.pages.get(target.toLowerCase());
+    if (page) return page.path;
+    try {
+      return pageDisplayName(pageFileName(target, this.naming), this.naming);
+    } catch {
+      return target;
+    }
   }
 
   /** Target key → keys of pages linking to it. Built lazily, dropped whenever a page changes. */

@@ -8,7 +8,7 @@ import { EditMatchError, InvalidArgumentError, PageExistsError, PageNotFoundErro
 import type { GitStore } from './git-store.js';
 import { loadPageModel } from './lazy-markdown.js';
 import type { PageIndex, PageMeta } from './page-index.js';
-import { pageFileName, type PageNaming } from './page-names.js';
+import { pageDisplayName, pageFileName, type PageNaming } from './page-names.js';
 import { normalizePagePath } from './paths.js';
 import { assertReachablePageName } from './reserved-names.js';
 import { checkBaseRevision } from './queries.js';
@@ -110,7 +110,9 @@ export class PagePlans {
     checkBaseRevision(this.index, key, meta.path, options.baseRevision);
     const changes = new Map<string, string | null>([[meta.file, null]]);
     const { rewriteWikiLinks } = await loadPageModel();
-    const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, target);
+    // Links name the new page as Otterwiki shows its file (`new-target` → `[[New-Target]]`), not as typed.
+    const linkName = pageDisplayName(newFile, this.naming);
+    const ownText = rewriteWikiLinks(await this.store.readText(meta.oid), key, linkName);
     changes.set(newFile, await this.writeText(ownText));
     const newDir = newFile.slice(0, -3);
     for (const file of this.index.attachmentsOf(meta.file)) {
@@ -122,7 +124,7 @@ export class PagePlans {
       const page = this.index.page(source);
       if (!page || source === key) continue;
       const text = await this.store.readText(page.oid);
-      const updated = rewriteWikiLinks(text, key, target);
+      const updated = rewriteWikiLinks(text, key, linkName);
       if (updated === text) continue;
       changes.set(page.file, await this.writeText(updated));
       rewritten.push(page.path);

@@ -205,7 +205,7 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
       const { revision } = await create('link-source', 'See [[Target Page]] and [[Label|Another]].');
       expect((await request('GET', '/links/link-source')).body.links_to).toEqual(['Target Page', 'Another']);
       expect((await request('GET', '/links/another')).body.linked_from).toEqual(['Link-Source']);
-      await request('PUT', '/pages/link-source', { content: 'Now [[Newtarget]].', revision });
+      await request('PUT', '/pages/link-source', { content: 'Now [[NewTarget]].', revision });
       expect((await request('GET', '/links/link-source')).body.links_to).toEqual(['Newtarget']);
       const graph = (await request('GET', '/links')).body;
       expect(graph.nodes).toEqual(expect.arrayContaining(['Link-Source', 'Newtarget']));
@@ -230,14 +230,14 @@ describe('/api/v1 as otterwiki-api (over HTTP)', () => {
       await create('Old Name', 'Hello world');
       await create('Linker', 'Go to [[Old Name]] or [[Label|Old Name#part]].');
       await create('Taken', 'x');
-      const renamed = await request('POST', '/pages/old name/rename', { new_path: 'New Name' });
+      const renamed = await request('POST', '/pages/old name/rename', { new_path: 'new name' });
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ old_path: 'Old Name', new_path: 'New Name', updated_pages: ['Linker'] });
       expect((await request('GET', '/pages/linker')).body.content).toBe(
         'Go to [[New Name]] or [[Label|New Name#part]].',
       );
       expect(await revisionOf('Linker')).toBe(renamed.body.revision);
-      expect(git('log', '-1', '--format=%s')).toBe('[api] Rename: old name -> New Name\n');
+      expect(git('log', '-1', '--format=%s')).toBe('[api] Rename: old name -> new name\n');
       const same = await request('POST', '/pages/New Name/rename', { new_path: 'new name' });
       expect([same.status, same.body.error]).toEqual([422, expect.stringContaining('same')]);
       expect((await request('POST', '/pages/New Name/rename', { new_path: 'Taken' })).status).toBe(409);

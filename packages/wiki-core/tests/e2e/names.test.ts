@@ -164,6 +164,43 @@ describe('a deleted page read at an old revision', () => {
   });
 });
 
+describe('names in links (as otterwiki-api shows and writes them)', () => {
+  it('shows a link to a missing page under the name that page would be shown under', async () => {
+    // Act
+    await wiki.writePage('Linker', 'See [[NewTarget]] and [[Label|guide/api-notes#usage]].', { author: ANN });
+    // Assess
+    const expected = ['Newtarget', 'Guide/Api-Notes'];
+    expect((await wiki.getLinks('linker')).outgoing).toEqual(expected);
+    expect((await wiki.readPage('Linker')).links).toEqual(expected);
+    expect((await wiki.linkGraph())['Linker']).toEqual(expected);
+    await wiki.writePage('NewTarget', '# NewTarget', { author: ANN });
+    expect((await wiki.getLinks('linker')).outgoing[0]).toBe('NewTarget');
+  });
+
+  it('keeps the name as written when page name case is retained', async () => {
+    // Prepare
+    const retaining = await Wiki.open({ dir, durable: false, retainPageNameCase: true });
+    // Act
+    await retaining.writePage('Linker', 'See [[NewTarget]].', { author: ANN });
+    // Assess
+    expect((await retaining.getLinks('linker')).outgoing).toEqual(['NewTarget']);
+  });
+
+  it("rewrites links on a rename to the new page's display name, keeping labels and anchors", async () => {
+    // Prepare
+    await wiki.writePage('Target', 'x', { author: ANN });
+    await wiki.writePage('Linker', 'See [[Target]], [[Label|target#part]] and [[Target#top]].', { author: ANN });
+    // Act
+    const result = await wiki.renamePage('target', 'archive/new-target', { author: ANN });
+    // Assess
+    expect(result.newPath).toBe('Archive/New-Target');
+    expect(git(dir, 'show', 'HEAD:linker.md')).toBe(
+      'See [[Archive/New-Target]], [[Label|Archive/New-Target#part]] and [[Archive/New-Target#top]].',
+    );
+    fsck(dir);
+  });
+});
+
 describe("retaining page name case (Otterwiki's RETAIN_PAGE_NAME_CASE)", () => {
   it('stores the name as given and shows it as stored, still found in any case', async () => {
     // Prepare

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { describeInChromium } from '@wikibot/browser-testing/jest';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import type { Page } from 'playwright-core';
 import { initializeRequest, mcpAccessToken, startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
-const test = HAVE_CHROMIUM ? it : it.skip;
-if (!HAVE_CHROMIUM) {
-  console.warn(
-    `foreign-origin.test.ts: skipping the browser attacks: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
-  );
-}
 /** The attacker's host name; Chromium resolves it to this machine, as DNS (or a rebinding attack) would. */
 const EVIL_HOST = 'evil.example';
 
@@ -67,69 +61,76 @@ async function mcpFromPage(page: Page, mcpUrl: string, token: string): Promise<n
   );
 }
 
-describe(`a page on a foreign origin against the local system${HAVE_CHROMIUM ? '' : ` (skipped: no Chromium at ${CHROMIUM})`}`, () => {
-  let system: TestSystem;
-  let browser: Browser;
-  let evil: { origin: string; server: Server };
-  const verifier = randomBytes(32).toString('base64url');
+const verifier = randomBytes(32).toString('base64url');
 
-  beforeAll(async () => {
-    if (!HAVE_CHROMIUM) return;
-    system = await startTestSystem({ autoLoginEmail: 'dev@example.com' });
-    evil = await startEvilSite(system, verifier);
-    browser = await launchChromium([`--host-resolver-rules=MAP ${EVIL_HOST} 127.0.0.1`]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => evil?.server.close(resolve));
-    await system?.close();
-  });
+/** The local system with auto-login on, and the attacker's site beside it. */
+async function startSystems(): Promise<{ system: TestSystem; evil: { origin: string; server: Server } }> {
+  const system = await startTestSystem({ autoLoginEmail: 'dev@example.com' });
+  return { system, evil: await startEvilSite(system, verifier) };
+}
 
-  test('cannot get an authorization code from the auto-login stand-in without a click', async () => {
-    // Prepare
-    const page = await (await browser.newContext()).newPage();
-    // Act: the attacker's page registers a client and starts an authorization for the MCP resource
-    await page.goto(`${evil.origin}/start`);
-    await page.waitForURL((url) => url.pathname === '/cb' || url.pathname.startsWith('/interaction/'), {
-      timeout: 20_000,
-    });
-    // Assess: the stand-in stops at its sign-in page instead of handing the code to the attacker
-    const landed = new URL(page.url());
-    expect(landed.origin + landed.pathname).not.toBe(`${evil.origin}/cb`);
-    expect(landed.searchParams.get('code')).toBeNull();
-    expect(landed.origin).toBe(system.local.issuer);
-    await expect(page.locator('form[action$="/login"]').count()).resolves.toBe(1);
-    await page.context().close();
-  }, 60_000);
+describeInChromium(
+  'a page on a foreign origin against the local system',
+  {
+    start: startSystems,
+    stop: async ({ system, evil }) => {
+      await new Promise((resolve) => evil.server.close(resolve));
+      await system.close();
+    },
+    chromiumArgs: [`--host-resolver-rules=MAP ${EVIL_HOST} 127.0.0.1`],
+  },
+  (suite, test) => {
+    test('cannot get an authorization code from the auto-login stand-in without a click', async () => {
+      // Prepare
+      const { browser } = suite;
+      const { system, evil } = suite.system;
+      const page = await (await browser.newContext()).newPage();
+      // Act: the attacker's page registers a client and starts an authorization for the MCP resource
+      await page.goto(`${evil.origin}/start`);
+      await page.waitForURL((url) => url.pathname === '/cb' || url.pathname.startsWith('/interaction/'), {
+        timeout: 20_000,
+      });
+      // Assess: the stand-in stops at its sign-in page instead of handing the code to the attacker
+      const landed = new URL(page.url());
+      expect(landed.origin + landed.pathname).not.toBe(`${evil.origin}/cb`);
+      expect(landed.searchParams.get('code')).toBeNull();
+      expect(landed.origin).toBe(system.local.issuer);
+      await expect(page.locator('form[action$="/login"]').count()).resolves.toBe(1);
+      await page.context().close();
+    }, 60_000);
 
-  test("cannot call /mcp, even holding a valid token, while the local system's own origin can", async () => {
-    // Prepare: a token the attacker somehow holds (here: signed in through the forms, as a CLI would)
-    const { local } = system;
-    const token = await mcpAccessToken(local, { email: 'dev@example.com', name: 'Dev' });
-    // The wiki's CSP allows no script to fetch; lift it, so only CORS and the Origin check decide.
-    const context = await browser.newContext({ bypassCSP: true });
-    const foreign = await context.newPage();
-    await foreign.goto(`${evil.origin}/`);
-    const own = await context.newPage();
-    await own.goto(`${local.url}/Home`);
-    // Act
-    const fromForeign = await mcpFromPage(foreign, local.mcpUrl, token);
-    const fromOwn = await mcpFromPage(own, local.mcpUrl, token);
-    const withoutOrigin = (await fetch(local.mcpUrl, initializeRequest(token))).status;
-    await context.close();
-    // Assess: the foreign page is refused (403, or a failed preflight); the system's own page and a CLI are not
-    expect(fromForeign === 403 || /TypeError|Failed to fetch/.test(String(fromForeign))).toBe(true);
-    expect(fromOwn).toBe(200);
-    expect(withoutOrigin).toBe(200);
-  }, 60_000);
+    test("cannot call /mcp, even holding a valid token, while the local system's own origin can", async () => {
+      // Prepare: a token the attacker somehow holds (here: signed in through the forms, as a CLI would)
+      const { browser } = suite;
+      const { system, evil } = suite.system;
+      const { local } = system;
+      const token = await mcpAccessToken(local, { email: 'dev@example.com', name: 'Dev' });
+      // The wiki's CSP allows no script to fetch; lift it, so only CORS and the Origin check decide.
+      const context = await browser.newContext({ bypassCSP: true });
+      const foreign = await context.newPage();
+      await foreign.goto(`${evil.origin}/`);
+      const own = await context.newPage();
+      await own.goto(`${local.url}/Home`);
+      // Act
+      const fromForeign = await mcpFromPage(foreign, local.mcpUrl, token);
+      const fromOwn = await mcpFromPage(own, local.mcpUrl, token);
+      const withoutOrigin = (await fetch(local.mcpUrl, initializeRequest(token))).status;
+      await context.close();
+      // Assess: the foreign page is refused (403, or a failed preflight); the system's own page and a CLI are not
+      expect(fromForeign === 403 || /TypeError|Failed to fetch/.test(String(fromForeign))).toBe(true);
+      expect(fromOwn).toBe(200);
+      expect(withoutOrigin).toBe(200);
+    }, 60_000);
 
-  test('still signs a developer in without a click when the wiki itself starts the flow', async () => {
-    const { local } = system;
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${local.url}/Home`);
-    await page.getByRole('link', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === local.url && url.pathname === '/Home', { timeout: 20_000 });
-    await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
-    await page.context().close();
-  }, 60_000);
-});
+    test('still signs a developer in without a click when the wiki itself starts the flow', async () => {
+      const { browser } = suite;
+      const { local } = suite.system.system;
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${local.url}/Home`);
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.origin === local.url && url.pathname === '/Home', { timeout: 20_000 });
+      await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
+      await page.context().close();
+    }, 60_000);
+  },
+);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { signInWithBrowser } from '@wikibot/browser-testing';
+import { describeInChromium } from '@wikibot/browser-testing/jest';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, signInWithBrowser } from '../helpers/chromium.js';
-import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-
-const TITLE = 'reverts, renames and deletes a page by keyboard in a real browser';
-const test = HAVE_CHROMIUM ? it : it.skip;
-if (!HAVE_CHROMIUM) {
-  console.warn(
-    `page-actions-browser.test.ts: skipping "${TITLE}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
-  );
-}
+import type { Page } from 'playwright-core';
+import { startTestSystem } from '../helpers/local-system.js';
 
 /** Focuses the link or button named `name` and presses Enter, as a keyboard user would. */
 async function press(page: Page, role: 'link' | 'button', name: string): Promise<void> {
@@ -21,26 +14,14 @@ async function press(page: Page, role: 'link' | 'button', name: string): Promise
   await page.keyboard.press('Enter');
 }
 
-describe(`page actions in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no Chromium at ${CHROMIUM})`}`, () => {
-  let system: TestSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!HAVE_CHROMIUM) return;
-    system = await startTestSystem();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-
-  test(
-    TITLE,
-    async () => {
+describeInChromium(
+  'page actions in headless Chromium',
+  { start: startTestSystem, stop: (s) => s.close() },
+  (suite, test) => {
+    test('reverts, renames and deletes a page by keyboard in a real browser', async () => {
       // Prepare: sign in and write a page, then a second version, and a page linking to it
-      const { local } = system;
-      const page = await browser.newPage();
+      const { local, root } = suite.system;
+      const page = await suite.browser.newPage();
       await signInWithBrowser(page, local, { email: 'ada@example.com', name: 'Ada Keys' });
       for (const [path, text] of [
         ['Otters', '# Otters\n\nFirst.'],
@@ -85,11 +66,10 @@ describe(`page actions in headless Chromium${HAVE_CHROMIUM ? '' : ` (skipped: no
       expect(links).toBe('See [[Animals/Otters]].');
       expect(reverted).toContain('First.');
       expect(gone!.status()).toBe(404);
-      const git = (...args: string[]) => promisify(execFile)('git', ['-C', join(system.root, 'wiki'), ...args]);
+      const git = (...args: string[]) => promisify(execFile)('git', ['-C', join(root, 'wiki'), ...args]);
       const log = (await git('log', '-3', '--format=%an|%s')).stdout;
       expect(log).toMatch(/^Ada Keys\|.*\nAda Keys\|.*\nAda Keys\|Revert Otters to revision [0-9a-f]{8}\n$/);
       await git('fsck', '--strict');
-    },
-    120_000,
-  );
-});
+    }, 120_000);
+  },
+);

@@ -60,6 +60,20 @@ export class SemanticIndex {
     return run;
   }
 
+  /**
+   * At open: starts the build at once when it is surely due, instead of at the first search or write — after a
+   * tree-only open (no page cache: the history is still replaying, and the vectors are most likely missing too) or
+   * when there is no store file. Otherwise the store is loaded by the first search, so a cold start that never
+   * searches does not read it.
+   */
+  async afterOpen(treeOnly: boolean): Promise<void> {
+    const missing = await fsp.access(this.file).then(
+      () => false,
+      () => true,
+    );
+    if (treeOnly || missing) void this.schedule();
+  }
+
   /** Waits up to `ms` for the store to catch up; true when it then describes the current commit. */
   async settle(ms: number): Promise<boolean> {
     const run = this.schedule();

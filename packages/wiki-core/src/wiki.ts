@@ -116,6 +116,8 @@ export class Wiki implements WikiApi {
     );
     await sweepTmpDir(write.tmpDir, 3_600_000);
     await wiki.indexSync.open();
+    // Vectors are built in the background from now on, not only after the history replay or the first search.
+    void wiki.semantic?.afterOpen(!wiki.index.complete);
     return wiki;
   }
 

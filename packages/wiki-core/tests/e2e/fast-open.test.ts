@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { GitStore } from '../../src/git-store.js';
 import { Wiki } from '../../src/index.js';
 import { git, makeTempDir, removeDir } from '../helpers/repo.js';
+import { WordEmbeddings } from '../helpers/word-embeddings.js';
 
 const COMMITS = 40;
 let dir: string;
@@ -71,5 +72,30 @@ describe('opening a repository without a cache', () => {
     expect((await cold.changelog({ limit: 100 })).length).toBe(COMMITS);
     expect(await cold.readPage('Page 2')).toEqual(await cached.readPage('Page 2'));
     expect((await cold.readPage('Page 2')).updated).toBe('2024-01-01T00:34:00.000Z');
+  });
+
+  it('starts building the semantic vectors right after opening, while the history still replays', async () => {
+    // Prepare: once the wiki is open, every further commit read (the history replay) waits for a gate
+    const embeddings = new WordEmbeddings();
+    const wiki = await Wiki.open({ dir, embeddings, durable: false });
+    const readCommit = GitStore.prototype.readCommit;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    jest.spyOn(GitStore.prototype, 'readCommit').mockImplementation(async function (this: GitStore, oid: string) {
+      await gate;
+      return readCommit.call(this, oid);
+    });
+    // Act: no search and no write; wait (up to 5 s) for the pages to be embedded
+    const deadline = Date.now() + 5000;
+    while (embeddings.embedded.length < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const embeddedBeforeHistory = embeddings.embedded.length;
+    release();
+    await wiki.historyComplete();
+    await wiki.flush();
+    const found = await wiki.semanticSearch('quokka38', { n: 1 });
+    // Assess: all 7 pages (4 at the root, 3 notes) embedded before the history replay could finish
+    expect(embeddedBeforeHistory).toBe(7);
+    expect(found).toMatchObject({ mode: 'semantic', results: [{ path: 'Page 6' }] });
+    expect(found.note).toBeUndefined();
   });
 });

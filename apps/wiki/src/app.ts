@@ -116,7 +116,9 @@ async function dispatch(
             ? await (await import('./routes/preview.js')).handlePreview(ctx)
             : target.name === 'upload' && target.rest.length === 0
               ? await (await import('./routes/upload.js')).handleUpload(ctx)
-              : undefined;
+              : target.name === 'commit'
+                ? await (await import('./routes/commit.js')).handleCommit(ctx, target.rest)
+                : undefined;
       if (response) return response;
       throw new HttpError(404, 'not_found', 'There is no such page.');
     }

@@ -73,6 +73,9 @@ export {
   type BlameLine,
   type BlameCommit,
 } from './blame.js';
+/** One level of the page tree, and one commit with its changes (bounded). */
+export type { PageTreeEntry } from './page-tree.js';
+export { MAX_COMMIT_FILES, MAX_COMMIT_DIFFS, type CommitDetails, type CommitFile } from './commit-details.js';
 /** Diff limits (beyond them, `DiffTooLargeError`). */
 export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
 /** Content limits. */

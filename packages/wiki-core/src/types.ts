@@ -5,6 +5,8 @@
 
 import type { Attachment, AttachmentContent } from './attachments.js';
 import type { Blame } from './blame.js';
+import type { CommitDetails } from './commit-details.js';
+import type { PageTreeEntry } from './page-tree.js';
 import type { SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
 
 /** Who made a change; becomes the git author. */
@@ -179,6 +181,10 @@ export interface WikiApi {
    * @throws PageNotFoundError; BlameTooLargeError beyond the blame limits (`MAX_BLAME_LINES` and the rest)
    */
   blame(path: string, options?: { revision?: string }): Promise<Blame>;
+  /** The pages and folders directly inside `folder` ('' or absent: the top level), in path order. */
+  pageTree(folder?: string): Promise<PageTreeEntry[]>;
+  /** One commit (full or abbreviated id) with its changed files and bounded diffs. @throws RevisionNotFoundError */
+  commit(revision: string): Promise<CommitDetails>;
   /** A unified diff of a page between two revisions (`to` defaults to the latest). */
   diff(path: string, from: string, to?: string): Promise<string>;
   /** Pages no other page links to (Home excluded). */

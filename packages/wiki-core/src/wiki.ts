@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
 import { blamePage, type Blame } from './blame.js';
 import { boundedDiff } from './bounded-diff.js';
+import { commitDetails, type CommitDetails } from './commit-details.js';
 import { validateContent } from './content.js';
 import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
 import { GitStore } from './git-store.js';
@@ -15,6 +16,7 @@ import { PageIndex } from './page-index.js';
 import type { PageNaming } from './page-names.js';
 import { PagePlans, type RenameResult } from './page-plans.js';
 import { PageReader } from './page-reader.js';
+import { pageTreeLevel, type PageTreeEntry } from './page-tree.js';
 import { AttachmentPlans } from './attachment-plans.js';
 import type { Attachment, AttachmentContent } from './attachments.js';
 import * as queries from './queries.js';
@@ -62,6 +64,7 @@ export class Wiki implements WikiApi {
   private readonly reader: PageReader;
   private readonly attachments: AttachmentPlans;
   private readonly scratch: AtomicWriteOptions;
+  private readonly naming: PageNaming;
 
   private constructor(
     readonly dir: string,
@@ -72,6 +75,7 @@ export class Wiki implements WikiApi {
   ) {
     const meta = join(store.gitdir, 'wikibot');
     const naming: PageNaming = { retainCase: options.retainPageNameCase };
+    this.naming = naming;
     this.index = new PageIndex(store, naming);
     // Caches and the work-tree copy are disposable: written atomically, but without fsync.
     this.scratch = { ...write, durable: false };
@@ -309,6 +313,15 @@ export class Wiki implements WikiApi {
     }
     if (upTo < 0) throw new PageNotFoundError(normalizePagePath(path));
     return blamePage(this.index, this.store, { key, path: this.reader.fileAndName(key, path).display, upTo });
+  }
+
+  async pageTree(folder = ''): Promise<PageTreeEntry[]> {
+    await this.sync();
+    return pageTreeLevel(this.index, folder);
+  }
+
+  async commit(revision: string): Promise<CommitDetails> {
+    return commitDetails(this.store, this.naming, await this.store.resolveCommit(revision));
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {

@@ -7,6 +7,7 @@ import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse, redirect } from '../http/responses.js';
 import { changelogPage } from '../views/history.js';
+import { existing } from './pages.js';
 import { pageHref } from '../views/urls.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
 import { sitemapXml } from '../views/sitemap.js';
@@ -33,6 +34,8 @@ async function changelog(ctx: RequestContext): Promise<Response> {
   if (found.length === 0 && page > 1) throw new HttpError(404, 'not_found', `The changelog has no page ${page}.`);
   const revisions = found.slice(0, CHANGELOG_PAGE_SIZE);
   const hasOlder = found.length > CHANGELOG_PAGE_SIZE;
+  const present = await existing(ctx.deps.wiki)([...new Set(revisions.flatMap((r) => r.paths))]);
+  const lower = new Set([...present].map((p) => p.toLowerCase()));
   return htmlResponse(
     changelogPage({
       revisions,
@@ -40,6 +43,7 @@ async function changelog(ctx: RequestContext): Promise<Response> {
       page,
       hasOlder,
       viewer: ctx.viewer,
+      exists: (path) => lower.has(path.toLowerCase()),
     }),
   );
 }

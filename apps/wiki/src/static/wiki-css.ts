@@ -88,6 +88,9 @@ mark{background:var(--mark);color:var(--fg);border-radius:2px;padding:0 .1em}
 .index-group ul{columns:16rem;padding-left:1.2rem}
 pre.diff{padding:0}pre.diff span{display:block;padding:0 1rem}
 pre.diff .add{background:rgba(46,160,67,.18)}pre.diff .del{background:rgba(248,81,73,.18)}pre.diff .hunk{color:var(--muted)}
+pre.commit-message{white-space:pre-wrap;font-size:1rem}
+dl.commit-meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dl.commit-meta dt{color:var(--muted)}dl.commit-meta dd{margin:0;overflow-wrap:anywhere}
+.commit-file h2{font-size:1.05rem;overflow-wrap:anywhere}ul.commit-files{overflow-wrap:anywhere}
 footer{max-width:var(--maxw);margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 .hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-attr{color:#0a3069}.hljs-comment{color:#6e7781;font-style:italic}.hljs-number,.hljs-literal{color:#0550ae}.hljs-title,.hljs-section{color:#8250df}
 ${scoped(DARK_CODE, CHOSEN)}

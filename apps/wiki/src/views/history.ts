@@ -4,6 +4,7 @@
  */
 import type { Revision } from '@wikibot/wiki-core';
 import { html, timeTag, type SafeHtml } from './html.js';
+import { commitHref } from './commit.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
@@ -55,11 +56,15 @@ export interface ChangelogPage {
   readonly hasOlder: boolean;
 }
 
-/** Links to what commit `r` did to each page: the page as of `r`, and `r`'s diff against its parent. */
-function changedPages(r: Revision, parent: string | undefined): SafeHtml[] {
+/**
+ * What commit `r` did to each page: the page itself when a page of that name exists now (a row may name a page since
+ * deleted or renamed, whose URL would be a 404), and `r`'s diff of it against its parent, which exists either way.
+ */
+function changedPages(r: Revision, parent: string | undefined, exists: (path: string) => boolean): SafeHtml[] {
   return r.paths.map((p, i) => {
     const diff = parent ? html` (<a href="${pageHref(p, `/diff?from=${parent}&to=${r.revision}`)}">diff</a>)` : '';
-    return html`${i ? ', ' : ''}<a href="${pageHref(p, `/revision/${r.revision}`)}">${p}</a>${diff}`;
+    const name = exists(p) ? html`<a href="${pageHref(p)}">${p}</a>` : html`${p}`;
+    return html`${i ? ', ' : ''}${name}${diff}`;
   });
 }
 
@@ -72,8 +77,13 @@ function pager(page: number, hasOlder: boolean): SafeHtml {
     : html``;
 }
 
-/** `/-/changelog[?page=N]`: each commit linked to the pages it changed, as of that commit, and to its diff. */
-export function changelogPage(options: ChangelogPage & { viewer: Viewer }): SafeHtml {
+/**
+ * `/-/changelog[?page=N]`: each commit linked to its commit view (which links each page as of that commit), and to
+ * the pages it changed that exist now and their diffs. `exists` tells whether a page of that name exists now.
+ */
+export function changelogPage(
+  options: ChangelogPage & { viewer: Viewer; exists: (path: string) => boolean },
+): SafeHtml {
   const { revisions } = options;
   // The changelog is the first-parent chain, so the next (older) row is each row's parent.
   const parentOf = (i: number) => revisions[i + 1]?.revision ?? options.parentOfLast;
@@ -81,8 +91,8 @@ export function changelogPage(options: ChangelogPage & { viewer: Viewer }): Safe
     (
       r,
       i,
-    ) => html`<tr><td class="rev">${r.revision.slice(0, 8)}</td><td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td>
-<td>${changedPages(r, parentOf(i))}</td></tr>`,
+    ) => html`<tr><td class="rev"><a href="${commitHref(r.revision)}">${r.revision.slice(0, 8)}</a></td><td>${timeTag(r.date)}</td><td>${r.author.name}</td><td>${shown(r.message)}</td>
+<td>${changedPages(r, parentOf(i), options.exists)}</td></tr>`,
   );
   const body = html`<table class="list"><thead><tr><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Pages</th></tr></thead><tbody>${rows}</tbody></table>
 ${pager(options.page, options.hasOlder)}`;

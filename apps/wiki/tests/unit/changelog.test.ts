@@ -7,7 +7,9 @@ const COMMITS = 205;
 
 /** The revision ids a changelog page lists, in order. */
 function listed(html: string): string[] {
-  return [...html.matchAll(/<td class="rev">([0-9a-f]{8})<\/td>/g)].map((m) => m[1]!);
+  return [...html.matchAll(/<td class="rev"><a href="\/-\/commit\/[0-9a-f]{40}">([0-9a-f]{8})<\/a><\/td>/g)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe('the changelog: paging and links to each commit', () => {
@@ -36,26 +38,24 @@ describe('the changelog: paging and links to each commit', () => {
     expect(pages[2]).not.toContain('rel="next"');
   });
 
-  it('links each commit to the page as of that commit and to its diff against the previous commit', async () => {
+  it("links each commit to its commit view, each page to itself and to the commit's diff against its parent", async () => {
     const first = await (await t.get('/-/changelog')).text();
     const [newest, parent] = log;
-    expect(first).toContain(
-      `<a href="/Even/revision/${newest}">Even</a> (<a href="/Even/diff?from=${parent}&amp;to=${newest}">diff</a>)`,
-    );
+    expect(first).toContain(`<a href="/-/commit/${newest}">${newest!.slice(0, 8)}</a>`);
+    expect(first).toContain(`<a href="/Even">Even</a> (<a href="/Even/diff?from=${parent}&amp;to=${newest}">diff</a>)`);
     // The last row of a page still gets its diff: its parent is the first row of the next page.
     const second = await (await t.get('/-/changelog?page=2')).text();
     expect(second).toContain(`/diff?from=${log[200]}&amp;to=${log[199]}`);
     // The repository's first commit has no parent, so no diff link.
     const last = await (await t.get('/-/changelog?page=3')).text();
     const root = log[log.length - 1]!;
-    expect(last).toContain(`/revision/${root}"`);
+    expect(last).toContain(`/-/commit/${root}"`);
     expect(last).not.toContain(`to=${root}`);
   });
 
   it('opens what the links point to', async () => {
     const [newest, parent] = log;
-    const view = await t.get(`/Even/revision/${newest}`);
-    expect(view.status).toBe(200);
+    expect((await t.get(`/-/commit/${newest}`)).status).toBe(200);
     const diff = await (await t.get(`/Even/diff?from=${parent}&to=${newest}`)).text();
     expect(diff).toContain('<span class="add">+version 204</span>');
   });
@@ -66,5 +66,29 @@ describe('the changelog: paging and links to each commit', () => {
 
   it('answers 404 past the last page', async () => {
     expect((await t.get('/-/changelog?page=4')).status).toBe(404);
+  });
+});
+
+describe('the changelog after a rename and a delete', () => {
+  it('links only to what exists: no link from a row leads to a 404', async () => {
+    const t = await openTestWiki();
+    try {
+      await t.wiki.writePage('Old Name', '# Old Name\n\nx\n', { author: ALICE });
+      await t.wiki.writePage('Old Name', '# Old Name\n\ny\n', { author: ALICE });
+      await t.wiki.renamePage('Old Name', 'New Name', { author: ALICE });
+      await t.wiki.writePage('Gone', 'bye\n', { author: ALICE });
+      await t.wiki.deletePage('Gone', { author: ALICE });
+      const html = await (await t.get('/-/changelog')).text();
+      const table = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+      const links = [...table.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+      expect(links.length).toBeGreaterThan(10);
+      const statuses = await Promise.all(links.map(async (l) => [l, (await t.get(l)).status]));
+      expect(statuses.filter(([, status]) => status !== 200)).toEqual([]);
+      // The pages that are gone are still named, just not linked.
+      expect(table).toContain('Gone (<a href="/Gone/diff?');
+      expect(table).toContain('Old Name (<a href="/Old%20Name/diff?');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -61,7 +61,7 @@ function seedRepository(): void {
   for (let i = 0; i < pages; i++) {
     const text = Array.from({ length: 220 }, word).join(' ');
     const content = `---\ncategory: cat${i % 10}\ntags: [t${i % 7}, t${i % 13}]\n---\n# Page ${i}\n\n${text}\n\nSee [[${pathOf(random(pages))}]] and [[${pathOf(random(pages))}]].\n`;
-    const message = `Create ${pathOf(i)}\n\nWiki-Page: ${pathOf(i)}\n`;
+    const message = `Create ${pathOf(i)}\n`;
     const ts = 1_700_000_000 + i;
     chunks.push(
       `commit refs/heads/main\nauthor Seeder <seed@example.com> ${ts} +0000\ncommitter Seeder <seed@example.com> ${ts} +0000\n` +

@@ -57,7 +57,7 @@ export class AttachmentPlans {
     const oid = await this.store.writeBlob(bytes);
     return {
       changes: new Map([[file, oid]]),
-      message: buildMessage(options.message, `Attach ${stored} to ${meta.path}`, options.trailers, []),
+      message: buildMessage(options.message, `Attach ${stored} to ${meta.path}`, options.trailers),
       result: (revision) => ({
         path: meta.path,
         filename: stored,
@@ -82,7 +82,7 @@ export class AttachmentPlans {
     const size = (await this.store.readBlob(this.index.fileOid(file)!)).byteLength;
     return {
       changes: new Map([[file, null]]),
-      message: buildMessage(options.message, `Delete attachment ${stored} of ${meta.path}`, options.trailers, []),
+      message: buildMessage(options.message, `Delete attachment ${stored} of ${meta.path}`, options.trailers),
       result: (revision) => ({
         path: meta.path,
         filename: stored,

@@ -1,11 +1,12 @@
 /**
- * @module Commit messages and identities: sanitised so `git fsck --strict` accepts them, with git trailers.
- * Every wikibot commit carries `Wiki-Page: <name as given>` trailers for people reading `git log`; nothing reads
- * them back (names are derived from file names, see page-names.ts), so no commit message can change a page.
+ * @module Commit messages and identities: sanitised so `git fsck --strict` accepts them, with the caller's git
+ * trailers. wikibot no longer writes `Wiki-Page: <name>` trailers: names come from file names (page-names.ts), the
+ * subject and the commit's tree already say which pages changed, and An Otter Wiki showed the trailers as part of
+ * every message. Commits from earlier versions still carry them; they are hidden when shown and never read.
  */
 import type { Author } from './types.js';
 
-/** The trailer naming each page a commit writes, as the caller spelt it. */
+/** The trailer earlier wikibot versions wrote for each page a commit changed; a caller may not write it. */
 export const PAGE_TRAILER = 'Wiki-Page';
 
 /** An author safe for a git ident: no angle brackets, newlines or NUL; a name is always present. */
@@ -17,12 +18,11 @@ export function sanitizeAuthor(author: Author): Author {
   return { name: clean(author?.name) || 'Anonymous', email: clean(author?.email) };
 }
 
-/** The full commit message: the caller's text (or `fallback`), a blank line, then the trailers. */
+/** The full commit message: the caller's text (or `fallback`), then, after a blank line, the trailers if any. */
 export function buildMessage(
   message: string | undefined,
   fallback: string,
   trailers: Readonly<Record<string, string>> | undefined,
-  pages: readonly string[],
 ): string {
   const text =
     (message ?? '')
@@ -38,21 +38,19 @@ export function buildMessage(
     ])
     .filter(([key, value]) => key !== '' && value !== '' && key!.toLowerCase() !== PAGE_TRAILER.toLowerCase())
     .map(([key, value]) => `${key}: ${value}`);
-  lines.push(...pages.map((p) => `${PAGE_TRAILER}: ${p}`));
-  return `${text}\n\n${lines.join('\n')}\n`;
+  return lines.length === 0 ? `${text}\n` : `${text}\n\n${lines.join('\n')}\n`;
 }
 
-/**
- * The message split at its last paragraph: git's trailer block. wikibot always ends a message with its own
- * block, so a `Wiki-Page:` line anywhere in the caller's text (which comes before it) is never read as a trailer.
- */
+/** The message split at its last paragraph: git's trailer block (none when the message is one paragraph). */
 function splitTrailerBlock(message: string): { text: string; block: string[] } {
   const trimmed = message.replace(/\s+$/, '');
   const at = trimmed.lastIndexOf('\n\n');
-  return { text: at < 0 ? '' : trimmed.slice(0, at), block: trimmed.slice(at < 0 ? 0 : at + 2).split('\n') };
+  return at < 0
+    ? { text: trimmed, block: [] }
+    : { text: trimmed.slice(0, at), block: trimmed.slice(at + 2).split('\n') };
 }
 
-/** The message as people should see it: without wikibot's own `Wiki-Page` trailers. */
+/** The message as people should see it: without the `Wiki-Page` trailers earlier wikibot versions wrote. */
 export function displayMessage(message: string): string {
   const prefix = `${PAGE_TRAILER}: `;
   const { text, block } = splitTrailerBlock(message);

@@ -90,7 +90,7 @@ export class PagePlans {
     for (const file of this.index.attachmentsOf(meta.file)) changes.set(file, null);
     return {
       changes,
-      message: buildMessage(options.message, `Delete ${meta.path}`, options.trailers, [meta.path]),
+      message: buildMessage(options.message, `Delete ${meta.path}`, options.trailers),
       result: (revision) => ({ path: meta.path, revision }),
     };
   }
@@ -131,7 +131,7 @@ export class PagePlans {
     }
     return {
       changes,
-      message: buildMessage(options.message, `Rename ${meta.path} to ${target}`, options.trailers, [target]),
+      message: buildMessage(options.message, `Rename ${meta.path} to ${target}`, options.trailers),
       result: (revision) => ({ path: meta.path, newPath: this.displayAfter(targetKey, target), revision, rewritten }),
     };
   }
@@ -149,7 +149,7 @@ export class PagePlans {
     const finalPath = meta?.path ?? display;
     return {
       changes: new Map(meta?.oid === oid ? [] : [[meta?.file ?? pageFileName(display, this.naming), oid]]),
-      message: buildMessage(options.message, `${verb} ${finalPath}`, options.trailers, [finalPath]),
+      message: buildMessage(options.message, `${verb} ${finalPath}`, options.trailers),
       result: (revision, changed) => ({
         path: this.displayAfter(key, finalPath),
         // Nothing changed: no empty commit is made, so report the page's latest revision.

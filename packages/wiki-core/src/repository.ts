@@ -11,32 +11,28 @@ import { WikiError } from './errors.js';
 import { validateContent } from './content.js';
 import { encodeEntry, serializeIndex } from './index-codec.js';
 import { DEFAULT_PAGE_NAMING, pageFileName, type PageNaming } from './page-names.js';
-import { normalizePagePath } from './paths.js';
 import type { Author, InitialContent } from './types.js';
 
 /** The first page of a new wiki. */
 export const HOME_CONTENT = '# Home\n\nWelcome to the wiki. Edit this page to get started.\n';
 const DEFAULT_AUTHOR: Author = { name: 'wikibot', email: 'wikibot@localhost' };
 
-/** The first commit's files (file → content), display paths and message: a Home page, or `initial`'s pages. */
+/** The first commit's files (file → content) and message: a Home page, or `initial`'s pages. */
 function firstCommit(initial: InitialContent | undefined, naming: PageNaming) {
   if (!initial)
     return {
       files: new Map([['home.md', HOME_CONTENT]]),
-      pages: ['Home'],
       message: undefined,
       fallback: 'Create Home',
     };
   const files = new Map<string, string>();
-  const pages: string[] = [];
   for (const [path, content] of initial.pages) {
     validateContent(content);
     const file = pageFileName(path, naming);
     if (files.has(file)) throw new WikiError(`Two initial pages map to the file ${file}`);
     files.set(file, content);
-    pages.push(normalizePagePath(path));
   }
-  return { files, pages, message: initial.message, fallback: 'Import pages' };
+  return { files, message: initial.message, fallback: 'Import pages' };
 }
 
 /**
@@ -61,7 +57,7 @@ export async function ensureRepository(
     const blobs = new Map<string, string>();
     for (const [file, content] of first.files) blobs.set(file, await store.writeBlob(Buffer.from(content)));
     const { tree } = await store.applyChanges(null, blobs);
-    const message = buildMessage(first.message, first.fallback, undefined, first.pages);
+    const message = buildMessage(first.message, first.fallback, undefined);
     const commit = await store.writeCommit({
       tree,
       parent: null,

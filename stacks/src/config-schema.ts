@@ -118,6 +118,10 @@ const baseSchema = z
     /** Who may use the wiki (`ACCESS_POLICY`, see @wikibot/auth-config); an object or its JSON text. */
     accessPolicy: z.union([z.string(), z.record(z.string(), z.unknown())]),
     wikiReadAccess: z.enum(['public', 'signed-in']),
+    /** Otterwiki's `RETAIN_PAGE_NAME_CASE` (`WIKI_RETAIN_PAGE_NAME_CASE`): files named as typed, shown as stored. */
+    retainPageNameCase: z.boolean(),
+    /** Browser origins besides the public one that may call `/mcp` (`MCP_ALLOWED_ORIGINS`), e.g. MCP Inspector's. */
+    mcpAllowedOrigins: z.array(z.string().regex(/^[^,\s]+$/, 'must be one origin, without commas or spaces')),
     authkit: z.object({ domain: z.string().min(1), clientId: z.string().min(1).optional() }).strict(),
     /** SSM SecureString parameter names; the operator creates the parameters, the stack only names them. */
     secrets: z

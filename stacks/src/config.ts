@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import {
   DEFAULT_EMBEDDING_MODEL_ID,
   loadEmbeddingsConfig,
+  mcpAllowedOrigins,
   parseAccessPolicy,
   resolveIssuer,
 } from '@wikibot/auth-config';
@@ -75,6 +76,8 @@ export const DEFAULTS: Readonly<Record<EnvironmentName, StackConfigInput>> = {
     bedrock,
     accessPolicy: { writers: ['@wikibot.io'], readers: [] },
     wikiReadAccess: 'public',
+    retainPageNameCase: false,
+    mcpAllowedOrigins: [],
     authkit: { domain: 'https://wikibot-dev.authkit.app' },
     secrets: secrets('dev'),
     ssmKmsKeyAlias: 'alias/aws/ssm',
@@ -95,6 +98,8 @@ export const DEFAULTS: Readonly<Record<EnvironmentName, StackConfigInput>> = {
     bedrock,
     accessPolicy: { writers: ['@wikibot.io'], readers: [] },
     wikiReadAccess: 'public',
+    retainPageNameCase: false,
+    mcpAllowedOrigins: [],
     authkit: { domain: 'https://wikibot.authkit.app' },
     secrets: secrets('prod'),
     ssmKmsKeyAlias: 'alias/aws/ssm',
@@ -104,8 +109,8 @@ export const DEFAULTS: Readonly<Record<EnvironmentName, StackConfigInput>> = {
 
 /**
  * Validates one environment's settings. Throws a {@link StackConfigError} naming the key at fault.
- * The AuthKit domain, access policy and Bedrock settings are checked with the functions the Lambdas use at start-up,
- * so a value they would refuse fails the synth instead of a cold start.
+ * The AuthKit domain, access policy, MCP origins and Bedrock settings are checked with the functions the Lambdas
+ * use at start-up, so a value they would refuse fails the synth instead of a cold start.
  */
 export function parseStackConfig(raw: unknown, name = 'config'): StackConfig {
   const parsed = stackConfigSchema.safeParse(raw);
@@ -118,6 +123,8 @@ export function parseStackConfig(raw: unknown, name = 'config'): StackConfig {
     typeof config.accessPolicy === 'string' ? config.accessPolicy : JSON.stringify(config.accessPolicy);
   try {
     parseAccessPolicy(accessPolicy, `${name}.accessPolicy`);
+    // The public origin is not known before deploy without a domain; any https origin checks the list's entries.
+    mcpAllowedOrigins('https://wikibot.invalid', config.mcpAllowedOrigins.join(','), `${name}.mcpAllowedOrigins`);
     resolveIssuer(config.authkit.domain);
     const { bedrock } = config;
     loadEmbeddingsConfig({

@@ -9,3 +9,5 @@ export { CHROMIUM_PATH, CHROMIUM_SKIP_REASON, HAVE_CHROMIUM, launchChromium } fr
 export { signInWithBrowser, type BrowserUser, type SignInOrigins } from './sign-in.js';
 /** axe-core's serious and critical findings on a page. */
 export { seriousAxeViolations, type AxeFinding } from './axe.js';
+/** Dropping a file on an element, as from the desktop. */
+export { DOT_PNG, dropFile, type DroppedFile } from './drop-file.js';

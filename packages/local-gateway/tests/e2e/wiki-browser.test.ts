@@ -1,23 +1,10 @@
 import { expect } from '@jest/globals';
-import { signInWithBrowser } from '@wikibot/browser-testing';
+import { DOT_PNG, dropFile, signInWithBrowser } from '@wikibot/browser-testing';
 import { describeInChromium } from '@wikibot/browser-testing/jest';
 import type { Page } from 'playwright-core';
 import { startTestSystem } from '../helpers/local-system.js';
 
-/** A 1×1 PNG. */
-const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
 // Code run in the page is passed as text: a DOM lib reference would retype Headers for the whole program.
-
-/** Drops a PNG file on the textarea, as dragging one from the desktop does. */
-function dropImage(page: Page, name: string): Promise<void> {
-  return page.evaluate(`(() => {
-    const bytes = Uint8Array.from(atob(${JSON.stringify(DOT_PNG)}), (c) => c.charCodeAt(0));
-    const data = new DataTransfer();
-    data.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'image/png' }));
-    document.querySelector('#content').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  })()`);
-}
 
 /** Selects the textarea's text from `fromEnd` characters before its end to the end. */
 function selectLast(page: Page, fromEnd: number): Promise<void> {
@@ -94,7 +81,7 @@ describeInChromium(
       // Act: edit again, drop an image at the end, see it in the preview, save
       await page.goto(`${local.url}/Editor%20Page/edit`);
       await selectLast(page, 0);
-      await dropImage(page, 'dot.png');
+      await dropFile(page, '#content', DOT_PNG);
       await page.getByRole('status').filter({ hasText: 'Attached dot.png.' }).waitFor();
       const inserted = await page.locator('#content').inputValue();
       await preview.locator('img[src="/Editor%20Page/a/dot.png"]').waitFor();

@@ -28,13 +28,21 @@ export function jsonError(
 
 /**
  * Adds CORS headers. Credentials travel in the Authorization header, never in cookies, so any origin may
- * call; the bearer token is what is checked.
+ * call; the bearer token is what is checked. The app's own responses get them in place (copying a Response
+ * re-wraps its body in a stream, which every warm request then paid for); a Response with immutable
+ * headers (one from `fetch`) is copied.
  */
 export function withCors(response: Response): Response {
-  const headers = new Headers(response.headers);
-  headers.set('access-control-allow-origin', '*');
-  headers.set('access-control-expose-headers', EXPOSE_HEADERS);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  try {
+    response.headers.set('access-control-allow-origin', '*');
+    response.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set('access-control-allow-origin', '*');
+    headers.set('access-control-expose-headers', EXPOSE_HEADERS);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }
 
 /** The answer to a CORS preflight (`OPTIONS`) for a route allowing `methods`. */

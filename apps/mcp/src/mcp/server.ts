@@ -13,6 +13,7 @@ import type { Author, WikiApi } from '@wikibot/wiki-core';
 import type { Principal } from '../auth/bearer.js';
 import { inputObject, type ToolDefinition } from '../tools/define.js';
 import { TOOLS } from '../tools/index.js';
+import { answerToolListing } from './listing-shortcut.js';
 
 /** What one MCP request is served with. */
 export interface McpRequestContext {
@@ -53,6 +54,7 @@ function describe(tool: ToolDefinition, access: 'read' | 'write'): string {
 }
 
 const listings = new Map<'read' | 'write', ListToolsResult>();
+const serialisedListings = new Map<'read' | 'write', string>();
 
 /**
  * The `tools/list` result for callers with `access`, computed once per container with the SDK's own
@@ -85,6 +87,13 @@ function toolListing(access: 'read' | 'write'): ListToolsResult {
     listings.set(access, listing);
   }
   return listing;
+}
+
+/** The listing's JSON for callers with `access`, serialised once per container. */
+function serialisedListing(access: 'read' | 'write'): string {
+  let json = serialisedListings.get(access);
+  if (json === undefined) serialisedListings.set(access, (json = JSON.stringify(toolListing(access))));
+  return json;
 }
 
 function register(server: McpServer, tool: ToolDefinition, context: McpRequestContext): void {
@@ -128,6 +137,8 @@ export async function handleMcpRequest(
   parsedBody: unknown,
   context: McpRequestContext,
 ): Promise<Response> {
+  const listing = answerToolListing(request, parsedBody, () => serialisedListing(context.principal.access));
+  if (listing) return listing;
   const readOnlyNote =
     context.principal.access === 'write' ? '' : ' You have read-only access: only the read tools will work.';
   // Declaring the tools capability installs McpServer's tools/call handler (unknown names still get its

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestIssuer, type TestIssuer } from '@wikibot/identity/testing';
+import { withCors } from '../../src/http/responses.js';
 import { createApp } from '../../src/index.js';
 import { ORIGIN, testConfig } from '../helpers/env.js';
 
@@ -52,5 +53,19 @@ describe('CORS', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toContain('WWW-Authenticate');
+  });
+
+  it('adds its headers to a response whose headers cannot change, keeping status and body', async () => {
+    // Prepare: a redirect's headers are immutable, like those of a fetch answer.
+    const redirect = Response.redirect('https://wiki.example.com/elsewhere', 302);
+    // Act
+    const response = withCors(redirect);
+    // Assess
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('https://wiki.example.com/elsewhere');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const own = withCors(new Response('body', { status: 201 }));
+    expect(own.headers.get('access-control-expose-headers')).toContain('WWW-Authenticate');
+    expect(await own.text()).toBe('body');
   });
 });

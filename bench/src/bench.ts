@@ -149,8 +149,8 @@ async function measureEverything(): Promise<void> {
           const peer = await startSdkPeer();
           try {
             const http = await measureHttp(
-              { mcpUrl: system.mcpUrl, token: system.token, page: READ_PAGE },
-              peer.mcpUrl,
+              { mcpUrl: system.mcpUrl, token: system.token, page: READ_PAGE, pid: system.pid },
+              { mcpUrl: peer.mcpUrl, pid: peer.pid },
               plan.loadRounds,
               plan.loadSeconds,
             );

@@ -4,7 +4,7 @@
 import type { ColdOpenResult } from './cold-open.js';
 import type { ColdStartResult } from './cold-start.js';
 import type { HostileRow } from './hostile-bench.js';
-import type { LoadResult } from './load.js';
+import type { AlternatedRound, LoadResult, RatioSpread } from './load.js';
 import type { MachineFacts } from './machine.js';
 import type { SemanticBenchResult } from './semantic/run.js';
 import type { StorageScale } from './storage.js';
@@ -22,7 +22,14 @@ export interface BenchResults {
   warm?: {
     inProcess?: InProcessResult;
     http?: {
-      toolsList: { ours: LoadMedian; peer: LoadMedian; ratio: number };
+      /** `ratio`: the median of the per-round ratios (older results: the ratio of the medians). */
+      toolsList: {
+        ours: LoadMedian;
+        peer: LoadMedian;
+        ratio: number;
+        spread?: RatioSpread;
+        rounds?: AlternatedRound[];
+      };
       readNote: LoadResult;
     };
   };

@@ -51,10 +51,13 @@ export function checkTargets(r: BenchResults): TargetRow[] {
     rows.push({
       section: 'Warm MCP',
       what: 'tools/list via gateway, auth on (req/s)',
-      measured: `${list.ours.rps.toFixed(0)} req/s (${list.ratio.toFixed(2)}×)`,
+      measured: list.spread
+        ? `${list.ours.rps.toFixed(0)} req/s (${list.ratio.toFixed(2)}×; rounds ${list.spread.min.toFixed(2)}–${list.spread.max.toFixed(2)}×)`
+        : `${list.ours.rps.toFixed(0)} req/s (${list.ratio.toFixed(2)}×)`,
       peer: `SDK example: ${list.peer.rps.toFixed(0)} req/s`,
-      target: '≥ 2× SDK example',
-      pass: list.ours.failures === 0 ? list.ratio >= 2 : null,
+      target: '≥ 2× SDK example, every round',
+      // Robustly: the worst round, not only the median, must reach 2×.
+      pass: list.ours.failures === 0 ? (list.spread?.min ?? list.ratio) >= 2 : null,
     });
   }
   const read = r.warm?.inProcess?.['tools/call read_note'];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiGatewayV2Event, type ApiGatewayV2Event } from '@wikibot/lambda-http';
-import { alternate, runLoad, type LoadRequest } from './load.js';
+import { alternate, ratioSpread, runLoad, type AlternatedRound, type LoadRequest } from './load.js';
 import { mcpHeaders, rpcBody } from './mcp-rpc.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -86,22 +86,32 @@ export function mcpLoadRequest(mcpUrl: string, token: string | undefined, body: 
   return { url, method: 'POST', headers: { ...mcpHeaders(token), host }, body };
 }
 
-/** HTTP figures: ours vs the SDK example (tools/list, alternated), and ours alone for read_note. */
+/** HTTP figures: ours vs the SDK example (tools/list, alternated, with each round's ratio), and ours alone for read_note. */
 export async function measureHttp(
-  ours: { mcpUrl: string; token: string; page: string },
-  peerMcpUrl: string,
+  ours: { mcpUrl: string; token: string; page: string; pid?: number },
+  peer: { mcpUrl: string; pid?: number },
   rounds: number,
   seconds: number,
+  onRound?: (round: AlternatedRound, index: number) => void,
 ) {
   const list = await alternate(
     mcpLoadRequest(ours.mcpUrl, ours.token, WARM_REQUESTS['tools/list']()),
-    mcpLoadRequest(peerMcpUrl, undefined, WARM_REQUESTS['tools/list']()),
-    rounds,
-    seconds,
+    mcpLoadRequest(peer.mcpUrl, undefined, WARM_REQUESTS['tools/list']()),
+    {
+      rounds,
+      seconds,
+      onRound,
+      ...(ours.pid !== undefined && peer.pid !== undefined ? { pids: { a: ours.pid, b: peer.pid } } : {}),
+    },
   );
   const read = await runLoad(
     mcpLoadRequest(ours.mcpUrl, ours.token, WARM_REQUESTS['tools/call read_note'](ours.page)),
     seconds,
   );
-  return { toolsList: { ours: list.a, peer: list.b, ratio: list.a.rps / list.b.rps }, readNote: read };
+  const spread = ratioSpread(list.rounds);
+  return {
+    // The median of the per-round ratios: each compares two runs made back to back under the same load.
+    toolsList: { ours: list.a, peer: list.b, ratio: spread.median, spread, rounds: list.rounds },
+    readNote: read,
+  };
 }

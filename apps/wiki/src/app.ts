@@ -107,7 +107,9 @@ async function dispatch(
       if (fixed) return fixed;
       const ctx = await buildContext(deps, request, url, requestId);
       setViewer(ctx.viewer);
-      if (target.kind === 'page') return handlePage(ctx, target.path, target.action, target.revision);
+      if (target.kind === 'page') {
+        return handlePage(ctx, target.path, target.action, target.revision ?? target.filename);
+      }
       const response = SIGN_IN_ROUTES.has(target.name)
         ? await (await import('./routes/sign-in.js')).handleSignIn(ctx, target.name, target.rest)
         : SITE_PAGES.has(target.name)

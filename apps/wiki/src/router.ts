@@ -1,13 +1,25 @@
 /**
  * @module Otterwiki's URL scheme → a route. Page URLs are `/<Page>` plus an action suffix (`/edit`,
- * `/save`, `/history`, `/diff`, `/rename`, `/delete`, `/source`, `/revision/<sha>`, `/revert/<sha>`), attachments at
- * `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
+ * `/save`, `/history`, `/diff`, `/blame`, `/attachments`, `/rename`, `/delete`, `/source`, `/revision/<sha>`,
+ * `/revert/<sha>`, `/attachment/<filename>`), attachments at `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
  */
 import { HttpError } from './http/http-error.js';
 
 /** Actions on a page. */
 export type PageAction =
-  'view' | 'edit' | 'save' | 'history' | 'diff' | 'rename' | 'delete' | 'source' | 'revision' | 'revert';
+  | 'view'
+  | 'edit'
+  | 'save'
+  | 'history'
+  | 'diff'
+  | 'blame'
+  | 'attachments'
+  | 'attachment'
+  | 'rename'
+  | 'delete'
+  | 'source'
+  | 'revision'
+  | 'revert';
 
 /** What a request asks for. */
 export type Route =
@@ -15,11 +27,28 @@ export type Route =
   | { readonly kind: 'reserved' }
   | { readonly kind: 'api'; readonly segments: readonly string[] }
   | { readonly kind: 'site'; readonly name: string; readonly rest: readonly string[] }
-  | { readonly kind: 'page'; readonly path: string; readonly action: PageAction; readonly revision?: string }
+  | {
+      readonly kind: 'page';
+      readonly path: string;
+      readonly action: PageAction;
+      readonly revision?: string;
+      /** The attachment `/<Page>/attachment/<filename>` (its delete confirmation) names. */
+      readonly filename?: string;
+    }
   | { readonly kind: 'attachment'; readonly path: string; readonly filename: string };
 
 /** Last segments naming an action on the page before them; wiki-core refuses page names ending in one. */
-const ACTIONS = new Set<PageAction>(['edit', 'save', 'history', 'diff', 'rename', 'delete', 'source']);
+const ACTIONS = new Set<PageAction>([
+  'edit',
+  'save',
+  'history',
+  'diff',
+  'blame',
+  'attachments',
+  'rename',
+  'delete',
+  'source',
+]);
 /** Second-to-last segments naming an action whose argument (a revision) follows. */
 const REVISION_ACTIONS = new Set<PageAction>(['revision', 'revert']);
 
@@ -63,6 +92,9 @@ export function route(pathname: string): Route {
   if (n >= 3 && REVISION_ACTIONS.has(argumentAction)) {
     return { kind: 'page', path: segments.slice(0, -2).join('/'), action: argumentAction, revision: segments[n - 1] };
   }
+  // An Otter Wiki manages one attachment at /<Page>/attachment/<filename>.
+  if (n >= 3 && segments[n - 2] === 'attachment')
+    return { kind: 'page', path: segments.slice(0, -2).join('/'), action: 'attachment', filename: segments[n - 1]! };
   // An Otter Wiki serves a page's attachments at /<Page>/a/<filename>.
   if (n >= 3 && segments[n - 2] === 'a')
     return { kind: 'attachment', path: segments.slice(0, -2).join('/'), filename: segments[n - 1]! };

@@ -95,20 +95,13 @@ export async function blamePage(index: PageIndex, store: GitStore, input: BlameI
       for (const [line, final] of pending) own(line, final);
       break;
     }
-    const parts = diffArrays(older.lines as string[], newer.lines as string[], { timeout: remaining });
-    if (parts === undefined) throw tooLarge('its history is too long to trace');
+    const matched = matchLines(diffArrays, older.lines, newer.lines ?? [], remaining);
+    if (matched === undefined) throw tooLarge('its history is too long to trace');
     const next = new Map<number, number>();
-    let [oldAt, newAt] = [0, 0];
-    for (const part of parts) {
-      for (let i = 0; i < part.count; i++) {
-        const final = part.removed ? undefined : pending.get(newAt);
-        if (final !== undefined) {
-          if (part.added) own(newAt, final);
-          else next.set(oldAt, final);
-        }
-        if (!part.added) oldAt++;
-        if (!part.removed) newAt++;
-      }
+    for (const [line, final] of pending) {
+      const was = matched[line]!;
+      if (was < 0) own(line, final);
+      else next.set(was, final);
     }
     pending = next;
     newer = older;
@@ -117,6 +110,39 @@ export async function blamePage(index: PageIndex, store: GitStore, input: BlameI
   for (const { revision } of owners) commits[revision] ??= commitOf(index, revision);
   const lines = finalLines.map((line, i) => ({ text: line.replace(/\n$/, ''), ...owners[i]! }));
   return { path: input.path, revision: index.historyOf(input.key)[input.upTo]!, lines, commits };
+}
+
+/**
+ * For each line of `newer`, the line of `older` it is (-1: added), or undefined past the time limit. As git's
+ * xdiff does, lines found on one side only are set aside first (they can only be added or removed), and the Myers
+ * diff runs on the rest: a page whose every other line changed costs nothing to diff.
+ */
+function matchLines(
+  diffArrays: typeof import('diff').diffArrays,
+  older: readonly string[],
+  newer: readonly string[],
+  timeout: number,
+): number[] | undefined {
+  const inOlder = new Set(older);
+  const inNewer = new Set(newer);
+  const keptOld = older.flatMap((line, i) => (inNewer.has(line) ? [i] : []));
+  const keptNew = newer.flatMap((line, i) => (inOlder.has(line) ? [i] : []));
+  const parts = diffArrays(
+    keptOld.map((i) => older[i]!),
+    keptNew.map((i) => newer[i]!),
+    { timeout },
+  );
+  if (parts === undefined) return undefined;
+  const matched = new Array<number>(newer.length).fill(-1);
+  let [oldAt, newAt] = [0, 0];
+  for (const part of parts) {
+    for (let i = 0; i < part.count; i++) {
+      if (!part.added && !part.removed) matched[keptNew[newAt]!] = keptOld[oldAt]!;
+      if (!part.added) oldAt++;
+      if (!part.removed) newAt++;
+    }
+  }
+  return matched;
 }
 
 function commitOf(index: PageIndex, oid: string): BlameCommit {

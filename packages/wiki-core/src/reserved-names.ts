@@ -20,9 +20,9 @@ export const PAGE_ACTION_SEGMENTS: readonly string[] = [
 ];
 /**
  * URL segments followed by one argument after a page (`/<Page>/revision/<sha>`, `/<Page>/revert/<sha>`,
- * `/<Page>/a/<file>`).
+ * `/<Page>/a/<file>`, `/<Page>/attachment/<file>`).
  */
-export const PAGE_ARGUMENT_SEGMENTS: readonly string[] = ['revision', 'revert', 'a'];
+export const PAGE_ARGUMENT_SEGMENTS: readonly string[] = ['revision', 'revert', 'a', 'attachment'];
 
 /**
  * Why the wiki could not open a page named `path` at its URL (`/<shown name>`), or null when it can. The action

@@ -51,7 +51,7 @@ async function missing(ctx: RequestContext, path: string): Promise<Response> {
 }
 
 /** Actions whose GET shows a form that a POST to the same address carries out. */
-const FORM_ACTIONS: ReadonlySet<PageAction> = new Set(['rename', 'delete', 'revert']);
+const FORM_ACTIONS: ReadonlySet<PageAction> = new Set(['rename', 'delete', 'revert', 'attachments', 'attachment']);
 
 /** The methods an action answers (HEAD wherever GET is). */
 function methodsOf(action: PageAction): readonly string[] {
@@ -59,12 +59,12 @@ function methodsOf(action: PageAction): readonly string[] {
   return FORM_ACTIONS.has(action) ? ['GET', 'POST'] : ['GET'];
 }
 
-/** Handles `/<Page>[/<action>]`. */
+/** Handles `/<Page>[/<action>[/<argument>]]`: `argument` is the revision or, for `attachment`, the file name. */
 export async function handlePage(
   ctx: RequestContext,
   path: string,
   action: PageAction,
-  revision?: string,
+  argument?: string,
 ): Promise<Response> {
   const method = ctx.request.method;
   const allowed = methodsOf(action);
@@ -77,18 +77,28 @@ export async function handlePage(
   // Writers only, checked inside (a sign-in redirect for GET, a 403 for POST).
   if (action === 'rename' || action === 'delete')
     return (await import('./page-moves.js')).handlePageMove(ctx, path, action);
-  if (action === 'revert') return (await import('./revert.js')).handleRevert(ctx, path, revision);
+  if (action === 'revert') return (await import('./revert.js')).handleRevert(ctx, path, argument);
+  // Readers may list attachments, writers upload and delete: checked inside.
+  if (action === 'attachments') return (await import('./attachments.js')).handleAttachments(ctx, path);
+  if (action === 'attachment')
+    return (await import('./attachment-delete.js')).handleAttachmentDelete(ctx, path, argument ?? '');
   const gate = requireRead(ctx);
   if (gate) return gate;
   switch (action) {
     case 'view':
       return view(ctx, path, revisionParam(ctx.url.searchParams.get('revision'), 'revision'));
     case 'revision':
-      return view(ctx, path, revisionParam(revision, 'revision'));
+      return view(ctx, path, revisionParam(argument, 'revision'));
     case 'edit':
     case 'history':
     case 'diff':
       return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
+    case 'blame':
+      return (await import('./blame.js')).handleBlame(
+        ctx,
+        path,
+        revisionParam(ctx.url.searchParams.get('revision'), 'revision'),
+      );
     case 'source':
       return (await import('./page-source.js')).handleSource(
         ctx,

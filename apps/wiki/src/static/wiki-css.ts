@@ -86,6 +86,11 @@ mark{background:var(--mark);color:var(--fg);border-radius:2px;padding:0 .1em}
 .pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}.pager span{color:var(--muted)}
 .index-group h2{font-size:1.2rem;border-bottom:1px solid var(--line)}
 .index-group ul{columns:16rem;padding-left:1.2rem}
+.scroll{overflow-x:auto}
+table.blame td{padding:0 .5rem;border-bottom:0;white-space:nowrap}table.blame tr.run td{border-top:1px solid var(--line)}
+table.blame td.num{color:var(--muted);text-align:right}table.blame td.line{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em;width:100%}
+form.upload{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;padding:.75rem;border:1px solid var(--line);border-radius:6px;background:var(--panel)}
+form.upload label{display:grid;gap:.25rem}
 pre.diff{padding:0}pre.diff span{display:block;padding:0 1rem}
 pre.diff .add{background:rgba(46,160,67,.18)}pre.diff .del{background:rgba(248,81,73,.18)}pre.diff .hunk{color:var(--muted)}
 pre.commit-message{white-space:pre-wrap;font-size:1rem}

@@ -6,12 +6,12 @@ import { html, timeTag, type SafeHtml } from './html.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
-/** Links to the page's other actions: its source, and rename/delete now or revert at an old revision. */
+/** Links to the page's other actions: source and blame, and attachments/rename/delete now or revert at an old revision. */
 function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
   const revision = encodeURIComponent(page.revision);
   const links = atRevision
-    ? html`<a href="${pageHref(page.path, `/source?revision=${revision}`)}">Source</a> · <a href="${pageHref(page.path, `/revert/${revision}`)}">Revert to this revision</a>`
-    : html`<a href="${pageHref(page.path, '/source')}">Source</a> · <a href="${pageHref(page.path, '/rename')}">Rename</a> · <a href="${pageHref(page.path, '/delete')}">Delete</a>`;
+    ? html`<a href="${pageHref(page.path, `/source?revision=${revision}`)}">Source</a> · <a href="${pageHref(page.path, `/blame?revision=${revision}`)}">Blame</a> · <a href="${pageHref(page.path, `/revert/${revision}`)}">Revert to this revision</a>`
+    : html`<a href="${pageHref(page.path, '/source')}">Source</a> · <a href="${pageHref(page.path, '/blame')}">Blame</a> · <a href="${pageHref(page.path, '/attachments')}">Attachments</a> · <a href="${pageHref(page.path, '/rename')}">Rename</a> · <a href="${pageHref(page.path, '/delete')}">Delete</a>`;
   return html`<nav class="meta" aria-label="More page actions">${links}</nav>`;
 }
 

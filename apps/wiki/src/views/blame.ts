@@ -1,9 +1,10 @@
 /**
- * @module A page's blame (An Otter Wiki's `/<Page>/blame`): every line with the commit that last changed it,
- * that commit's author and date. A run of lines from one commit names it once, so the table stays small; the
+ * @module A page's blame (An Otter Wiki's `/<Page>/blame`): every line with the commit that last changed it
+ * (linked to the commit view), that commit's author and date (linked to the page as of it). A run of lines from one commit names it once, so the table stays small; the
  * page is bounded by wiki-core's blame limits (`MAX_BLAME_LINES`, `MAX_BLAME_CHARS`), well under 1 MB.
  */
 import type { Blame, BlameLine } from '@wikibot/wiki-core';
+import { commitHref } from './commit.js';
 import { html, timeTag, type SafeHtml } from './html.js';
 import { layout, type Viewer } from './layout.js';
 import { pageHref } from './urls.js';
@@ -13,14 +14,14 @@ const MAX_SHOWN = 80;
 
 const clip = (text: string): string => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 
-/** The commit cells of the first line of a run: short id (to the page at that commit), author, date. */
+/** The commit cells of the first line of a run: short id (to the commit view), author, date (to the page then). */
 function commitCells(blame: Blame, line: BlameLine): SafeHtml {
   const commit = blame.commits[line.revision]!;
   const short = line.revision.slice(0, 8);
   const summary = clip(commit.message.split('\n')[0] ?? '');
-  const href = pageHref(blame.path, `/revision/${line.revision}`);
-  const id = html`<td class="rev"><a href="${href}" title="${summary}">${short}</a></td>`;
-  return html`${id}<td>${clip(commit.author.name)}</td><td>${timeTag(commit.date)}</td>`;
+  const id = html`<td class="rev"><a href="${commitHref(line.revision)}" title="${summary}">${short}</a></td>`;
+  const then = html`<a href="${pageHref(blame.path, `/revision/${line.revision}`)}">${timeTag(commit.date)}</a>`;
+  return html`${id}<td>${clip(commit.author.name)}</td><td>${then}</td>`;
 }
 
 /** `/<Page>/blame`; `atRevision` when an older revision is blamed. */

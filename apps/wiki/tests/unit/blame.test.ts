@@ -33,7 +33,7 @@ describe('the blame view', () => {
     });
   }
 
-  it('names the commit that last changed each line, once per run, linked to the page at that commit', async () => {
+  it('names the commit that last changed each line, once per run, linked to its commit view and page then', async () => {
     // Act
     const response = await t.get('/Tide%20Pools/blame', { browser: alice });
     const page = await response.text();
@@ -47,8 +47,9 @@ describe('the blame view', () => {
       [b, 'Bob', '4', 'Hermit crabs &lt;live&gt; here.'],
       ['', '', '5', 'Starfish.'],
     ]);
-    expect(page).toContain(`<a href="/Tide%20Pools/revision/${second}"`);
-    expect(page).toContain('<time datetime=');
+    expect(page).toContain(`<a href="/-/commit/${second}" title="Update Tide Pools">${b}</a>`);
+    expect(page).toMatch(new RegExp(`<a href="/Tide%20Pools/revision/${second}"><time datetime="`));
+    expect((await t.get(`/-/commit/${second}`)).status).toBe(200);
   });
 
   it('blames an older revision with ?revision=, and refuses a malformed one', async () => {

@@ -1,7 +1,7 @@
 /**
  * @module An HTTP server with API Gateway HTTP API semantics in front of a route table: route
- * selection, payload format 2.0 events, results mapped back to HTTP, the 10 MB request limit, and
- * API Gateway's JSON errors. A failing function or a client that goes away never takes it down.
+ * selection, payload format 2.0 events, results mapped back to HTTP, the 10 MB request limit and Lambda's
+ * 6 MB payload limits (lambda-payload.ts), and API Gateway's JSON errors. A failing function or a client that goes away never takes it down.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +14,7 @@ import {
   type ApiGatewayV2Event,
   type ApiGatewayV2Result,
 } from '@wikibot/lambda-http';
+import { exceedsPayloadLimit, MAX_INVOKE_REQUEST_BYTES, MAX_INVOKE_RESPONSE_BYTES } from './lambda-payload.js';
 
 /** API Gateway's request size limit for HTTP APIs. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -121,9 +122,16 @@ export async function startGateway<R extends HttpRoute>(options: GatewayOptions<
       routeKey: match.route.routeKey,
       pathParameters: Object.keys(match.pathParameters).length ? { ...match.pathParameters } : undefined,
     });
+    if (exceedsPayloadLimit(event, MAX_INVOKE_REQUEST_BYTES)) {
+      options.onError?.(new Error(`the event is over Lambda's ${MAX_INVOKE_REQUEST_BYTES}-byte limit`), match.route);
+      return apiGatewayError(res, 500, 'Internal Server Error');
+    }
     let result: ApiGatewayV2Result | undefined;
     try {
-      result = interpretResult(await invoke(match.route, event));
+      const value = await invoke(match.route, event);
+      if (exceedsPayloadLimit(value, MAX_INVOKE_RESPONSE_BYTES))
+        throw new Error(`the response is over Lambda's ${MAX_INVOKE_RESPONSE_BYTES}-byte limit`);
+      result = interpretResult(value);
       if (!result) throw new Error('the function returned a response API Gateway cannot map');
     } catch (error) {
       options.onError?.(error, match.route);

@@ -18,6 +18,7 @@ export { DEV_STACK_FILE, DEFAULT_WIKI_DATA_DIR, REPO_ROOT } from './paths.js';
 
 /** Building blocks */
 export { startGateway, interpretResult, MAX_REQUEST_BYTES } from './gateway.js';
+export { MAX_INVOKE_REQUEST_BYTES, MAX_INVOKE_RESPONSE_BYTES } from './lambda-payload.js';
 export type { Gateway, GatewayOptions, RouteInvoker } from './gateway.js';
 export { FunctionPool, resolveHandler, workerResourceLimits, DEFAULT_POOL_SIZE } from './function-pool.js';
 export type { FunctionPoolOptions } from './function-pool.js';

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { FunctionPool, startGateway, type Gateway } from '../../src/index.js';
+import {
+  FunctionPool,
+  MAX_INVOKE_REQUEST_BYTES,
+  MAX_INVOKE_RESPONSE_BYTES,
+  startGateway,
+  type Gateway,
+} from '../../src/index.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/handler/', import.meta.url));
 const ROUTES = [
@@ -109,14 +115,51 @@ describe('gateway', () => {
     await echo('/after-413');
   });
 
-  it('accepts a body of exactly 10 MB', async () => {
-    const response = await fetch(`${base}/binary`, {
+  it.each([
+    ['a body of exactly 10 MB', 'text/plain', 10 * 1024 * 1024],
+    ['a 4.5 MiB binary body (6 MiB base64 and more)', 'application/octet-stream', 4.5 * 1024 * 1024],
+  ])('answers 500 {"message":"Internal Server Error"} for %s: an event Lambda refuses', async (_, type, size) => {
+    // Act
+    failures.length = 0;
+    const body = Buffer.alloc(size, 97);
+    const response = await fetch(`${base}/body-size`, { method: 'POST', headers: { 'content-type': type }, body });
+
+    // Assess
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ message: 'Internal Server Error' });
+    expect(String(failures[0])).toContain(`over Lambda's ${MAX_INVOKE_REQUEST_BYTES}-byte limit`);
+    await echo('/after-500');
+  });
+
+  it("carries the apps' largest upload: a 6,000,000-byte JSON body, and a 4 MiB binary one as base64", async () => {
+    // Act
+    const json = JSON.stringify({ content: 'A'.repeat(6_000_000 - 14) });
+    const asJson = await fetch(`${base}/body-size`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json,
+    });
+    const binary = await fetch(`${base}/body-size`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
-      body: Buffer.alloc(10 * 1024 * 1024, 1),
+      body: Buffer.alloc(4 * 1024 * 1024, 1),
     });
-    expect(response.status).toBe(200);
-    expect((await response.arrayBuffer()).byteLength).toBe(10 * 1024 * 1024);
+
+    // Assess
+    expect([asJson.status, await asJson.text()]).toEqual([200, '6000000']);
+    expect([binary.status, await binary.text()]).toEqual([200, String(Math.ceil((4 * 1024 * 1024) / 3) * 4)]);
+  });
+
+  it('answers 502 {"message":"Internal Server Error"} for a response over Lambda\'s 6 MiB + 100 bytes', async () => {
+    // Act
+    failures.length = 0;
+    const over = await fetch(`${base}/big-response?bytes=${MAX_INVOKE_RESPONSE_BYTES}`);
+    const within = await fetch(`${base}/big-response?bytes=${MAX_INVOKE_RESPONSE_BYTES - 100}`);
+
+    // Assess
+    expect([over.status, await over.json()]).toEqual([502, { message: 'Internal Server Error' }]);
+    expect(String(failures[0])).toContain(`over Lambda's ${MAX_INVOKE_RESPONSE_BYTES}-byte limit`);
+    expect([within.status, (await within.text()).length]).toEqual([200, MAX_INVOKE_RESPONSE_BYTES - 100]);
   });
 
   it.each(['/throw', '/garbage', '/nothing', '/bad-status', '/crash'])(

@@ -80,17 +80,19 @@ const WORKER_SCRIPT = new URL('./lambda-worker.mjs', import.meta.url);
 
 /**
  * Heap limits for a worker of a function with `memorySize` MB, as Lambda's memory setting bounds a
- * function: a young generation of a sixteenth (8–32 MB), and the old generation gets the rest less a
+ * function: a young generation of a thirty-second (8–16 MB), and the old generation gets the rest less a
  * sixteenth (at least 16 MB) of headroom for code and the runtime, so a runaway handler dies (a 502)
- * instead of growing the gateway's process.
+ * instead of growing the gateway's process. The young generation grows to its cap under load and stays
+ * resident: 32 MB per worker cost the local system ~13 MB of peak RSS over 16 MB under the bench's warm
+ * load, with no throughput to show for it (a warm request's garbage is small; docs/performance.md).
  *
  * @example
  * ```ts
- * workerResourceLimits(512); // { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 448 }
+ * workerResourceLimits(512); // { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 464 }
  * ```
  */
 export function workerResourceLimits(memorySize: number): ResourceLimits {
-  const young = Math.min(32, Math.max(8, Math.floor(memorySize / 16)));
+  const young = Math.min(16, Math.max(8, Math.floor(memorySize / 32)));
   const headroom = Math.max(16, Math.floor(memorySize / 16));
   return { maxYoungGenerationSizeMb: young, maxOldGenerationSizeMb: Math.max(16, memorySize - young - headroom) };
 }

@@ -88,7 +88,7 @@ describe('FunctionPool scaling and limits', () => {
     );
 
     // Assess
-    expect(workerResourceLimits(512)).toEqual({ maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 448 });
+    expect(workerResourceLimits(512)).toEqual({ maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 464 });
     expect(workerResourceLimits(128)).toEqual({ maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 104 });
     expect(limit).toBeLessThan(256 * 1024 * 1024);
     expect(limit).toBeGreaterThanOrEqual(workerResourceLimits(256).maxOldGenerationSizeMb! * 1024 * 1024);

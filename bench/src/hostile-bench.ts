@@ -4,7 +4,7 @@
  * search words), render = the wiki's markdown-it (wiki-core's `createWikiMarkdown`, as apps/wiki renders).
  * Median of `rounds`, after one unmeasured round. Also runnable alone: `npx --yes pnpm@10.20.0 run bench:hostile [rounds]`.
  */
-import { createWikiMarkdown, loadPageModel, pageTitle, parseFrontmatter, searchText } from '@wikibot/wiki-core';
+import { createWikiMarkdown, loadFrontmatterParser, loadPageModel, pageTitle, searchText } from '@wikibot/wiki-core';
 import { hostilePages } from './hostile-pages.js';
 
 /** One shape's figures: wall-clock and CPU time (this process's user + system), medians. */
@@ -41,6 +41,7 @@ function median(values: number[]): number {
 /** Index and render time of every shape. */
 export async function measureHostilePages(rounds: number): Promise<HostileRow[]> {
   const { extractLinks } = await loadPageModel();
+  const { parseFrontmatter } = await loadFrontmatterParser();
   const md = await createWikiMarkdown();
   const index = (text: string): void => {
     const { frontmatter, body } = parseFrontmatter(text);

@@ -41,7 +41,8 @@ export async function benchSemantic(options: {
     await wiki.flush();
     const check = await wiki.semanticSearch('probe');
     if (check.note) throw new Error(`the vector store is not complete: ${check.note}`);
-    const chunks = manual.reduce((n, page) => n + chunkPage(page.markdown).length, 0);
+    let chunks = 0;
+    for (const page of manual) chunks += (await chunkPage(page.markdown)).length;
     const quality = await measureQuality(wiki, provider, manual.length, chunks);
     process.stdout.write(`\n${renderQuality(quality)}\n`);
     options.log(`semantic search at ${options.pages} pages…`);

@@ -1,9 +1,8 @@
 /**
  * @module Static API keys (for MCP clients without OAuth, such as Claude Code), compared in constant time.
+ * `node:crypto` is imported on the first comparison: loading it costs a cold start that serves only discovery
+ * documents or OAuth tokens (which jose checks with Web Crypto) a few milliseconds for nothing.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-
-const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
 /**
  * True when `presented` equals `expected`. Both are hashed first, so the comparison takes the same time
@@ -11,10 +10,12 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
  *
  * @example
  * ```ts
- * apiKeyMatches(bearer, await secrets.resolve(config.secrets.mcpApiKey));
+ * await apiKeyMatches(bearer, await secrets.resolve(config.secrets.mcpApiKey));
  * ```
  */
-export function apiKeyMatches(presented: string, expected: string): boolean {
+export async function apiKeyMatches(presented: string, expected: string): Promise<boolean> {
   if (!expected) return false;
+  const { createHash, timingSafeEqual } = await import('node:crypto');
+  const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
   return timingSafeEqual(digest(presented), digest(expected));
 }

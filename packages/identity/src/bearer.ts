@@ -77,7 +77,7 @@ export function createBearerAuthenticator(
     const credential = match[1]!;
     if (!JWT_SHAPE.test(credential)) {
       const key = options.apiKey ? await options.apiKey() : undefined;
-      if (key && apiKeyMatches(credential, key)) return { principal: API_KEY_PRINCIPAL };
+      if (key && (await apiKeyMatches(credential, key))) return { principal: API_KEY_PRINCIPAL };
       return fail('invalid_token', 'The credential is neither a valid access token nor the API key');
     }
     let verified;

@@ -2,7 +2,7 @@
  * @module Splits a page into the chunks semantic search embeds: one per section (the heading path is the chunk's
  * title), long sections cut into overlapping windows of words so no chunk exceeds what an embedding summarises well.
  */
-import { parseFrontmatter, plainText } from './markdown.js';
+import { plainText, readFrontmatter } from './markdown.js';
 
 /** Words per chunk before a section is cut; ~200 tokens, well inside every model's input. */
 export const CHUNK_WORDS = 160;
@@ -38,13 +38,13 @@ const HEADING = /^\s{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/;
 
 /**
  * The chunks of a page: frontmatter dropped, one chunk per section, long sections split with overlap.
- * @example chunkPage('# Setup\n\nInstall it.\n\n## Linux\n\napt-get install foo')
+ * @example await chunkPage('# Setup\n\nInstall it.\n\n## Linux\n\napt-get install foo')
  * // [{ section: 'Setup', sectionPath: 'Setup', … }, { section: 'Linux', sectionPath: 'Setup > Linux', … }]
  */
-export function chunkPage(content: string): PageChunk[] {
+export async function chunkPage(content: string): Promise<PageChunk[]> {
   const chunks: PageChunk[] = [];
   let carry = '';
-  const body = parseFrontmatter(content).body;
+  const body = (await readFrontmatter(content)).body;
   for (const section of sections(body.length > MAX_CHUNKED_CHARS ? body.slice(0, MAX_CHUNKED_CHARS) : body)) {
     if (chunks.length >= MAX_CHUNKS_PER_PAGE) return chunks;
     const text = plainText(section.lines.join('\n'));

@@ -80,9 +80,10 @@ export { MAX_COMMIT_FILES, MAX_COMMIT_DIFFS, type CommitDetails, type CommitFile
 export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
 /** Content limits. */
 export { MAX_PAGE_BYTES, validateContent } from './content.js';
-/** The Markdown page model: frontmatter and title (no parser needed). */
+/** The Markdown page model: frontmatter and title (no Markdown parser needed; YAML only for frontmatter). */
 export {
-  parseFrontmatter,
+  readFrontmatter,
+  loadFrontmatterParser,
   pageTitle,
   frontmatterTags,
   frontmatterCategory,

@@ -1,8 +1,9 @@
 /**
  * @module The page model read without a Markdown parser: YAML frontmatter and the display title, in bounded or
- * linear time. Links and plain text come from the parser's tokens (`page-model.ts`).
+ * linear time. Links and plain text come from the parser's tokens (`page-model.ts`). The YAML parser itself
+ * (`frontmatter.ts`) is imported only when a page has a frontmatter block: a cold start showing a page without
+ * one never loads it.
  */
-import { parse as parseYaml } from 'yaml';
 import { fenceMarker } from './bounded-blocks.js';
 
 /** Frontmatter and body of a page. */
@@ -18,28 +19,32 @@ const FRONTMATTER = new RegExp(
   `^---[ \\t]*\\r?\\n([\\s\\S]{0,${MAX_FRONTMATTER_CHARS}}?)\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|$)`,
 );
 
-/**
- * Splits YAML frontmatter (between `---` lines at the very top) from the body. Invalid YAML or a non-mapping
- * counts as no frontmatter: the whole text is the body.
- */
-export function parseFrontmatter(content: string): ParsedFrontmatter {
+/** The frontmatter block at the very top of `content`: its YAML text and the length of the whole block. */
+export function frontmatterBlock(content: string): { readonly yaml: string; readonly length: number } | undefined {
   const match = FRONTMATTER.exec(content);
-  if (!match) return { frontmatter: {}, body: content };
-  try {
-    // uniqueKeys: false — yaml's duplicate-key check compares every pair of keys; the last duplicate wins.
-    const data: unknown = parseYaml(match[1]!, { maxAliasCount: 10, uniqueKeys: false });
-    if (data === null || data === undefined) return { frontmatter: {}, body: content.slice(match[0].length) };
-    if (typeof data !== 'object' || Array.isArray(data)) return { frontmatter: {}, body: content };
-    return { frontmatter: data as Record<string, unknown>, body: content.slice(match[0].length) };
-  } catch {
-    return { frontmatter: {}, body: content };
-  }
+  return match ? { yaml: match[1]!, length: match[0].length } : undefined;
+}
+
+/**
+ * The synchronous YAML frontmatter parser (`parseFrontmatter`), for callers that must not await per page. Not
+ * re-exported statically: a static export would make every importer of this package load `yaml`.
+ */
+export const loadFrontmatterParser = (): Promise<typeof import('./frontmatter.js')> => import('./frontmatter.js');
+
+/**
+ * Frontmatter and body of a page, as `parseFrontmatter` splits them; the YAML parser is imported on the first
+ * page that has a frontmatter block.
+ * @example const { frontmatter, body } = await readFrontmatter('---\ntitle: Hi\n---\n# Body\n');
+ */
+export async function readFrontmatter(content: string): Promise<ParsedFrontmatter> {
+  if (!FRONTMATTER.test(content)) return { frontmatter: {}, body: content };
+  return (await loadFrontmatterParser()).parseFrontmatter(content);
 }
 
 /** The text after a leading frontmatter block, without parsing the YAML (for snippets). */
 export function stripFrontmatter(content: string): string {
-  const match = FRONTMATTER.exec(content);
-  return match ? content.slice(match[0].length) : content;
+  const block = frontmatterBlock(content);
+  return block ? content.slice(block.length) : content;
 }
 
 /** Tags from frontmatter `tags`: a YAML list or a comma-separated string. */

@@ -4,7 +4,7 @@
  */
 import type { GitStore } from './git-store.js';
 import { logIndexFallback, loadPageModel } from './lazy-markdown.js';
-import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import { frontmatterCategory, frontmatterTags, pageTitle, readFrontmatter } from './markdown.js';
 import { pageDisplayName, type PageNaming } from './page-names.js';
 
 /** What the index knows of a page at the indexed commit. */
@@ -30,7 +30,7 @@ export async function describePage(store: GitStore, file: string, oid: string, n
   const text = await store.readText(oid);
   const size = Buffer.byteLength(text);
   try {
-    const { frontmatter, body } = parseFrontmatter(text);
+    const { frontmatter, body } = await readFrontmatter(text);
     // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title). The body is
     // scanned once: the title is the frontmatter title, else that heading, else the name's last segment.
     const heading = pageTitle('', {}, body);

@@ -5,7 +5,13 @@
 import { PageNotFoundError } from './errors.js';
 import type { GitStore } from './git-store.js';
 import { loadPageModel } from './lazy-markdown.js';
-import { frontmatterCategory, frontmatterTags, pageTitle, parseFrontmatter } from './markdown.js';
+import {
+  frontmatterCategory,
+  frontmatterTags,
+  pageTitle,
+  readFrontmatter,
+  type ParsedFrontmatter,
+} from './markdown.js';
 import type { CommitRecord, PageIndex } from './page-index.js';
 import { pageDisplayName, pageFileName, type PageNaming } from './page-names.js';
 import { fileToKey, normalizePagePath } from './paths.js';
@@ -23,7 +29,8 @@ export class PageReader {
   async current(key: string, path: string): Promise<Page> {
     const meta = this.index.page(key);
     if (!meta) throw new PageNotFoundError(normalizePagePath(path));
-    return this.toPage(meta.path, await this.store.readText(meta.oid), this.index.lastRevision(key)!, meta.links);
+    const content = await this.store.readText(meta.oid);
+    return this.toPage(meta.path, content, await readFrontmatter(content), this.index.lastRevision(key)!, meta.links);
   }
 
   /** Page `key` as it was at `revision`. @throws PageNotFoundError, RevisionNotFoundError */
@@ -38,8 +45,9 @@ export class PageReader {
       pages: [],
     };
     const content = await this.store.readText(blob);
-    const links = (await loadPageModel()).extractLinks(display, parseFrontmatter(content).body);
-    return this.toPage(display, content, record, links);
+    const parsed = await readFrontmatter(content);
+    const links = (await loadPageModel()).extractLinks(display, parsed.body);
+    return this.toPage(display, content, parsed, record, links);
   }
 
   /**
@@ -55,8 +63,13 @@ export class PageReader {
   }
 
   /** A page as read; `links` are the indexed ones, or those read from an old revision's text. */
-  private toPage(path: string, content: string, record: CommitRecord, links: readonly string[]): Page {
-    const { frontmatter, body } = parseFrontmatter(content);
+  private toPage(
+    path: string,
+    content: string,
+    { frontmatter, body }: ParsedFrontmatter,
+    record: CommitRecord,
+    links: readonly string[],
+  ): Page {
     const category = frontmatterCategory(frontmatter);
     const title = pageTitle(path.split('/').pop()!, frontmatter, body);
     return {

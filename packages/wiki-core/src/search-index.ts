@@ -6,7 +6,7 @@ import * as fsp from 'node:fs/promises';
 import MiniSearch from 'minisearch';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import type { GitStore } from './git-store.js';
-import { parseFrontmatter, searchText, stripFrontmatter } from './markdown.js';
+import { readFrontmatter, searchText, stripFrontmatter } from './markdown.js';
 import { fileToKey } from './paths.js';
 import type { PageIndex } from './page-index.js';
 import type { SearchHit } from './types.js';
@@ -149,7 +149,7 @@ export class SearchIndex {
 
   private async document(key: string): Promise<SearchDoc> {
     const meta = this.index.page(key)!;
-    const body = parseFrontmatter(await this.store.readText(meta.oid)).body;
+    const body = (await readFrontmatter(await this.store.readText(meta.oid))).body;
     return { id: key, path: meta.path, title: meta.title, tags: meta.tags.join(' '), body: searchText(body) };
   }
 }

@@ -132,7 +132,7 @@ export class SemanticIndex {
       return;
     }
     if (this.pages.get(key)?.oid === meta.oid) return;
-    const chunks = chunkPage(await this.store.readText(meta.oid));
+    const chunks = await chunkPage(await this.store.readText(meta.oid));
     const vectors: Float32Array[] = [];
     for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
       const batch = chunks.slice(i, i + EMBED_BATCH).map((chunk) => embeddingText(meta.title, chunk));

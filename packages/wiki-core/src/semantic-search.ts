@@ -6,7 +6,7 @@
 import { chunkPage } from './chunker.js';
 import { InvalidArgumentError } from './errors.js';
 import type { GitStore } from './git-store.js';
-import { parseFrontmatter, plainText } from './markdown.js';
+import { plainText, readFrontmatter } from './markdown.js';
 import type { PageIndex } from './page-index.js';
 import type { SemanticIndex } from './semantic-index.js';
 import type { SearchHit } from './types.js';
@@ -201,7 +201,7 @@ async function describe(
   const page = semantic.pages.get(c.key)!;
   const meta = index.page(c.key)!;
   const content = await store.readText(page.oid);
-  const chunks = chunkPage(content);
+  const chunks = await chunkPage(content);
   const chunk = chunks[c.row];
   const text = chunk?.text ?? '';
   return {
@@ -214,7 +214,7 @@ async function describe(
     distance: Math.round(c.distance * 10_000) / 10_000,
     chunkIndex: c.row,
     totalChunks: page.sections.length,
-    pageWordCount: wordCount(parseFrontmatter(content).body),
+    pageWordCount: wordCount((await readFrontmatter(content)).body),
   };
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { apiKeyMatches } from '../../src/index.js';
 
 describe('apiKeyMatches', () => {
-  it('accepts the configured key', () => {
-    expect(apiKeyMatches('s3cret-key-value', 's3cret-key-value')).toBe(true);
+  it('accepts the configured key', async () => {
+    expect(await apiKeyMatches('s3cret-key-value', 's3cret-key-value')).toBe(true);
   });
 
   it.each([
@@ -11,11 +11,11 @@ describe('apiKeyMatches', () => {
     ['a prefix of the key', 's3cret'],
     ['the key with extra characters', 's3cret-key-value '],
     ['an empty string', ''],
-  ])('refuses %s', (_name, presented) => {
-    expect(apiKeyMatches(presented, 's3cret-key-value')).toBe(false);
+  ])('refuses %s', async (_name, presented) => {
+    expect(await apiKeyMatches(presented, 's3cret-key-value')).toBe(false);
   });
 
-  it('never matches when no key is configured', () => {
-    expect(apiKeyMatches('', '')).toBe(false);
+  it('never matches when no key is configured', async () => {
+    expect(await apiKeyMatches('', '')).toBe(false);
   });
 });

@@ -11,13 +11,13 @@ import {
 const words = (n: number, word = 'w'): string => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
 
 describe('chunkPage', () => {
-  it('bounds a hostile 1 MB page: at most MAX_CHUNKS_PER_PAGE chunks from its first MAX_CHUNKED_CHARS', () => {
+  it('bounds a hostile 1 MB page: at most MAX_CHUNKS_PER_PAGE chunks from its first MAX_CHUNKED_CHARS', async () => {
     // Prepare: 1 MB of one-section prose, and 1 MB of headings each followed by a short paragraph.
     const prose = `# Long\n\n${words(150_000)}`;
     const headings = Array.from({ length: 60_000 }, (_, i) => `# h${i}\n${words(12, `s${i}x`)}\n`).join('');
     // Act
-    const fromProse = chunkPage(prose);
-    const fromHeadings = chunkPage(headings);
+    const fromProse = await chunkPage(prose);
+    const fromHeadings = await chunkPage(headings);
     // Assess
     expect(fromProse).toHaveLength(MAX_CHUNKS_PER_PAGE);
     expect(fromHeadings.length).toBeLessThanOrEqual(MAX_CHUNKS_PER_PAGE);
@@ -25,11 +25,11 @@ describe('chunkPage', () => {
     expect(headings.indexOf(`# h${lastHeading}\n`)).toBeLessThan(MAX_CHUNKED_CHARS);
   });
 
-  it('makes one chunk per section, titled by its heading path', () => {
+  it('makes one chunk per section, titled by its heading path', async () => {
     // Prepare
     const page = `---\ntitle: Setup guide\n---\n${words(20, 'intro')}\n\n# Install\n\n${words(20, 'inst')}\n\n## On Linux\n\n${words(20, 'lin')}\n\n# Use\n\n${words(20, 'use')}\n`;
     // Act
-    const chunks = chunkPage(page);
+    const chunks = await chunkPage(page);
     // Assess
     expect(chunks.map((c) => [c.section, c.sectionPath])).toEqual([
       ['', ''],
@@ -41,17 +41,17 @@ describe('chunkPage', () => {
     expect(chunks[2]!.text).toBe(words(20, 'lin'));
   });
 
-  it('ignores headings inside fenced code and strips markup', () => {
+  it('ignores headings inside fenced code and strips markup', async () => {
     const page = `# Real\n\nSee **bold** and [[Other Page]] and [a link](http://x.example).\n\n\`\`\`sh\n# not a heading\necho hi\n\`\`\`\n`;
-    const chunks = chunkPage(page);
+    const chunks = await chunkPage(page);
     expect(chunks).toHaveLength(1);
     expect(chunks[0]!.sectionPath).toBe('Real');
     expect(chunks[0]!.text).toContain('See bold and Other Page and a link');
     expect(chunks[0]!.text).toContain('not a heading');
   });
 
-  it('splits a long section into windows that overlap', () => {
-    const chunks = chunkPage(`# Long\n\n${words(400)}`);
+  it('splits a long section into windows that overlap', async () => {
+    const chunks = await chunkPage(`# Long\n\n${words(400)}`);
     expect(chunks.length).toBeGreaterThan(2);
     for (const c of chunks) expect(c.text.split(' ').length).toBeLessThanOrEqual(CHUNK_WORDS);
     const first = chunks[0]!.text.split(' ');
@@ -61,20 +61,20 @@ describe('chunkPage', () => {
     expect(chunks.every((c) => c.sectionPath === 'Long')).toBe(true);
   });
 
-  it('merges a stub section into the next one instead of embedding a few words alone', () => {
-    const chunks = chunkPage(`# Parent\n\nshort words\n\n## Child\n\n${words(30)}`);
+  it('merges a stub section into the next one instead of embedding a few words alone', async () => {
+    const chunks = await chunkPage(`# Parent\n\nshort words\n\n## Child\n\n${words(30)}`);
     expect(chunks).toHaveLength(1);
     expect(chunks[0]!.sectionPath).toBe('Parent > Child');
     expect(chunks[0]!.text.startsWith('short words w0')).toBe(true);
   });
 
-  it('returns nothing for an empty page and one chunk for a short one', () => {
-    expect(chunkPage('')).toEqual([]);
-    expect(chunkPage('just a line')).toEqual([{ section: '', sectionPath: '', text: 'just a line' }]);
+  it('returns nothing for an empty page and one chunk for a short one', async () => {
+    expect(await chunkPage('')).toEqual([]);
+    expect(await chunkPage('just a line')).toEqual([{ section: '', sectionPath: '', text: 'just a line' }]);
   });
 
-  it('prefixes the embedded text with the page title and heading path', () => {
-    const [chunk] = chunkPage(`# A\n\n## B\n\n${words(20)}`);
+  it('prefixes the embedded text with the page title and heading path', async () => {
+    const [chunk] = await chunkPage(`# A\n\n## B\n\n${words(20)}`);
     expect(embeddingText('Guide', chunk!)).toBe(`Guide: A > B\n${words(20)}`);
   });
 });

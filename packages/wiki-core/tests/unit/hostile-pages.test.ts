@@ -13,9 +13,9 @@ import {
   blockCut,
   markupCost,
   pageTitle,
-  parseFrontmatter,
   plainText,
 } from '../../src/index.js';
+import { parseFrontmatter } from '../../src/frontmatter.js';
 import { createWikiMarkdown } from '../../src/markdown-parser.js';
 import { extractLinks, rewriteWikiLinks } from '../../src/page-model.js';
 

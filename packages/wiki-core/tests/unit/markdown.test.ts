@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { frontmatterTags, pageTitle, parseFrontmatter } from '../../src/index.js';
+import { parseFrontmatter } from '../../src/frontmatter.js';
+import { frontmatterTags, pageTitle, readFrontmatter } from '../../src/index.js';
 
 describe('parseFrontmatter', () => {
   it('splits YAML frontmatter from the body', () => {
@@ -24,6 +25,19 @@ describe('parseFrontmatter', () => {
     [{}, []],
   ])('reads tags from %j', (frontmatter, tags) => {
     expect(frontmatterTags(frontmatter)).toEqual(tags);
+  });
+});
+
+describe('readFrontmatter', () => {
+  it.each([
+    ['a page without frontmatter', '# Plain\n\ntext\n'],
+    ['YAML frontmatter', '---\ntitle: Hello\ntags: [a, b]\n---\n# Body\n'],
+    ['an empty frontmatter block', '---\n\n---\nbody'],
+    ['invalid YAML', '---\n: : [\n---\nbody'],
+    ['a YAML list (not a mapping)', '---\n- a\n- b\n---\nbody'],
+    ['a block that is not at the top', '# Hi\n---\nx: 1\n---\n'],
+  ])('splits %s exactly as parseFrontmatter does', async (_, text) => {
+    expect(await readFrontmatter(text)).toEqual(parseFrontmatter(text));
   });
 });
 

@@ -10,12 +10,15 @@ import { changelogPage } from '../views/history.js';
 import { existing } from './pages.js';
 import { pageHref } from '../views/urls.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
+import { searchByMeaning } from './search-by-meaning.js';
 import { sitemapXml } from '../views/sitemap.js';
 
 async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {
   const query = (rest.length > 0 ? rest.join('/') : (ctx.url.searchParams.get('q') ?? '')).trim().slice(0, 200);
-  const hits = query ? await ctx.deps.wiki.search(query, { limit: 50 }) : [];
-  return htmlResponse(searchPage({ query, hits, viewer: ctx.viewer }));
+  const [hits, meaning] = query
+    ? await Promise.all([ctx.deps.wiki.search(query, { limit: 50 }), searchByMeaning(ctx, query)])
+    : [[], null];
+  return htmlResponse(searchPage({ query, hits, meaning, viewer: ctx.viewer }));
 }
 
 /** Commits per changelog page, as in An Otter Wiki. */

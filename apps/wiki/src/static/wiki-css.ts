@@ -80,7 +80,9 @@ button.link{border:0;background:none;color:var(--link);padding:0}
 table.list{border-collapse:collapse;width:100%}
 table.list td,table.list th{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 .list .rev{font-family:ui-monospace,monospace}
-ul.results{list-style:none;padding:0}ul.results li{margin:0 0 1rem}ul.results li>a{display:block;font-weight:600}
+.results{list-style:none;padding:0}.results li{margin:0 0 1rem}.results li>a{display:block;font-weight:600}
+.search-columns{display:grid;gap:0 2rem}.search-columns h2{font-size:1.1rem}
+@media (min-width:48rem){.search-columns{grid-template-columns:1fr 1fr}}
 .snippet{color:var(--muted);margin:.15rem 0 0}
 mark{background:var(--mark);color:var(--fg);border-radius:2px;padding:0 .1em}
 .pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}.pager span{color:var(--muted)}

@@ -7,9 +7,15 @@ import { highlight, queryWords } from './highlight.js';
 import { html, type SafeHtml } from './html.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
+import { searchColumns, type MeaningResults } from './search-by-meaning.js';
 
-/** `/-/search?q=`. */
-export function searchPage(options: { query: string; hits: readonly SearchHit[]; viewer: Viewer }): SafeHtml {
+/** `/-/search?q=`: keyword matches, and beside them pages related by meaning when semantic search is configured. */
+export function searchPage(options: {
+  query: string;
+  hits: readonly SearchHit[];
+  meaning?: MeaningResults | null;
+  viewer: Viewer;
+}): SafeHtml {
   const { query, hits } = options;
   const results = hits.length
     ? html`<ul class="results">${hits.map(
@@ -19,7 +25,7 @@ export function searchPage(options: { query: string; hits: readonly SearchHit[];
     : query
       ? html`<p>No pages match “${query}”. <a href="${siteHref('create', { name: query })}">Create ${query}</a>?</p>`
       : '';
-  const body = html`<form method="get" action="/-/search"><input type="search" name="q" value="${query}" aria-label="Search"> <button type="submit">Search</button></form>${results}`;
+  const body = html`<form method="get" action="/-/search"><input type="search" name="q" value="${query}" aria-label="Search"> <button type="submit">Search</button></form>${searchColumns(results, options.meaning ?? null)}`;
   return layout({ title: query ? `Search: ${query}` : 'Search', viewer: options.viewer, body });
 }
 

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@wikibot/auth-config';
-import { Wiki } from '@wikibot/wiki-core';
+import { Wiki, type EmbeddingProvider } from '@wikibot/wiki-core';
 import { createWikiApp } from '../../src/app.js';
 import { serveOverHttp } from './serve.js';
 
@@ -16,11 +16,17 @@ export interface ServedWiki {
   close(): Promise<void>;
 }
 
-/** Starts the server; `env` adds to a minimal configuration (AuthKit domain, a writers policy). */
-export async function serveWiki(env: Record<string, string> = {}): Promise<ServedWiki> {
+/**
+ * Starts the server; `env` adds to a minimal configuration (AuthKit domain, a writers policy); `embeddings` is the
+ * model semantic search uses (with BEDROCK_* in `env`, as the handler opens the wiki).
+ */
+export async function serveWiki(
+  env: Record<string, string> = {},
+  options: { embeddings?: EmbeddingProvider } = {},
+): Promise<ServedWiki> {
   const dir = await mkdtemp(join(tmpdir(), 'wikibot-served-'));
   const served = await serveOverHttp();
-  const wiki = await Wiki.open({ dir, durable: false });
+  const wiki = await Wiki.open({ dir, durable: false, embeddings: options.embeddings });
   const config = loadConfig({
     PUBLIC_ORIGIN: served.origin,
     AUTHKIT_DOMAIN: 'https://authkit.example.com',

@@ -69,28 +69,31 @@ export interface ColdProcessResult {
   /** Wall time of every round (ms). */
   readonly ms: number[];
   readonly medianMs: number;
-  /** CPU time (user + system, all threads) of every round (ms). */
-  readonly cpuMs: number[];
+  /** CPU time (user + system, all threads) of every round (ms); absent in results of older runs. */
+  readonly cpuMs?: number[];
   /** The status the last run answered. */
   readonly status: string;
   /** Median wall time ÷ bare node's median wall time. */
   readonly ratio: number;
   /** Quartiles of the per-round ratios (this round's wall time ÷ the same round's bare node). */
-  readonly roundRatio: Quartiles;
+  readonly roundRatio?: Quartiles;
   /** Median CPU time ÷ bare node's median CPU time. */
-  readonly cpuRatio: number;
+  readonly cpuRatio?: number;
 }
 
-/** Durations (ms) of every run, per target, for the floor and for bare node, and the status each answered. */
+/**
+ * Durations (ms) of every run, per target, for the floor and for bare node, and the status each answered.
+ * The optional figures are absent in results of runs before they were measured.
+ */
 export interface ColdStartResult {
   readonly runs: number;
   /** 1-minute load average before and after the runs: the machine's other work. */
-  readonly loadAverage: { readonly before: number; readonly after: number };
+  readonly loadAverage?: { readonly before: number; readonly after: number };
   readonly bareMs: number[];
   readonly bareMedianMs: number;
-  readonly bareCpuMs: number[];
+  readonly bareCpuMs?: number[];
   /** A web-standard handler that builds the Request and a JSON Response and nothing else. */
-  readonly floor: ColdProcessResult;
+  readonly floor?: ColdProcessResult;
   readonly targets: ColdProcessResult[];
 }
 

@@ -6,7 +6,8 @@ import { renderQuality } from './semantic/quality.js';
 import { renderSpeed } from './semantic/speed.js';
 import type { AlternatedRound } from './load.js';
 import type { BenchResults } from './results.js';
-import { median } from './stats.js';
+import type { Quartiles } from './cold-start.js';
+import { median, percentile } from './stats.js';
 import { STORAGE_OPS, type StorageScale } from './storage.js';
 import { STORAGE_LIMITS, type TargetRow } from './targets.js';
 
@@ -109,34 +110,70 @@ export function renderMarkdown(
   );
   if (r.coldStart) {
     const c = r.coldStart;
+    const range = (v: readonly number[] | undefined, low: number, high: number) =>
+      v?.length ? `${ms(percentile(v, low))}–${ms(percentile(v, high))}` : '—';
+    const times = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(2)}×`);
+    const load = c.loadAverage
+      ? ` The 1-minute load average was ${c.loadAverage.before.toFixed(1)} before and ${c.loadAverage.after.toFixed(1)} after (${r.machine.cpuCount} cores): on a loaded machine wall times stretch unevenly, CPU times far less.`
+      : '';
+    const row = (
+      name: string,
+      status: string,
+      wall: readonly number[],
+      ratio: number | undefined,
+      rounds: Quartiles | undefined,
+      cpu: readonly number[] | undefined,
+      cpuRatio: number | undefined,
+      judged: boolean,
+    ) => [
+      name,
+      status,
+      ms(median(wall)),
+      range(wall, 25, 75),
+      range(wall, 0, 100),
+      times(ratio),
+      rounds ? `${rounds.p25.toFixed(2)}–${rounds.p75.toFixed(2)}×` : '—',
+      cpu?.length ? ms(median(cpu)) : '—',
+      times(cpuRatio),
+      judged ? '≤ 2×' : '—',
+      judged ? (status === '200' ? verdict((ratio ?? Infinity) <= 2) : 'n/a') : '—',
+    ];
     out.push(
       '## Cold start',
       '',
-      `A fresh \`node\` process imports the handler from the unpacked zip and answers one API Gateway v2 event (MCP: \`GET /.well-known/oauth-protected-resource/mcp\`; wiki: \`GET /Home\` on an initialised repository), timed from spawn to exit; ${c.runs} interleaved rounds after one unmeasured round, next to \`node -e 0\` timed the same way.`,
+      `A fresh \`node\` process imports the handler from the unpacked zip and answers one API Gateway v2 event (MCP: \`GET /.well-known/oauth-protected-resource/mcp\`; wiki: \`GET /Home\` on an initialised repository), timed from spawn to exit, next to \`node -e 0\` timed the same way: ${c.runs} rounds of one run after one unmeasured round, each round starting every process once in an order that rotates from round to round. "per round" is each round's time ÷ the same round's bare node. CPU is user + system time of all the process's threads (getrusage). The floor is a handler that builds the event's \`Request\` and answers a JSON \`Response\` and nothing else: Node loads its fetch classes (undici, with http2, tls and the dispatcher) on first use, so no web-standard handler starts faster.${load}`,
       '',
       table(
-        ['process', 'status', 'median ms', 'min ms', 'max ms', '× bare node', 'target', 'result'],
         [
-          [
-            'node -e 0 (peer)',
-            '—',
-            ms(c.bareMedianMs),
-            ms(Math.min(...c.bareMs)),
-            ms(Math.max(...c.bareMs)),
-            '1.00×',
-            '—',
-            '—',
-          ],
-          ...c.targets.map((t) => [
-            t.name,
-            t.status,
-            ms(t.medianMs),
-            ms(Math.min(...t.ms)),
-            ms(Math.max(...t.ms)),
-            `${t.ratio.toFixed(2)}×`,
-            '≤ 2×',
-            t.status === '200' ? verdict(t.ratio <= 2) : 'n/a',
-          ]),
+          'process',
+          'status',
+          'median ms',
+          'p25–p75 ms',
+          'min–max ms',
+          '× bare node',
+          '× bare per round (p25–p75)',
+          'CPU ms',
+          'CPU × bare',
+          'target',
+          'result',
+        ],
+        [
+          row('node -e 0 (peer)', '—', c.bareMs, 1, undefined, c.bareCpuMs, c.bareCpuMs ? 1 : undefined, false),
+          ...(c.floor
+            ? [
+                row(
+                  'floor: Request + Response',
+                  c.floor.status,
+                  c.floor.ms,
+                  c.floor.ratio,
+                  c.floor.roundRatio,
+                  c.floor.cpuMs,
+                  c.floor.cpuRatio,
+                  false,
+                ),
+              ]
+            : []),
+          ...c.targets.map((t) => row(t.name, t.status, t.ms, t.ratio, t.roundRatio, t.cpuMs, t.cpuRatio, true)),
         ],
       ),
       '',

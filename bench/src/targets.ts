@@ -36,12 +36,13 @@ export function checkTargets(r: BenchResults): TargetRow[] {
       pass: mcp.zipBytes <= 400 * 1024,
     });
   }
+  const floor = r.coldStart?.floor;
   for (const t of r.coldStart?.targets ?? []) {
     rows.push({
       section: 'Cold start',
       what: `${t.name} cold start (median of ${r.coldStart!.runs})`,
-      measured: `${fmt(t.medianMs)} (${t.ratio.toFixed(2)}×)`,
-      peer: `bare node -e 0: ${fmt(r.coldStart!.bareMedianMs)}`,
+      measured: `${fmt(t.medianMs)} (${t.ratio.toFixed(2)}×${t.cpuRatio === undefined ? '' : `; CPU ${t.cpuRatio.toFixed(2)}×`})`,
+      peer: `bare node -e 0: ${fmt(r.coldStart!.bareMedianMs)}${floor ? `; web-standard floor ${floor.ratio.toFixed(2)}×` : ''}`,
       target: '≤ 2× bare node',
       pass: t.status === '200' ? t.ratio <= 2 : null,
     });

@@ -2,7 +2,8 @@
  * @module How long one 1 MB hostile page (hostile-pages.ts) takes to index and to render, per shape: index =
  * what wiki-core computes when a page changes (frontmatter, title, outgoing links from the Markdown tokens,
  * search words), render = the wiki's markdown-it (wiki-core's `createWikiMarkdown`, as apps/wiki renders).
- * Median of `rounds`, after one unmeasured round. Also runnable alone: `npx --yes pnpm@10.20.0 run bench:hostile [rounds]`.
+ * Median of `rounds`, after one unmeasured round. Also runnable alone:
+ * `npx --yes pnpm@10.20.0 run bench:hostile [rounds]`.
  */
 import { createWikiMarkdown, loadFrontmatterParser, loadPageModel, pageTitle, searchText } from '@wikibot/wiki-core';
 import { hostilePages } from './hostile-pages.js';

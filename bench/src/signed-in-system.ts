@@ -25,7 +25,10 @@ export interface SignedInSystem {
   close(): Promise<void>;
 }
 
-/** Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `nodeArgs` go to its node (e.g. `--cpu-prof`). */
+/**
+ * Starts a local system on free loopback ports and signs {@link BENCH_USER} in; `nodeArgs` go to its node (e.g.
+ * `--cpu-prof`).
+ */
 export async function startSignedInSystem(
   options: { dataDir: string; stateDir: string },
   nodeArgs: string[] = [],

@@ -1,10 +1,11 @@
 /**
  * @module `pnpm run bench:mcp` (in bench/): only the warm MCP throughput and memory parts of `npm run bench`,
- * for iterating on the `tools/list` hot path on a shared machine: the handler called in-process, the local system (gateway + function workers,
- * auth on) against the MCP SDK's example server in alternated rounds, each round's ratio printed as it comes,
- * then the spread, the wiki view load (as the full bench runs it), the local system's peak RSS and the machine's load average. `BENCH_ROUNDS` (default 7) and
- * `BENCH_SECONDS` (default 5) size the run; `BENCH_PROFILE=1` also CPU-profiles the local system's threads
- * (gateway and function workers) and prints where their time went. Writes nothing in the repository.
+ * for iterating on the `tools/list` hot path on a shared machine: the handler called in-process, the local system
+ * (gateway + function workers, auth on) against the MCP SDK's example server in alternated rounds, each round's ratio
+ * printed as it comes, then the spread, the wiki view load (as the full bench runs it), the local system's peak RSS and
+ * the machine's load average. `BENCH_ROUNDS` (default 7) and `BENCH_SECONDS` (default 5) size the run;
+ * `BENCH_PROFILE=1` also CPU-profiles the local system's threads (gateway and function workers) and prints where their
+ * time went. Writes nothing in the repository.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

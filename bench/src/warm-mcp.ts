@@ -86,7 +86,10 @@ export function mcpLoadRequest(mcpUrl: string, token: string | undefined, body: 
   return { url, method: 'POST', headers: { ...mcpHeaders(token), host }, body };
 }
 
-/** HTTP figures: ours vs the SDK example (tools/list, alternated, with each round's ratio), and ours alone for read_note. */
+/**
+ * HTTP figures: ours vs the SDK example (tools/list, alternated, with each round's ratio), and ours alone for
+ * read_note.
+ */
 export async function measureHttp(
   ours: { mcpUrl: string; token: string; page: string; pid?: number },
   peer: { mcpUrl: string; pid?: number },

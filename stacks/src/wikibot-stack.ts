@@ -40,7 +40,9 @@ const SECRET_VARIABLES = {
   authkitClientSecret: 'AUTHKIT_CLIENT_SECRET',
 } as const satisfies Record<keyof StackConfig['secrets'], string>;
 
-/** Which secrets each function may read: the wiki signs people in and also accepts the static API key on its REST API. */
+/**
+ * Which secrets each function may read: the wiki signs people in and also accepts the static API key on its REST API.
+ */
 const SECRETS_READ_BY: Record<AppName, readonly (keyof StackConfig['secrets'])[]> = {
   mcp: ['workosApiKey', 'mcpApiKey'],
   wiki: ['workosApiKey', 'mcpApiKey', 'sessionSecret', 'authkitClientSecret'],

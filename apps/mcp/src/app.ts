@@ -33,7 +33,10 @@ export interface AppOptions {
   readonly ssmEndpoint?: string;
   /** Replaces the JWT verifier (tests). */
   readonly verifier?: TokenVerifier;
-  /** Opens the wiki; default `Wiki.open` from @wikibot/wiki-core on `config.dataDir`, with Bedrock embeddings if configured. */
+  /**
+   * Opens the wiki; default `Wiki.open` from @wikibot/wiki-core on `config.dataDir`, with Bedrock embeddings if
+   * configured.
+   */
   readonly openWiki?: () => Promise<WikiApi>;
   /** Where the per-request log lines go (default stdout). */
   readonly log?: LogSink;

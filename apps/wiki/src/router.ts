@@ -1,7 +1,8 @@
 /**
  * @module Otterwiki's URL scheme → a route. Page URLs are `/<Page>` plus an action suffix (`/edit`,
  * `/save`, `/history`, `/diff`, `/blame`, `/attachments`, `/rename`, `/delete`, `/source`, `/revision/<sha>`,
- * `/revert/<sha>`, `/attachment/<filename>`), attachments at `/<Page>/a/<filename>`; site pages live under `/-/`; the REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
+ * `/revert/<sha>`, `/attachment/<filename>`), attachments at `/<Page>/a/<filename>`; site pages live under `/-/`; the
+ * REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
  */
 import { HttpError } from './http/http-error.js';
 

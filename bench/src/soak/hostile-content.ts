@@ -107,7 +107,10 @@ async function probeAll(
   );
 }
 
-/** Writes a page whose two revisions differ in every line (MCP, then REST with the revision read), then checks its views. */
+/**
+ * Writes a page whose two revisions differ in every line (MCP, then REST with the revision read), then checks its
+ * views.
+ */
 async function hugeDiff(report: HostileContentReport, system: SignedInSystem): Promise<void> {
   const lines = (tag: string): string => Array.from({ length: 8000 }, (_, i) => `<${tag}> ${i} [[x`).join('\n');
   const created = await callTool(system.mcpUrl, system.token, 'write_note', {
@@ -168,7 +171,8 @@ export async function soakHostileContent(
       }
     }
     await hugeDiff(report, system);
-    // read_note always reads the first shape (the run of `[` that wedged every process); each probe deletes another page.
+    // read_note always reads the first shape (the run of `[` that wedged every process); each probe deletes another
+    // page.
     const deletable = [...names.slice(1), 'Hostile/Huge Changes'];
     for (let i = deletable.length; i < 3; i++) {
       deletable.push(`Hostile/Delete me ${i}`);

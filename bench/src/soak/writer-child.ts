@@ -1,9 +1,9 @@
 /**
  * @module A writer process for the kill test: writes pages through wiki-core in a loop and prints
  * `ok <id>` after each write that returned (was reported done), `busy` when the lock wait ran out.
- * Runs until killed. argv: <repo dir> <writer name>; the lock settings are wiki-core's defaults. The survivor pauses briefly between
- * writes, which keeps the history (and so each `git fsck`) small; victims write flat out, so a kill mostly lands
- * mid-write.
+ * Runs until killed. argv: <repo dir> <writer name>; the lock settings are wiki-core's defaults. The survivor pauses
+ * briefly between writes, which keeps the history (and so each `git fsck`) small; victims write flat out, so a kill
+ * mostly lands mid-write.
  */
 import { Wiki, WikiBusyError } from '@wikibot/wiki-core';
 

@@ -34,7 +34,8 @@ export interface TitanEmbeddingsOptions {
  * @example
  * ```ts
  * const config = loadConfig(process.env);
- * const embeddings = config.embeddings && createTitanEmbeddings({ config: config.embeddings, aws: awsAccessFromEnv(process.env)! });
+ * const aws = awsAccessFromEnv(process.env)!;
+ * const embeddings = config.embeddings && createTitanEmbeddings({ config: config.embeddings, aws });
  * const wiki = await Wiki.open({ dir: config.dataDir, embeddings });
  * ```
  */

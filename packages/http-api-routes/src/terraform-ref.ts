@@ -24,7 +24,8 @@ const REFERENCE = /\$\{((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)\.
  * @example
  * ```ts
  * findReferences('integrations/${aws_apigatewayv2_integration.mcp.id}');
- * // [{ type: 'aws_apigatewayv2_integration', name: 'mcp', attribute: 'id', address: 'aws_apigatewayv2_integration.mcp' }]
+ * // [{ type: 'aws_apigatewayv2_integration', name: 'mcp', attribute: 'id',
+ * //    address: 'aws_apigatewayv2_integration.mcp' }]
  * ```
  */
 export function findReferences(value: string): TerraformReference[] {

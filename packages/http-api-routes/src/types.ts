@@ -4,7 +4,10 @@
 
 /** The deployment package of a Lambda function, as shipped inside the synthesized stack. */
 export interface LambdaArtifact {
-  /** The zip's path relative to the stack directory (`cdktf.out/stacks/<stack>`), posix, e.g. `assets/mcp-code/<hash>/lambda.zip`. */
+  /**
+   * The zip's path relative to the stack directory (`cdktf.out/stacks/<stack>`), posix, e.g.
+   * `assets/mcp-code/<hash>/lambda.zip`.
+   */
   readonly path: string;
   /** The zip's absolute path, when the stack directory is known ({@link loadRouteTable} or `options.stackDir`). */
   readonly absolutePath?: string;

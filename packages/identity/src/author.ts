@@ -32,7 +32,9 @@ export interface AuthorResolverOptions {
 /**
  * The git author of `subject` without a directory lookup: name, else email, else subject; the verified email,
  * else `<sub>@users.noreply.<host>`.
- * @example gitAuthor({ sub: 'user_01', email: 'ada@example.com' }, 'wiki.example.com') // { name: 'ada@example.com', email: 'ada@example.com' }
+ * @example
+ * gitAuthor({ sub: 'user_01', email: 'ada@example.com' }, 'wiki.example.com');
+ * // { name: 'ada@example.com', email: 'ada@example.com' }
  */
 export function gitAuthor(subject: AuthorSubject, host: string): GitAuthor {
   const name = subject.name?.trim() || undefined;

@@ -1,7 +1,7 @@
 /**
- * @module The local system's configuration: the settings of `npm start`, read from its environment and checked before anything is installed
- * or built: each mistake is reported with the variable to change. Node built-ins only (and `.ts` imports),
- * so Node 22 can run it as it is before the workspace is installed (`src/preflight.ts`).
+ * @module The local system's configuration: the settings of `npm start`, read from its environment and checked before
+ * anything is installed or built: each mistake is reported with the variable to change. Node built-ins only (and `.ts`
+ * imports), so Node 22 can run it as it is before the workspace is installed (`src/preflight.ts`).
  */
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';

@@ -1,7 +1,8 @@
 /**
  * @module An HTTP server with API Gateway HTTP API semantics in front of a route table: route
  * selection, payload format 2.0 events, results mapped back to HTTP, the 10 MB request limit and Lambda's
- * 6 MB payload limits (lambda-payload.ts), and API Gateway's JSON errors. A failing function or a client that goes away never takes it down.
+ * 6 MB payload limits (lambda-payload.ts), and API Gateway's JSON errors. A failing function or a client that goes away
+ * never takes it down.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

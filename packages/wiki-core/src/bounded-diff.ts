@@ -1,8 +1,9 @@
 /**
  * @module Unified diffs with bounded work and size. jsdiff's Myers diff costs O((N+M)·D) for an edit script of
- * length D: two 16k-line revisions that differ everywhere took 11 s (500 changed lines cost ≈ 50 ms) and a 1 MiB page's diff was 15.7 MB. So the
- * edit script is capped ({@link MAX_DIFF_EDIT_LENGTH} changed lines) and so is the output ({@link MAX_DIFF_CHARS},
- * {@link MAX_DIFF_LINES}); beyond either, `DiffTooLargeError` tells the caller to link to both revisions.
+ * length D: two 16k-line revisions that differ everywhere took 11 s (500 changed lines cost ≈ 50 ms) and a 1 MiB page's
+ * diff was 15.7 MB. So the edit script is capped ({@link MAX_DIFF_EDIT_LENGTH} changed lines) and so is the output
+ * ({@link MAX_DIFF_CHARS}, {@link MAX_DIFF_LINES}); beyond either, `DiffTooLargeError` tells the caller to link to both
+ * revisions.
  */
 import { DiffTooLargeError } from './errors.js';
 

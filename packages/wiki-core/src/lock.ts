@@ -15,7 +15,9 @@ export interface LockOptions {
   readonly path: string;
   /** Give up with WikiBusyError after waiting this long. */
   readonly timeoutMs: number;
-  /** A lock file not refreshed for this long is abandoned and may be taken over (the holder refreshes it 6× as often). */
+  /**
+   * A lock file not refreshed for this long is abandoned and may be taken over (the holder refreshes it 6× as often).
+   */
   readonly staleMs: number;
   /** When the caller started waiting (e.g. queued behind writes of its own process); default now. */
   readonly startedAt?: number;

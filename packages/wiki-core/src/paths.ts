@@ -94,7 +94,9 @@ export function attachmentDir(file: string): string {
   return `${file.slice(0, -3)}/`;
 }
 
-/** True when `file` is an attachment of the page whose file is `pageFile` (directly inside its directory, not a page). */
+/**
+ * True when `file` is an attachment of the page whose file is `pageFile` (directly inside its directory, not a page).
+ */
 export function isAttachmentOf(file: string, pageFile: string): boolean {
   const dir = attachmentDir(pageFile);
   return file.startsWith(dir) && !file.slice(dir.length).includes('/') && !file.endsWith('.md');

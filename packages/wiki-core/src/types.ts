@@ -100,7 +100,9 @@ export interface WriteOptions {
    * creators racing for one name never overwrite each other).
    */
   readonly createOnly?: boolean;
-  /** Refuse to replace an existing page when `baseRevision` is absent (`RevisionRequiredError`), as otterwiki-api does. */
+  /**
+   * Refuse to replace an existing page when `baseRevision` is absent (`RevisionRequiredError`), as otterwiki-api does.
+   */
   readonly requireBaseRevision?: boolean;
 }
 
@@ -119,7 +121,9 @@ export interface WikiOptions {
   readonly dir: string;
   /** How long a writer waits for the lock before `WikiBusyError` (default 10 s). */
   readonly lockTimeoutMs?: number;
-  /** After this age a lock is considered abandoned and taken over (default 3 s; its holder refreshes it every 0.5 s). */
+  /**
+   * After this age a lock is considered abandoned and taken over (default 3 s; its holder refreshes it every 0.5 s).
+   */
   readonly staleLockMs?: number;
   /** Author of the initial Home page commit. */
   readonly initialAuthor?: Author;
@@ -150,7 +154,9 @@ export interface WikiApi {
   exists(path: string): Promise<boolean>;
   /** Creates or replaces a page: one commit. */
   writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult>;
-  /** Replaces `oldText`, which must occur exactly once, with `newText`, inside the write lock on the latest revision. */
+  /**
+   * Replaces `oldText`, which must occur exactly once, with `newText`, inside the write lock on the latest revision.
+   */
   editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult>;
   /** Deletes a page (and its attachments): one commit. */
   deletePage(path: string, options: WriteOptions): Promise<{ readonly path: string; readonly revision: string }>;

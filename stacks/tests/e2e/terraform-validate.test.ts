@@ -12,7 +12,10 @@ if (!setup.ok) console.warn(`terraform-validate.test.ts: skipping terraform vali
 const TIMEOUT = 600_000;
 
 describe(`terraform validate of every synthesized stack, offline against the provider mirror${skipped}`, () => {
-  /** Every option the defaults leave off: e-mail, health check without a domain, NAT gateway, Bedrock elsewhere, Terraform Cloud. */
+  /**
+   * Every option the defaults leave off: e-mail, health check without a domain, NAT gateway, Bedrock elsewhere,
+   * Terraform Cloud.
+   */
   const everyOption = () =>
     configFor('dev', {
       domain: { name: 'dev.wikibot.io', delegatedZone: true },

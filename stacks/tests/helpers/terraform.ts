@@ -16,7 +16,9 @@ import { delimiter, join } from 'node:path';
 const PROVIDER = 'registry.terraform.io/hashicorp/aws';
 const PLATFORM = `linux_${process.arch === 'arm64' ? 'arm64' : 'amd64'}`;
 
-/** Where a filesystem mirror of the AWS provider may be: `TF_PROVIDER_MIRROR`, this image's, Terraform's implied ones. */
+/**
+ * Where a filesystem mirror of the AWS provider may be: `TF_PROVIDER_MIRROR`, this image's, Terraform's implied ones.
+ */
 function mirrorCandidates(): string[] {
   return [
     process.env.TF_PROVIDER_MIRROR,

@@ -1,6 +1,6 @@
 /**
- * A fresh process's first request, for the cold-path test: `tsx tests/helpers/cold-path.ts <prm|initialize|tool> <wikiDir>`.
- * Exits 0 when the request got a 200.
+ * A fresh process's first request, for the cold-path test:
+ * `tsx tests/helpers/cold-path.ts <prm|initialize|tool> <wikiDir>`. Exits 0 when the request got a 200.
  */
 import { loadConfig } from '@wikibot/auth-config';
 import { createApp } from '../../src/app.js';

@@ -2,7 +2,8 @@
  * @module `GET /<Page>/a/<filename>`: a page's attachment, served as An Otter Wiki serves it but never in a
  * form a browser could run. Only types a browser shows inertly (raster images, plain text, PDF) are served
  * inline with their own type; everything else, SVG and HTML included, is a download
- * (`Content-Disposition: attachment`), and every response keeps the wiki's CSP and `nosniff` (so no attachment runs as a script).
+ * (`Content-Disposition: attachment`), and every response keeps the wiki's CSP and `nosniff` (so no attachment runs as
+ * a script).
  */
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';

@@ -1,7 +1,8 @@
 /**
  * @module A page's blame (An Otter Wiki's `/<Page>/blame`): every line with the commit that last changed it
- * (linked to the commit view), that commit's author and date (linked to the page as of it). A run of lines from one commit names it once, so the table stays small; the
- * page is bounded by wiki-core's blame limits (`MAX_BLAME_LINES`, `MAX_BLAME_CHARS`), well under 1 MB.
+ * (linked to the commit view), that commit's author and date (linked to the page as of it). A run of lines from one
+ * commit names it once, so the table stays small; the page is bounded by wiki-core's blame limits (`MAX_BLAME_LINES`,
+ * `MAX_BLAME_CHARS`), well under 1 MB.
  */
 import type { Blame, BlameLine } from '@wikibot/wiki-core';
 import { commitHref } from './commit.js';

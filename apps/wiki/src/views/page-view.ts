@@ -6,7 +6,9 @@ import { html, timeTag, type SafeHtml } from './html.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
-/** Links to the page's other actions: source and blame, and attachments/rename/delete now or revert at an old revision. */
+/**
+ * Links to the page's other actions: source and blame, and attachments/rename/delete now or revert at an old revision.
+ */
 function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
   const revision = encodeURIComponent(page.revision);
   const links = atRevision

@@ -17,7 +17,9 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** Starts a wiki on 127.0.0.1 whose REST API accepts `Authorization: Bearer <apiKey>`; reads need it unless `public`. */
+/**
+ * Starts a wiki on 127.0.0.1 whose REST API accepts `Authorization: Bearer <apiKey>`; reads need it unless `public`.
+ */
 export async function startApiServer(
   apiKey: string,
   readAccess: 'public' | 'signed-in' = 'signed-in',

@@ -37,7 +37,9 @@ export async function startTestSystem(options: LocalSystemOptions = {}): Promise
 
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 
-/** Registers a public client, signs in through the stand-in's forms, and returns an access token for the MCP resource. */
+/**
+ * Registers a public client, signs in through the stand-in's forms, and returns an access token for the MCP resource.
+ */
 export async function mcpAccessToken(local: LocalSystem, user: { email: string; name: string }): Promise<string> {
   const registration = await fetch(`${local.issuer}/oauth2/register`, {
     method: 'POST',

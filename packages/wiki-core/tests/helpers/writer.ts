@@ -1,7 +1,8 @@
 /**
  * A separate writer process for the multi-process tests, run as `node --import tsx writer.ts <mode> <dir> ...`.
  * Prints one line per event so the parent knows what was reported done.
- *   write <dir> <prefix> <count> [staleMs]  write pages <prefix>-<i>; prints "done <path> <revision>" or "error <name> <message>"
+ *   write <dir> <prefix> <count> [staleMs]  write pages <prefix>-<i>; prints "done <path> <revision>" or
+ *                                           "error <name> <message>"
  *   create <dir> <prefix> <count>           create-only writes of the shared pages race-<i>, content naming <prefix>
  *   hold <dir>                              take the write lock, print "locked", then wait to be killed
  *   holdindex <dir>                         take the write lock and git's index.lock, print "locked", wait

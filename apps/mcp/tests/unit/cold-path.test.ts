@@ -24,7 +24,7 @@ describe('what a cold start loads', () => {
         '--import',
         'tsx',
         '--import',
-        './tests/helpers/load-recorder.mjs',
+        '@wikibot/tooling/load-recorder',
         'tests/helpers/cold-path.ts',
         kind,
         join(temp.dir, 'wiki'),

@@ -2,7 +2,8 @@
  * @module Keeping `.git/index` in step with the branch: after each commit the index lists exactly the commit's
  * tree, with the stat data of the work-tree files just written, so `git status` is clean and the git CLI,
  * GitPython and Otterwiki commit on top without losing anything. The index this process wrote last is kept in
- * memory and patched (a 10k-page index is ~1 MB: parsing it per write would cost more than the write).
+ * memory as its bytes and patched in place (`index-image.ts`): a 10k-page index is ~0.8 MB, and parsing or
+ * re-serialising it per write would cost more than the rest of the write.
  */
 import {
   closeSync,
@@ -20,7 +21,8 @@ import { writeFileAtomicSync, type AtomicWriteOptions } from './atomic-fs.js';
 import type { GitStore } from './git-store.js';
 import { encodeObject } from './object-codec.js';
 import { mirrorWorkTree } from './work-tree.js';
-import { encodeEntry, entryOid, indexChecksum, parseIndex, serializeIndex, type IndexEntry } from './index-codec.js';
+import { encodeEntry, entryOid, parseIndex, type IndexEntry } from './index-codec.js';
+import { IndexImage } from './index-image.js';
 
 /** An index written to a temporary file, ready to replace `.git/index`. */
 export interface StagedIndex {
@@ -35,7 +37,7 @@ export class WorkTreeIndex {
   private readonly file: string;
   /** `<checksum> <commit>`: which commit the index of that checksum describes (any wikibot process writes it). */
   private readonly record: string;
-  private last: { checksum: string; head: string; entries: IndexEntry[] } | null = null;
+  private last: { head: string; image: IndexImage } | null = null;
 
   constructor(
     private readonly gitdir: string,
@@ -57,22 +59,30 @@ export class WorkTreeIndex {
     stats: ReadonlyMap<string, BigIntStats>,
     patchable: boolean,
   ): Promise<StagedIndex> {
-    const base = await this.entriesOf(commit.parent, commit.parentTree);
-    const entries = patchable ? patch(base, changes, stats) : await this.fromTree(commit.tree, base, stats);
-    const bytes = serializeIndex(entries);
+    const base = await this.imageOf(commit.parent, commit.parentTree);
+    // Patched in place (see `index-image.ts`); `undo` puts the parent's bytes back if the branch does not move.
+    const undo = patchable ? base.apply(changes, stats) : null;
+    const image = undo ? base : IndexImage.of(await this.fromTree(commit.tree, base.entries, stats));
+    this.last = null; // until the new index is in place, the image no longer matches the file
     const temp = join(this.scratch.tmpDir, `index-${commit.head}`);
-    writeFileAtomicSync(temp, bytes, this.scratch);
+    try {
+      writeFileAtomicSync(temp, image.bytes, this.scratch);
+    } catch (err) {
+      undo?.();
+      throw err;
+    }
     let committed = false;
     return {
       commit: () => {
         renameSync(temp, this.file);
         committed = true;
-        this.last = { checksum: indexChecksum(bytes), head: commit.head, entries };
-        writeFileAtomicSync(this.record, `${indexChecksum(bytes)} ${commit.head}\n`, this.scratch);
+        this.last = { head: commit.head, image };
+        writeFileAtomicSync(this.record, `${image.checksum} ${commit.head}\n`, this.scratch);
       },
       rollBack: () => {
         this.last = null;
-        if (committed) writeFileAtomicSync(this.file, serializeIndex(base), this.scratch);
+        undo?.();
+        if (committed) writeFileAtomicSync(this.file, base.bytes, this.scratch);
         else rmSync(temp, { force: true });
       },
     };
@@ -97,31 +107,30 @@ export class WorkTreeIndex {
     }
     for (const [file, st] of await mirrorWorkTree(dir, this.store, missing, this.scratch)) stats.set(file, st);
     counts.checkedOut = missing.size;
-    const entries = await this.fromTree(tree, [], stats);
-    const bytes = serializeIndex(entries);
-    writeFileAtomicSync(this.file, bytes, this.scratch);
-    this.last = { checksum: indexChecksum(bytes), head, entries };
-    writeFileAtomicSync(this.record, `${indexChecksum(bytes)} ${head}\n`, this.scratch);
+    const image = IndexImage.of(await this.fromTree(tree, [], stats));
+    writeFileAtomicSync(this.file, image.bytes, this.scratch);
+    this.last = { head, image };
+    writeFileAtomicSync(this.record, `${image.checksum} ${head}\n`, this.scratch);
     return counts;
   }
 
-  /** The entries of the index on disk when it describes `parent`; else listed from the parent's tree. */
-  private async entriesOf(parent: string | null, parentTree: string | null): Promise<IndexEntry[]> {
+  /** The index on disk when it describes `parent` (this process's image when it wrote it); else the parent's tree. */
+  private async imageOf(parent: string | null, parentTree: string | null): Promise<IndexImage> {
     const checksum = trailingChecksum(this.file);
-    if (checksum === null) return this.fromTree(parentTree, [], new Map());
-    if (this.last && this.last.checksum === checksum && this.last.head === parent) return this.last.entries;
+    if (checksum === null) return IndexImage.of(await this.fromTree(parentTree, [], new Map()));
+    if (this.last && this.last.image.checksum === checksum && this.last.head === parent) return this.last.image;
     let parsed;
     try {
       parsed = parseIndex(readFileSync(this.file));
     } catch {
-      return this.fromTree(parentTree, [], new Map()); // unreadable: git would refuse it too; rewrite it
+      return IndexImage.of(await this.fromTree(parentTree, [], new Map())); // unreadable: git would refuse it too
     }
     const recorded = readOrNull(this.record)?.toString('utf8').trim().split(' ');
     const describesParent =
       parsed.complete &&
       ((parentTree !== null && parsed.treeOid === parentTree) ||
         (recorded?.[0] === checksum && recorded[1] === parent));
-    return describesParent ? parsed.entries : this.fromTree(parentTree, parsed.entries, new Map());
+    return IndexImage.of(describesParent ? parsed.entries : await this.fromTree(parentTree, parsed.entries, new Map()));
   }
 
   /**
@@ -143,32 +152,6 @@ export class WorkTreeIndex {
     }
     return entries.sort((a, b) => Buffer.compare(a.path, b.path));
   }
-}
-
-/** `base` (sorted) with `changes` applied: entries replaced, added (in order) or removed. */
-function patch(
-  base: readonly IndexEntry[],
-  changes: ReadonlyMap<string, string | null>,
-  stats: ReadonlyMap<string, BigIntStats>,
-): IndexEntry[] {
-  const entries = [...base];
-  for (const [file, oid] of changes) {
-    const path = Buffer.from(file, 'utf8');
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (Buffer.compare(entries[mid]!.path, path) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    const found = lo < entries.length && entries[lo]!.path.equals(path);
-    if (oid === null) {
-      if (found) entries.splice(lo, 1);
-    } else {
-      entries.splice(lo, found ? 1 : 0, encodeEntry(file, oid, stats.get(file) ?? null));
-    }
-  }
-  return entries;
 }
 
 /** The last 20 bytes of the index file (its checksum), or null when there is none. */

@@ -206,10 +206,11 @@ export class EncodedTree {
       if (until <= cursor) return;
       const from = this.offsets[cursor]!;
       const shift = pos - from;
-      for (let i = cursor; i < until; i++) {
-        starts[entries.length] = this.offsets[i]! + shift;
-        entries.push(this.entries[i]!);
-      }
+      // Bulk copies: a flat wiki's root holds one entry per page, and this runs on every write.
+      const at = entries.length;
+      starts.set(this.offsets.subarray(cursor, until), at);
+      if (shift !== 0) for (let i = at; i < at + until - cursor; i++) starts[i] = starts[i]! + shift;
+      for (let i = cursor; i < until; i++) entries.push(this.entries[i]!);
       pos += this.body.copy(body, pos, from, this.offsets[until]);
       cursor = until;
     };

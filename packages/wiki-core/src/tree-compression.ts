@@ -8,10 +8,15 @@ import { constants, deflateRawSync } from 'node:zlib';
 import { LOOSE_LEVEL, objectHeader, type EncodedObject } from './object-codec.js';
 import type { EncodedTree } from './tree-codec.js';
 
-/** Bytes of a run of tree entries and their deflate block. */
+/** Bytes of a run of tree entries, their deflate block and Adler-32, and how the run ended. */
 interface DeflatedRun {
   readonly raw: Buffer;
   readonly deflated: Buffer;
+  readonly adler: number;
+  /** How many entries the run holds. */
+  readonly count: number;
+  /** True when it ended at an entry whose name hashes to a boundary (not merely at the tree's end). */
+  readonly closed: boolean;
 }
 
 type Runs = ReadonlyMap<string, DeflatedRun>;
@@ -39,7 +44,14 @@ export function inheritRuns(patched: EncodedTree, base: EncodedTree): void {
 export function encodeTreeObject(tree: EncodedTree): EncodedObject {
   const head = objectHeader('tree', tree.body.length);
   const oid = createHash('sha1').update(head).update(tree.body).digest('hex');
-  const parts = [ZLIB_HEADER, deflateBlock(head), ...deflatedRuns(tree), FINAL_BLOCK, adler32Bytes(head, tree.body)];
+  const runs = deflatedRunsOf(tree);
+  // The stream's Adler-32 is combined from the runs' (zlib's adler32_combine): summing a flat wiki's ~400 KB
+  // root tree byte by byte in JavaScript cost more than the rest of the encoding.
+  let adler = adler32(head, 1);
+  for (const run of runs) adler = adler32Combine(adler, run.adler, run.raw.length);
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(adler);
+  const parts = [ZLIB_HEADER, storedBlock(head), ...runs.map((r) => r.deflated), FINAL_BLOCK, trailer];
   return { oid, type: 'tree', body: tree.body, deflated: Buffer.concat(parts) };
 }
 
@@ -48,23 +60,43 @@ export function encodeTreeObject(tree: EncodedTree): EncodedObject {
  * name hashes to 0 mod {@link RUN_DIVISOR}, so they do not move when other entries change, are added or go.
  */
 export function deflatedRuns(tree: EncodedTree): Buffer[] {
+  return deflatedRunsOf(tree).map((run) => run.deflated);
+}
+
+function deflatedRunsOf(tree: EncodedTree): DeflatedRun[] {
   const known = compressed.get(tree) ?? inherited.get(tree);
   const runs = new Map<string, DeflatedRun>();
-  const out: Buffer[] = [];
+  const out: DeflatedRun[] = [];
   const { entries } = tree;
-  let first = 0;
-  for (let i = 0; i < entries.length; i++) {
-    if (i < entries.length - 1 && nameHash(entries[i]!.path) % RUN_DIVISOR !== 0) continue;
+  const n = entries.length;
+  for (let first = 0; first < n;) {
     const name = entries[first]!.path;
-    const raw = tree.bytesOf(first, i + 1);
+    // A run the base tree had, with the same bytes here, ends where it ended there: skip its entries unhashed.
     const old = known?.get(name);
-    const run = old && old.raw.equals(raw) ? old : { raw, deflated: deflateBlock(raw) };
+    let run = old && first + old.count <= n && (old.closed || first + old.count === n) ? old : undefined;
+    if (run && !tree.bytesOf(first, first + run.count).equals(run.raw)) run = undefined;
+    if (!run) {
+      let last = first;
+      while (last < n - 1 && nameHash(entries[last]!.path) % RUN_DIVISOR !== 0) last++;
+      const raw = tree.bytesOf(first, last + 1);
+      run = { raw, deflated: deflateBlock(raw), adler: adler32(raw, 1), count: last + 1 - first, closed: last < n - 1 };
+    }
     runs.set(name, run);
-    out.push(run.deflated);
-    first = i + 1;
+    out.push(run);
+    first += run.count;
   }
   compressed.set(tree, runs);
   inherited.delete(tree);
+  return out;
+}
+
+/** `bytes` as one stored (uncompressed) deflate block: the object header is a few bytes, not worth a zlib stream. */
+function storedBlock(bytes: Buffer): Buffer {
+  const out = Buffer.alloc(5 + bytes.length);
+  out[0] = 0; // BFINAL 0, BTYPE 00 (stored), padded to the byte boundary
+  out.writeUInt16LE(bytes.length, 1);
+  out.writeUInt16LE(~bytes.length & 0xffff, 3);
+  bytes.copy(out, 5);
   return out;
 }
 
@@ -80,21 +112,32 @@ function nameHash(name: string): number {
   return h >>> 0;
 }
 
-function adler32Bytes(...chunks: Buffer[]): Buffer {
-  let a = 1;
-  let b = 0;
-  for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length;) {
-      const end = Math.min(chunk.length, i + 5552); // the largest run before the sums can overflow 2^53 safely
-      for (; i < end; i++) {
-        a += chunk[i]!;
-        b += a;
-      }
-      a %= 65521;
-      b %= 65521;
+const ADLER_BASE = 65521;
+
+/** Adler-32 of `bytes`, continuing from `start` (1 for a fresh sum). */
+function adler32(bytes: Buffer, start: number): number {
+  let a = start & 0xffff;
+  let b = start >>> 16;
+  for (let i = 0; i < bytes.length;) {
+    const end = Math.min(bytes.length, i + 5552); // the largest run before the sums can overflow 2^53 safely
+    for (; i < end; i++) {
+      a += bytes[i]!;
+      b += a;
     }
+    a %= ADLER_BASE;
+    b %= ADLER_BASE;
   }
-  const out = Buffer.alloc(4);
-  out.writeUInt32BE(((b << 16) | a) >>> 0);
-  return out;
+  return ((b << 16) | a) >>> 0;
+}
+
+/** The Adler-32 of two byte strings one after the other, from theirs (zlib's `adler32_combine`). */
+function adler32Combine(first: number, second: number, secondLength: number): number {
+  const rem = secondLength % ADLER_BASE;
+  let a = first & 0xffff;
+  let b = (rem * a) % ADLER_BASE;
+  a += (second & 0xffff) + ADLER_BASE - 1;
+  b += (first >>> 16) + (second >>> 16) + ADLER_BASE - rem;
+  a %= ADLER_BASE;
+  b %= ADLER_BASE;
+  return ((b << 16) | a) >>> 0;
 }

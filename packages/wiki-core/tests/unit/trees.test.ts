@@ -136,6 +136,33 @@ describe('encodeTreeObject', () => {
     expect(reused).toBeLessThan(runs.length);
   });
 
+  it.each<[string, [string, TreeEntry | null][]]>([
+    [
+      'entries appended after the last run',
+      [
+        ['zzz 1.md', blob('zzz 1.md')],
+        ['zzz 2.md', blob('zzz 2.md')],
+      ],
+    ],
+    ['the last entry removed', [['page 999.md', null]]],
+    ['the first entry replaced', [['page 0.md', blob('page 0.md', 'v2')]]],
+  ])('encodes a tree patched with %s as one valid zlib stream, over three patches in a row', (_case, changes) => {
+    // Prepare
+    let tree = EncodedTree.parse(serializeTree(many));
+    encodeTreeObject(tree);
+    for (let round = 0; round < 3; round++) {
+      // Act
+      const patched = tree.patch(new Map(changes.map(([n, e]) => [n, e && { ...e, oid: blob(n, `r${round}`).oid }])));
+      inheritRuns(patched, tree);
+      const object = encodeTreeObject(patched);
+      // Assess
+      const expected = encodeObject('tree', serializeTree(patched.entries));
+      expect(object.oid).toBe(expected.oid);
+      expect(inflateSync(object.deflated).equals(inflateSync(expected.deflated))).toBe(true);
+      tree = patched;
+    }
+  });
+
   it('is read back by the git CLI', () => {
     // Prepare
     const entries = [blob('a.md'), tree('sub'), blob('z.md')];

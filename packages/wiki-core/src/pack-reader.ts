@@ -13,12 +13,15 @@ const TYPES = ['', 'commit', 'tree', 'blob', 'tag'] as const;
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 const CACHE_SIZE = 512;
+const SCRATCH_BYTES = 16_384;
 
 /** One packfile and its index. */
 class Pack {
   private readonly fd: number;
   private readonly count: number;
   private readonly cache = new Map<number, GitObject>();
+  /** Where entries are first read: most of a wiki's objects (pages, commits, deltas) fit in it whole. */
+  private readonly scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
   constructor(
     private readonly idx: Buffer,
@@ -86,8 +89,10 @@ class Pack {
   readAt(offset: number): GitObject {
     const hit = this.cache.get(offset);
     if (hit) return hit;
-    const head = Buffer.alloc(32);
-    const got = readSync(this.fd, head, 0, 32, offset);
+    // One read for the entry's header and (usually) its whole zlib stream: a cold open reads thousands of
+    // small blobs, and a second read per object was a third of their cost.
+    const got = readSync(this.fd, this.scratch, 0, this.scratch.length, offset);
+    const head = this.scratch;
     let i = 0;
     let c = head[i++]!;
     const type = (c >> 4) & 7;
@@ -96,7 +101,8 @@ class Pack {
       c = head[i++]!;
       size += (c & 0x7f) * 2 ** shift;
     }
-    let base: GitObject | null = null;
+    let baseOffset = -1;
+    let baseOid: string | null = null;
     if (type === OFS_DELTA) {
       c = head[i++]!;
       let rel = c & 0x7f;
@@ -104,15 +110,20 @@ class Pack {
         c = head[i++]!;
         rel = (rel + 1) * 128 + (c & 0x7f);
       }
-      base = this.readAt(offset - rel);
+      baseOffset = offset - rel;
     } else if (type === REF_DELTA) {
-      const baseOid = head.subarray(i, i + 20).toString('hex');
+      baseOid = head.subarray(i, i + 20).toString('hex');
       i += 20;
+    }
+    if (i > got) throw new Error('Truncated pack entry');
+    const data = this.inflateAt(offset + i, size, got - i, i);
+    // The base is resolved after this entry's bytes are inflated: resolving it reuses the scratch buffer.
+    let base: GitObject | null = null;
+    if (baseOffset >= 0) base = this.readAt(baseOffset);
+    else if (baseOid !== null) {
       base = this.resolveRef(baseOid);
       if (!base) throw new Error(`Missing delta base ${baseOid}`);
     }
-    if (i > got) throw new Error('Truncated pack entry');
-    const data = this.inflateAt(offset + i, size);
     const object = base
       ? { type: base.type, body: applyDelta(base.body, data) }
       : { type: TYPES[type] ?? '', body: data };
@@ -121,14 +132,27 @@ class Pack {
     return object;
   }
 
-  private inflateAt(position: number, size: number): Buffer {
+  /**
+   * Inflates the zlib stream at `position` (`size` bytes once inflated). `have` bytes of it are already in the
+   * scratch buffer from `from`; a longer stream is read whole (trailing bytes of the next entry are ignored).
+   */
+  private inflateAt(position: number, size: number, have: number, from: number): Buffer {
+    const attempt = (buf: Buffer): Buffer => {
+      const out = inflateSync(buf);
+      if (out.length !== size) throw new Error('Pack entry size mismatch');
+      return out;
+    };
+    try {
+      return attempt(this.scratch.subarray(from, from + have));
+    } catch (err) {
+      // Complete in the scratch buffer (zlib adds at most a few bytes per 16 KiB) yet unreadable: corrupt.
+      if (have >= size + 64 || (err as Error).message === 'Pack entry size mismatch') throw err;
+    }
     for (let len = size + 256; ; len *= 2) {
-      const buf = Buffer.alloc(len);
+      const buf = Buffer.allocUnsafe(len);
       const n = readSync(this.fd, buf, 0, len, position);
       try {
-        const out = inflateSync(buf.subarray(0, n));
-        if (out.length !== size) throw new Error('Pack entry size mismatch');
-        return out;
+        return attempt(buf.subarray(0, n));
       } catch (err) {
         if (n < len || (err as Error).message === 'Pack entry size mismatch') throw err;
       }
@@ -183,6 +207,11 @@ export class PackStore {
     private readonly gitdir: string,
     private readonly readLoose: (oid: string) => GitObject | null,
   ) {}
+
+  /** The object if a pack already opened holds it (no directory listing: for lookups that may well miss). */
+  lookup(oid: string): GitObject | null {
+    return this.search(oid);
+  }
 
   read(oid: string): GitObject | null {
     const found = this.search(oid);

@@ -154,7 +154,9 @@ export const stackConfigSchema = baseSchema.superRefine((config, context) => {
       context.addIssue({
         code: 'custom',
         path: ['network', 'availabilityZones', i],
-        message: `"${zone}" is not a zone of region ${config.region}: set network.availabilityZones to zones of ${config.region} (e.g. ${config.region}a, ${config.region}b) whenever region changes`,
+        message:
+          `"${zone}" is not a zone of region ${config.region}: set network.availabilityZones to zones ` +
+          `of ${config.region} (e.g. ${config.region}a, ${config.region}b) whenever region changes`,
       });
     }
   });

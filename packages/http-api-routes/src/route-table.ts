@@ -114,7 +114,8 @@ function readIntegration(
   if (!fnRef || (fnRef.attribute !== 'invoke_arn' && fnRef.attribute !== 'arn')) {
     throw new RouteTableError(
       ref.address,
-      `integration_uri ${JSON.stringify(uri)} does not reference an aws_lambda_function's invoke_arn or arn in this stack`,
+      `integration_uri ${JSON.stringify(uri)} does not reference ` +
+        `an aws_lambda_function's invoke_arn or arn in this stack`,
     );
   }
   body(resources, fnRef, ref.address);
@@ -162,7 +163,8 @@ function readArtifact(address: string, fn: Body, options: ReadRouteTableOptions)
   if (posix.isAbsolute(raw) || /^[A-Za-z]:[\\/]/.test(raw)) {
     throw new RouteTableError(
       address,
-      `filename "${filename}" is absolute: the stack would not deploy without this machine's build tree; ship the zip as a TerraformAsset`,
+      `filename "${filename}" is absolute: the stack would not deploy ` +
+        `without this machine's build tree; ship the zip as a TerraformAsset`,
     );
   }
   const path = posix.normalize(raw.replace(/\\/g, '/'));

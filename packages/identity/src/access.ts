@@ -42,7 +42,8 @@ export function createAccessResolver(options: AccessResolverOptions): AccessReso
   if (policy.organization && !directory) {
     throw new ConfigError(
       'WORKOS_API_KEY',
-      `is required: ACCESS_POLICY admits organization ${policy.organization.id}, whose membership is looked up in WorkOS`,
+      `is required: ACCESS_POLICY admits organization ` +
+        `${policy.organization.id}, whose membership is looked up in WorkOS`,
     );
   }
 

@@ -112,7 +112,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const unsafe = algorithms.filter((alg) => alg === 'none' || /^HS/i.test(alg) || alg.toLowerCase() === 'dir');
   if (unsafe.length > 0 || algorithms.length === 0) {
     throw new TypeError(
-      `Token verifier: algorithms must be asymmetric signature algorithms; refused ${unsafe.join(', ') || 'an empty list'}`,
+      `Token verifier: algorithms must be asymmetric signature ` +
+        `algorithms; refused ${unsafe.join(', ') || 'an empty list'}`,
     );
   }
   const issuer = options.issuer;

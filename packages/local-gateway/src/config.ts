@@ -88,7 +88,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): LocalSetting
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
   } catch (error) {
     throw new SettingsError(
-      `LOCAL_ACCESS_POLICY is not a JSON object (${(error as Error).message}); e.g. LOCAL_ACCESS_POLICY='{"writers":["@example.com"]}'.`,
+      `LOCAL_ACCESS_POLICY is not a JSON object (${(error as Error).message}); ` +
+        `e.g. LOCAL_ACCESS_POLICY='{"writers":["@example.com"]}'.`,
     );
   }
   return {

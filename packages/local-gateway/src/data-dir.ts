@@ -60,7 +60,8 @@ export function inspectDataDir(dir: string): DataDirPlan {
       if (markdown.length + others.length + hidden.length >= MAX_IMPORT_ENTRIES) {
         refuse(
           dir,
-          `has more than ${MAX_IMPORT_ENTRIES} files: is it the folder you meant? Point it at the folder of Markdown pages itself.`,
+          `has more than ${MAX_IMPORT_ENTRIES} files: is it the folder ` +
+            `you meant? Point it at the folder of Markdown pages itself.`,
         );
       }
       const path = join(folder, entry.name);

@@ -54,7 +54,8 @@ async function readPages(
   }
   if (problems.length > 0) {
     throw new SettingsError(
-      `WIKI_DATA_DIR=${dir} cannot be imported as it is: ${listed(problems, 5)}. Fix or move these files and start again.`,
+      `WIKI_DATA_DIR=${dir} cannot be imported as it is: ` +
+        `${listed(problems, 5)}. Fix or move these files and start again.`,
     );
   }
   return new Map([...byFile].map(([file, { page, content, source }]) => [source, { page, content, file }]));

@@ -55,7 +55,10 @@ export async function portConflictMessage(variable: 'PORT' | 'AUTH_PORT', port: 
       `use that one, stop it (Ctrl-C where it runs), or ${second}.`
     );
   }
-  return `${variable} ${port} is in use by another program (not wikibot): stop it, or set ${variable} to a free port (${other} too if needed), e.g. ${variable}=${port + 10} npm start.`;
+  return (
+    `${variable} ${port} is in use by another program (not wikibot): stop it, or set ${variable} ` +
+    `to a free port (${other} too if needed), e.g. ${variable}=${port + 10} npm start.`
+  );
 }
 
 /** Throws {@link SettingsError} naming the variable when the gateway's or the stand-in's port is taken. */

@@ -45,7 +45,8 @@ export class EditConflictError extends WikiError {
   readonly currentRevision: string;
   constructor(path: string, baseRevision: string, currentRevision: string, options?: ErrorOptions) {
     super(
-      `Revision mismatch: page "${path}" has been modified since revision ${baseRevision} (now ${currentRevision}); re-read it and retry`,
+      `Revision mismatch: page "${path}" has been modified since revision ` +
+        `${baseRevision} (now ${currentRevision}); re-read it and retry`,
       options,
     );
     this.name = 'EditConflictError';
@@ -137,7 +138,8 @@ export class DiffTooLargeError extends WikiError {
   readonly toRevision: string;
   constructor(path: string, fromRevision: string, toRevision: string, options?: ErrorOptions) {
     super(
-      `The changes to "${path}" between ${fromRevision.slice(0, 7)} and ${toRevision.slice(0, 7)} are too large to show`,
+      `The changes to "${path}" between ${fromRevision.slice(0, 7)} ` +
+        `and ${toRevision.slice(0, 7)} are too large to show`,
       options,
     );
     this.name = 'DiffTooLargeError';
@@ -164,7 +166,8 @@ export class AttachmentTooLargeError extends WikiError {
   readonly limitBytes: number;
   constructor(sizeBytes: number, limitBytes: number, options?: ErrorOptions) {
     super(
-      `Attachment too large: ${sizeBytes} bytes; the limit is ${limitBytes} bytes (4 MiB, what fits base64-encoded in one Lambda payload)`,
+      `Attachment too large: ${sizeBytes} bytes; the limit is ${limitBytes} ` +
+        `bytes (4 MiB, what fits base64-encoded in one Lambda payload)`,
       options,
     );
     this.name = 'AttachmentTooLargeError';

@@ -57,7 +57,8 @@ export class PagePlans {
       throw new EditMatchError(
         count === 0
           ? `The text to replace was not found in "${meta.path}"`
-          : `The text to replace is ambiguous: it occurs ${count} times in "${meta.path}"; include more context so it occurs once`,
+          : `The text to replace is ambiguous: it occurs ${count} times ` +
+              `in "${meta.path}"; include more context so it occurs once`,
         count,
       );
     }

@@ -62,7 +62,8 @@ function checkSegment(segment: string): void {
     throw new InvalidPathError(`Page path segment "${abbreviate(segment)}" may not start with "."`);
   if (segment.length > MAX_SEGMENT_CHARS || Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) {
     throw new InvalidPathError(
-      `Page path segment "${abbreviate(segment)}" is too long (limit ${MAX_SEGMENT_CHARS} characters / ${MAX_SEGMENT_BYTES} bytes)`,
+      `Page path segment "${abbreviate(segment)}" is too long (limit ` +
+        `${MAX_SEGMENT_CHARS} characters / ${MAX_SEGMENT_BYTES} bytes)`,
     );
   }
   // A directory named "x.md" would collide with the file of page "x"; a page "x.md" would be page "x" once

@@ -93,7 +93,9 @@ export class Alarms extends Construct {
       const limitMs = Math.round(timeoutSeconds * 1000 * 0.8);
       alarm(`${app}-duration-p99`, {
         ...lambda,
-        alarmDescription: `${name}-${app}: p99 duration above ${limitMs} ms (80 % of the ${timeoutSeconds} s timeout) in 2 of 3 periods`,
+        alarmDescription:
+          `${name}-${app}: p99 duration above ${limitMs} ms (80 % ` +
+          `of the ${timeoutSeconds} s timeout) in 2 of 3 periods`,
         metricName: 'Duration',
         extendedStatistic: 'p99',
         comparisonOperator: 'GreaterThanThreshold',
@@ -105,7 +107,9 @@ export class Alarms extends Construct {
 
     const rate = (suffix: '5xx' | '4xx', percent: number, period: number) =>
       alarm(`api-${suffix}-rate`, {
-        alarmDescription: `${name} API: more than ${percent} % of requests answered ${suffix} (periods with ≥ ${alarms.minimumRequests} requests)`,
+        alarmDescription:
+          `${name} API: more than ${percent} % of requests answered ` +
+          `${suffix} (periods with ≥ ${alarms.minimumRequests} requests)`,
         comparisonOperator: 'GreaterThanThreshold',
         threshold: percent,
         evaluationPeriods: 1,
@@ -166,7 +170,7 @@ export class Alarms extends Construct {
       });
     } else if (egress?.kind === 'nat-instance') {
       alarm('nat-instance-status-check', {
-        alarmDescription: `${name} NAT instance: failing its EC2 status checks (no egress: sign-in and WorkOS calls fail)`,
+        alarmDescription: `${name} NAT instance: failing EC2 status checks (no egress: sign-in and WorkOS calls fail)`,
         namespace: 'AWS/EC2',
         metricName: 'StatusCheckFailed',
         dimensions: { InstanceId: egress.id },

@@ -65,7 +65,9 @@ export class DiscoveryCheck extends Construct {
     new CloudwatchMetricAlarm(this, 'alarm', {
       provider,
       alarmName: `${name}-oauth-discovery`,
-      alarmDescription: `${name}: ${PROTECTED_RESOURCE_METADATA_PATH} does not answer the MCP resource metadata (routing incident?)`,
+      alarmDescription:
+        `${name}: ${PROTECTED_RESOURCE_METADATA_PATH} does not ` +
+        `answer the MCP resource metadata (routing incident?)`,
       namespace: 'AWS/Route53',
       metricName: 'HealthCheckStatus',
       dimensions: { HealthCheckId: this.healthCheck.id },

@@ -1,11 +1,12 @@
 /**
- * @module `/-/healthz`, `/-/static/wiki.css`, `/-/static/editor.js`, `/-/static/theme.js` and `/favicon.ico`: answered
+ * @module `/-/healthz`, `/-/static/wiki.css`, the scripts under `/-/static/` and `/favicon.ico`: answered
  * before any session is read or any other route module is loaded.
  */
 import { jsonResponse } from '../http/responses.js';
 import { FAVICON_ICO } from '../static/favicon.js';
 import { EDITOR_JS, EDITOR_JS_VERSION } from '../static/editor-js.js';
 import { THEME_JS, THEME_JS_VERSION } from '../static/theme-js.js';
+import { UPLOAD_CHECK_JS, UPLOAD_CHECK_JS_VERSION } from '../static/upload-check-js.js';
 import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
 
 /** A fingerprinted asset: pages link it with `?v=<version>`, so it is cached for a year. */
@@ -33,6 +34,8 @@ export function handleStatic(request: Request, name: string, rest: readonly stri
     return asset(request, EDITOR_JS, EDITOR_JS_VERSION, 'text/javascript');
   if (name === 'static' && rest.length === 1 && rest[0] === 'theme.js')
     return asset(request, THEME_JS, THEME_JS_VERSION, 'text/javascript');
+  if (name === 'static' && rest.length === 1 && rest[0] === 'upload-check.js')
+    return asset(request, UPLOAD_CHECK_JS, UPLOAD_CHECK_JS_VERSION, 'text/javascript');
   if (name === 'favicon.ico' && rest.length === 0) {
     return new Response(new Uint8Array(FAVICON_ICO), {
       headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' },

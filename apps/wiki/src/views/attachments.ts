@@ -1,9 +1,11 @@
 /**
  * @module A page's attachments (An Otter Wiki's `/<Page>/attachments`): the files with name, size, type and date,
- * an upload form that works without script (`multipart/form-data`), and per file a link to its delete
+ * an upload form that works without script (`multipart/form-data`; `upload-check.js` only refuses early what Lambda
+ * could not carry), and per file a link to its delete
  * confirmation (`/<Page>/attachment/<file>`).
  */
 import { attachmentUrlPath, type Attachment } from '@wikibot/wiki-core';
+import { UPLOAD_CHECK_JS_URL } from '../static/upload-check-js.js';
 import { html, timeTag, type SafeHtml } from './html.js';
 import { layout, type Viewer } from './layout.js';
 import { loginHref, pageHref } from './urls.js';
@@ -42,14 +44,16 @@ function uploadForm(path: string, viewer: Viewer, limitBytes: number, message?: 
       : html`<p class="meta"><a href="${loginHref(here)}">Sign in</a> to upload files.</p>`;
   }
   const action = pageHref(path, '/attachments');
-  return html`<form class="upload" method="post" action="${action}" enctype="multipart/form-data">
+  return html`<p id="upload-refusal" class="notice warn" role="alert" hidden></p>
+<form class="upload" method="post" action="${action}" enctype="multipart/form-data" data-max-bytes="${limitBytes}">
 <input type="hidden" name="csrf" value="${viewer.csrfToken ?? ''}">
 <label>Files <input type="file" name="file" multiple required></label>
 <label>Commit message <input type="text" name="message" value="${message ?? ''}" size="40" maxlength="500"
 placeholder="Attach files to ${path}"></label>
 <button class="primary" type="submit">Upload</button>
 <p class="meta">${uploadLimitNote(limitBytes)} A file of the same name is replaced.</p>
-</form>`;
+</form>
+<script src="${UPLOAD_CHECK_JS_URL}" defer></script>`;
 }
 
 /** `/<Page>/attachments`; `error` (with the form's `message`) when an upload was refused. */

@@ -104,6 +104,26 @@ describeInChromium(
       expect(problems).toEqual([]);
     }, 90_000);
 
+    test('refuses files over the limit before sending them, saying why (Lambda could not carry them)', async () => {
+      const { served } = suite.system;
+      const context = await suite.browser.newContext();
+      const { page, problems } = await signedIn(suite.system, context);
+      const head = () => execFileSync('git', ['-C', served.wiki.dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' });
+      const before = head();
+      await page.goto(`${served.origin}/Tide%20Pools/attachments`);
+      const big = { name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(6_000_000) };
+      await page.locator('input[type=file]').setInputFiles(big);
+      await tabTo(page, 'form.upload button[type=submit]');
+      await page.keyboard.press('Enter');
+      const alert = page.locator('#upload-refusal');
+      await alert.waitFor({ state: 'visible' });
+      expect(await alert.innerText()).toContain('come to 6,000,000 bytes; at most 4,194,304 can be uploaded');
+      expect(new URL(page.url()).pathname).toBe('/Tide%20Pools/attachments');
+      expect(head()).toBe(before);
+      await context.close();
+      expect(problems).toEqual([]);
+    }, 60_000);
+
     test('reaches the blame table by keyboard, scrolls it, and follows a commit link to the commit view', async () => {
       const { served } = suite.system;
       const context = await suite.browser.newContext();

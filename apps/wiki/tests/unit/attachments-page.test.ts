@@ -172,6 +172,19 @@ describe('the attachments page', () => {
     expect(await files()).toContain('tide pools/tide_map.png');
   });
 
+  it('loads upload-check.js (fingerprinted, cached a year) that knows the limit from the form', async () => {
+    const page = await (await t.get('/Tide%20Pools/attachments', { browser: alice })).text();
+    const src = /<script src="(\/-\/static\/upload-check\.js\?v=[0-9a-f]{12})" defer><\/script>/.exec(page)?.[1];
+    expect(page).toContain(`data-max-bytes="${MAX_ATTACHMENT_BYTES}"`);
+    expect(page).toContain('<p id="upload-refusal" class="notice warn" role="alert" hidden></p>');
+    const script = await t.get(src!);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    expect(await script.text()).toContain("getAttribute('data-max-bytes')");
+    const view = await (await t.get('/Tide%20Pools')).text();
+    expect(view).not.toContain('upload-check.js');
+  });
+
   it('links the attachments page from the page view; no inline script or style on either new page', async () => {
     const view = await (await t.get('/Tide%20Pools')).text();
     expect(view).toContain('<a href="/Tide%20Pools/attachments">Attachments</a>');

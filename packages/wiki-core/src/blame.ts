@@ -50,12 +50,20 @@ export interface Blame {
   readonly commits: Readonly<Record<string, BlameCommit>>;
 }
 
-/** What to blame: page `key` (file `file`, shown as `path`) as of the page-history entry `upTo` (inclusive). */
+/** What to blame: page `key` (shown as `path`) as of the page-history entry `upTo` (inclusive). */
 export interface BlameInput {
   readonly key: string;
   readonly path: string;
   readonly upTo: number;
 }
+
+/** The work limits of one blame (the defaults are the exported constants; tests lower them). */
+export interface BlameLimits {
+  readonly steps: number;
+  readonly ms: number;
+}
+
+const DEFAULT_LIMITS: BlameLimits = { steps: MAX_BLAME_STEPS, ms: MAX_BLAME_MS };
 
 /** A version of the page: the commit that made it and its lines (each with its line break, as git compares them). */
 interface Version {
@@ -71,7 +79,12 @@ export function splitLines(text: string): string[] {
 }
 
 /** Blames a page; see the module comment. @throws BlameTooLargeError */
-export async function blamePage(index: PageIndex, store: GitStore, input: BlameInput): Promise<Blame> {
+export async function blamePage(
+  index: PageIndex,
+  store: GitStore,
+  input: BlameInput,
+  limits: BlameLimits = DEFAULT_LIMITS,
+): Promise<Blame> {
   const started = Date.now();
   const tooLarge = (reason: string): BlameTooLargeError => new BlameTooLargeError(input.path, reason);
   const { diffArrays } = await import('diff');
@@ -85,8 +98,8 @@ export async function blamePage(index: PageIndex, store: GitStore, input: BlameI
   // Line number in `newer` → line number in the blamed version, for lines not yet owned.
   let pending = new Map<number, number>(finalLines.map((_, i) => [i, i]));
   for (let steps = 0; pending.size > 0; steps++) {
-    const remaining = MAX_BLAME_MS - (Date.now() - started);
-    if (steps >= MAX_BLAME_STEPS || remaining <= 0) throw tooLarge('its history is too long to trace');
+    const remaining = limits.ms - (Date.now() - started);
+    if (steps >= limits.steps || remaining <= 0) throw tooLarge('its history is too long to trace');
     const older = await previousVersion(index, store, newer);
     const own = (line: number, final: number): void => {
       owners[final] = { revision: newer.oid, originalLine: line + 1 };

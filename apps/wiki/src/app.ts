@@ -120,7 +120,9 @@ async function dispatch(
               ? await (await import('./routes/upload.js')).handleUpload(ctx)
               : target.name === 'commit'
                 ? await (await import('./routes/commit.js')).handleCommit(ctx, target.rest)
-                : undefined;
+                : target.name === 'tree'
+                  ? await (await import('./routes/tree.js')).handleTree(ctx, target.rest)
+                  : undefined;
       if (response) return response;
       throw new HttpError(404, 'not_found', 'There is no such page.');
     }

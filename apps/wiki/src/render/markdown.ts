@@ -7,6 +7,7 @@ import type { MarkdownIt as Renderer, Token } from 'markdown-it';
 import { createWikiMarkdown, wikiLinkOf } from '@wikibot/wiki-core';
 import taskLists from 'markdown-it-task-lists';
 import { encodeSegment, pageHref } from '../views/urls.js';
+import { headingIds, type TocEntry } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
 
 type Highlight = (code: string, language: string) => string;
@@ -30,6 +31,7 @@ async function createRenderer(): Promise<Renderer> {
   md.validateLink = isSafeUrl;
   // `label` wraps each checkbox and its text in a <label>, so the (read-only) checkbox has a name for screen readers.
   md.use(taskLists, { enabled: false, label: true });
+  md.use(headingIds);
 
   const defaultLinkOpen =
     md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -85,17 +87,24 @@ export type ExistingPages = (paths: readonly string[]) => Promise<ReadonlySet<st
 /** The most WikiLink targets checked for existence on one page; beyond it links are assumed present. */
 const MAX_CHECKED_LINKS = 500;
 
+/** A rendered page: its HTML and its headings, in order, with the ids the HTML gives them. */
+export interface RenderedPage {
+  readonly html: string;
+  readonly toc: readonly TocEntry[];
+}
+
 /**
- * Renders a page body (frontmatter already removed) to HTML safe to embed in a page.
+ * Renders a page body (frontmatter already removed) to HTML safe to embed in a page, with its table of contents.
  *
  * @param markdown - the page body
  * @param existing - resolves which WikiLink targets exist; the others get class `wikilink missing`
  * @param pagePath - the page being rendered: `./…` URLs are relative to it, as in An Otter Wiki, so a page's
  *   attachments show with `![diagram](./a/diagram.png)`
  */
-export async function renderMarkdown(markdown: string, existing: ExistingPages, pagePath?: string): Promise<string> {
+export async function renderPage(markdown: string, existing: ExistingPages, pagePath?: string): Promise<RenderedPage> {
   const md = await (instance ??= createRenderer());
-  const env = {};
+  const toc: TocEntry[] = [];
+  const env = { toc };
   const tokens = md.parse(markdown, env);
   if (pagePath !== undefined) resolvePageRelative(tokens, pageHref(pagePath));
   if (!highlighter && needsHighlighting(tokens)) await loadHighlighter();
@@ -108,5 +117,10 @@ export async function renderMarkdown(markdown: string, existing: ExistingPages, 
     const target = targetOf(link)!;
     if (checked.has(target) && !present.has(target)) link.attrSet('class', 'wikilink missing');
   }
-  return md.renderer.render(tokens, md.options, env);
+  return { html: md.renderer.render(tokens, md.options, env), toc };
+}
+
+/** {@link renderPage}'s HTML alone (the editor's preview, and callers that show no table of contents). */
+export async function renderMarkdown(markdown: string, existing: ExistingPages, pagePath?: string): Promise<string> {
+  return (await renderPage(markdown, existing, pagePath)).html;
 }

@@ -9,10 +9,12 @@ import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse } from '../http/responses.js';
 import type { PageAction } from '../router.js';
-import { trusted } from '../views/html.js';
+import { html, trusted } from '../views/html.js';
 import { folderPage } from '../views/folder.js';
 import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
+import { tableOfContents } from '../views/toc.js';
+import { pageTreeFor } from './tree.js';
 import { revisionParam } from './revision-param.js';
 
 /** Beyond this many link targets one page listing is cheaper than one `exists` per target. */
@@ -34,9 +36,15 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
   const { wiki } = ctx.deps;
   try {
     const page = await wiki.readPage(path, revision ? { revision } : undefined);
-    const { renderMarkdown } = await import('../render/markdown.js');
-    const rendered = trusted(await renderMarkdown(page.body, existing(wiki), page.path));
-    return htmlResponse(pageView({ page, rendered, viewer: ctx.viewer, atRevision: revision }));
+    const { renderPage } = await import('../render/markdown.js');
+    const [{ html: markup, toc }, tree] = await Promise.all([
+      renderPage(page.body, existing(wiki), page.path),
+      pageTreeFor(wiki, page.path),
+    ]);
+    const sidebar = html`${tree}${tableOfContents(toc)}`;
+    return htmlResponse(
+      pageView({ page, rendered: trusted(markup), viewer: ctx.viewer, atRevision: revision, sidebar }),
+    );
   } catch (error) {
     if (error instanceof PageNotFoundError && !revision) return missing(ctx, normalizePagePath(path));
     throw error;
@@ -46,7 +54,10 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
 /** A missing page: its folder's sub-pages when pages live under `<path>/` (as in An Otter Wiki), else a 404. */
 async function missing(ctx: RequestContext, path: string): Promise<Response> {
   const pages = await ctx.deps.wiki.listPages({ prefix: `${path}/` });
-  if (pages.length > 0) return htmlResponse(folderPage({ folder: path, pages, viewer: ctx.viewer }));
+  if (pages.length > 0) {
+    const sidebar = await pageTreeFor(ctx.deps.wiki, path);
+    return htmlResponse(folderPage({ folder: path, pages, viewer: ctx.viewer, sidebar }));
+  }
   return htmlResponse(pageNotFound(path, ctx.viewer), 404);
 }
 

@@ -5,6 +5,7 @@
 import { jsonResponse } from '../http/responses.js';
 import { FAVICON_ICO } from '../static/favicon.js';
 import { EDITOR_JS, EDITOR_JS_VERSION } from '../static/editor-js.js';
+import { NAV_JS, NAV_JS_VERSION } from '../static/nav-js.js';
 import { THEME_JS, THEME_JS_VERSION } from '../static/theme-js.js';
 import { UPLOAD_CHECK_JS, UPLOAD_CHECK_JS_VERSION } from '../static/upload-check-js.js';
 import { WIKI_CSS, WIKI_CSS_VERSION } from '../static/wiki-css.js';
@@ -36,6 +37,8 @@ export function handleStatic(request: Request, name: string, rest: readonly stri
     return asset(request, THEME_JS, THEME_JS_VERSION, 'text/javascript');
   if (name === 'static' && rest.length === 1 && rest[0] === 'upload-check.js')
     return asset(request, UPLOAD_CHECK_JS, UPLOAD_CHECK_JS_VERSION, 'text/javascript');
+  if (name === 'static' && rest.length === 1 && rest[0] === 'nav.js')
+    return asset(request, NAV_JS, NAV_JS_VERSION, 'text/javascript');
   if (name === 'favicon.ico' && rest.length === 0) {
     return new Response(new Uint8Array(FAVICON_ICO), {
       headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' },

@@ -98,6 +98,17 @@ pre.diff .add{background:rgba(46,160,67,.18)}pre.diff .del{background:rgba(248,8
 pre.commit-message{white-space:pre-wrap;font-size:1rem}
 dl.commit-meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dl.commit-meta dt{color:var(--muted)}dl.commit-meta dd{margin:0;overflow-wrap:anywhere}
 .commit-file h2{font-size:1.05rem;overflow-wrap:anywhere}ul.commit-files{overflow-wrap:anywhere}
+.skip{position:absolute;left:-999rem;top:.5rem;z-index:10;background:var(--bg);padding:.25rem .75rem;border:1px solid var(--line)}.skip:focus{left:.5rem}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.frame{display:flex;flex-direction:column;max-width:86rem;margin:0 auto}.frame>main{width:100%}
+.sidebar{order:1;padding:0 1rem 1rem;font-size:.9rem;min-width:0;line-height:1.75}
+@media (min-width:64rem){.frame{display:grid;grid-template-columns:18rem minmax(0,1fr);align-items:start}.sidebar{order:0;padding-top:1rem;position:sticky;top:0;max-height:100vh;overflow:auto}}
+.sidebar .panel>summary{font-weight:600;cursor:pointer;padding:.15rem 0}
+.sidebar ul{list-style:none;margin:0;padding-left:1.5rem}
+.tree li{position:relative;overflow-wrap:anywhere}
+.tree li>details>summary{position:absolute;left:-1.5rem;top:0;width:1.5rem;cursor:pointer;color:var(--muted)}
+.tree a[aria-current]{font-weight:700;color:var(--fg)}.tree li.more a{font-style:italic}
+.toc ul{padding-left:.5rem}.toc .toc-1{padding-left:1rem}.toc .toc-2{padding-left:2rem}.toc .toc-3{padding-left:3rem}
 footer{max-width:var(--maxw);margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 .hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-attr{color:#0a3069}.hljs-comment{color:#6e7781;font-style:italic}.hljs-number,.hljs-literal{color:#0550ae}.hljs-title,.hljs-section{color:#8250df}
 ${scoped(DARK_CODE, CHOSEN)}

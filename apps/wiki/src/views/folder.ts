@@ -8,7 +8,12 @@ import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
 /** `/<Folder>`: every page under `folder/`, named relative to it, with a link to create the folder's own page. */
-export function folderPage(options: { folder: string; pages: readonly PageSummary[]; viewer: Viewer }): SafeHtml {
+export function folderPage(options: {
+  folder: string;
+  pages: readonly PageSummary[];
+  viewer: Viewer;
+  sidebar?: SafeHtml;
+}): SafeHtml {
   const { folder, pages } = options;
   const rows = pages.map((p) => {
     const name = p.path.slice(folder.length + 1);
@@ -18,5 +23,11 @@ export function folderPage(options: { folder: string; pages: readonly PageSummar
   const body = html`<p class="meta">${pages.length} page${pages.length === 1 ? '' : 's'} under ${folder}/.
 There is no page called ${folder} itself; <a href="${pageHref(folder, '/edit')}">create it</a>.</p>
 <ul class="folder">${rows}</ul>`;
-  return layout({ title: `Index of ${folder}`, viewer: options.viewer, body, returnTo: pageHref(folder) });
+  return layout({
+    title: `Index of ${folder}`,
+    viewer: options.viewer,
+    body,
+    returnTo: pageHref(folder),
+    sidebar: options.sidebar,
+  });
 }

@@ -1,8 +1,9 @@
 /**
- * @module The page frame: top bar (wiki name, a short site nav, search, account) and the page's own
- * tabs. The sidebar deliberately lists no page tree: Otterwiki renders the whole tree on every view,
- * which is its main per-view cost; the index lives at `/-/index`.
+ * @module The page frame: top bar (wiki name, a short site nav, search, account), the page's own tabs, and for
+ * pages that have one a sidebar (page tree, table of contents; see page-tree.ts and toc.ts), placed before the
+ * content on wide screens and after it on narrow ones, with a skip link to the content.
  */
+import { NAV_JS_URL } from '../static/nav-js.js';
 import { THEME_JS_URL } from '../static/theme-js.js';
 import { WIKI_CSS_URL } from '../static/wiki-css.js';
 import { html, type SafeHtml } from './html.js';
@@ -36,6 +37,8 @@ export interface LayoutOptions {
   readonly returnTo?: string;
   /** False when the body starts with its own top-level heading (a page's `# Title`). */
   readonly showTitle?: boolean;
+  /** The sidebar's content (page tree, table of contents); none when absent. */
+  readonly sidebar?: SafeHtml;
 }
 
 function account(viewer: Viewer, returnTo: string): SafeHtml {
@@ -53,9 +56,20 @@ function tabs(path: string, tab: PageTab | undefined): SafeHtml {
   return html`<nav class="page-actions" aria-label="Page">${item('view', 'View', '')}${item('edit', 'Edit', '/edit')}${item('history', 'History', '/history')}</nav>`;
 }
 
+function main(options: LayoutOptions, page: LayoutOptions['page']): SafeHtml {
+  const head =
+    options.showTitle === false
+      ? html`<span class="crumbs">${page?.path ?? ''}</span>`
+      : html`<h1>${options.title}</h1>`;
+  return html`<main id="main">
+<div class="page-head">${head}${page ? tabs(page.path, page.tab) : ''}</div>
+${options.body}
+</main>`;
+}
+
 /** Renders a complete HTML document. */
 export function layout(options: LayoutOptions): SafeHtml {
-  const { title, viewer, body, page } = options;
+  const { title, viewer, page } = options;
   const returnTo = options.returnTo ?? (page ? pageHref(page.path) : '/');
   return html`<!doctype html>
 <html lang="en">
@@ -66,18 +80,17 @@ export function layout(options: LayoutOptions): SafeHtml {
 <title>${title} · wikibot</title>
 <link rel="stylesheet" href="${WIKI_CSS_URL}">
 <script src="${THEME_JS_URL}"></script>
+${options.sidebar ? html`<script src="${NAV_JS_URL}" defer></script>` : ''}
 </head>
 <body>
+${options.sidebar ? html`<a class="skip" href="#main">Skip to content</a>` : ''}
 <header class="topbar"><div class="topbar-inner">
 <a class="brand" href="/Home">wikibot</a>
 <nav class="site-nav" aria-label="Site"><a href="/-/index">Index</a><a href="/-/changelog">Changes</a><a href="/-/create">New page</a></nav>
 <form class="search" method="get" action="/-/search" role="search"><input type="search" name="q" placeholder="Search" aria-label="Search"><button type="submit">Go</button></form>
 <div class="account"><button type="button" id="theme-toggle" class="theme-toggle" hidden>Theme</button>${account(viewer, returnTo)}</div>
 </div></header>
-<main>
-<div class="page-head">${options.showTitle === false ? html`<span class="crumbs">${page?.path ?? ''}</span>` : html`<h1>${title}</h1>`}${page ? tabs(page.path, page.tab) : ''}</div>
-${body}
-</main>
+${options.sidebar ? html`<div class="frame"><aside class="sidebar" aria-label="Sidebar">${options.sidebar}</aside>${main(options, page)}</div>` : main(options, page)}
 <footer>A git-backed wiki. Pages are Markdown files; every change is a commit.</footer>
 </body>
 </html>

@@ -18,7 +18,13 @@ function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
 }
 
 /** Renders a page; `rendered` is the Markdown renderer's output; `atRevision` marks an old revision. */
-export function pageView(options: { page: Page; rendered: SafeHtml; viewer: Viewer; atRevision?: string }): SafeHtml {
+export function pageView(options: {
+  page: Page;
+  rendered: SafeHtml;
+  viewer: Viewer;
+  atRevision?: string;
+  sidebar?: SafeHtml;
+}): SafeHtml {
   const { page, rendered, viewer, atRevision } = options;
   const old = atRevision
     ? html`<div class="notice warn"><p>You are viewing revision <code>${page.revision.slice(0, 8)}</code> of this page from ${timeTag(page.updated)}.
@@ -40,5 +46,6 @@ ${moreActions(page, atRevision)}`;
     body,
     page: { path: page.path, tab: atRevision ? undefined : 'view' },
     showTitle: !ownHeading,
+    sidebar: options.sidebar,
   });
 }

@@ -16,6 +16,9 @@ async function startWiki() {
   const v1 = await wiki.writePage('Home', body, { author: ALICE, message: 'first' });
   const v2 = await wiki.writePage('Home', `${body}\nMore about otters.\n`, { author: ALICE, message: 'second' });
   await wiki.writePage('Projects/Wikibot', '# Wikibot\n\nAbout otters.', { author: ALICE });
+  const guide = '# Guide\n\n## Install\n\nSteps.\n\n### On Linux\n\nMore.\n\n## Use\n\nText.\n';
+  await wiki.writePage('Projects/Wikibot/Guide', guide, { author: ALICE });
+  await wiki.writePage('Projects/Other', 'Other.', { author: ALICE });
   const cookies = createSessionCookies(deriveSessionKey(SESSION_SECRET), { secure: false });
   const [pair] = (
     await cookies.sessionCookie({ sub: 'user_alice', name: ALICE.name, email: ALICE.email, emailVerified: true })
@@ -29,6 +32,8 @@ async function startWiki() {
     search: '/-/search?q=otters',
     changelog: '/-/changelog',
     folder: '/Projects',
+    tree: '/Projects/Wikibot/Guide',
+    commit: `/-/commit/${v2.revision}`,
     index: '/-/index',
     missing: '/Nowhere',
   };

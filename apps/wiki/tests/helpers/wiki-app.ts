@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type WikibotConfig } from '@wikibot/auth-config';
-import { Wiki } from '@wikibot/wiki-core';
+import { Wiki, type WikiOpenOptions } from '@wikibot/wiki-core';
 import { createWikiApp, type WikiAppOptions } from '../../src/app.js';
 import { createSessionCookies, deriveSessionKey } from '../../src/auth/session.js';
 
@@ -41,13 +41,14 @@ export interface TestWiki {
   close(): Promise<void>;
 }
 
-/** Opens a fresh wiki and app; `env` overrides the default environment. */
+/** Opens a fresh wiki and app; `env` overrides the default environment, `open` adds options of `Wiki.open`. */
 export async function openTestWiki(
   env: Record<string, string | undefined> = {},
   extra: Partial<Omit<WikiAppOptions, 'config' | 'wiki'>> = {},
+  open: Partial<Omit<WikiOpenOptions, 'dir'>> = {},
 ): Promise<TestWiki> {
   const dir = await mkdtemp(join(tmpdir(), 'wikibot-wiki-app-'));
-  const wiki = await Wiki.open({ dir, durable: false });
+  const wiki = await Wiki.open({ durable: false, ...open, dir });
   const config = loadConfig({
     PUBLIC_ORIGIN: ORIGIN,
     AUTHKIT_DOMAIN: 'https://authkit.example.com',

@@ -14,7 +14,7 @@ const MB = 1_000_000;
 
 /** The local links of a page's main part. */
 function links(html: string): string[] {
-  const main = html.slice(html.indexOf('<main>'), html.indexOf('</main>'));
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
   return [...main.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 }
 

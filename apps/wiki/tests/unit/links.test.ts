@@ -42,6 +42,8 @@ function links(markup: string): string[] {
 
 /** Why `href` is not an encoded same-origin path, or undefined when it is one. */
 function problem(href: string): string | undefined {
+  // A link to an element of the same page (the skip link, the table of contents): an id the wiki made.
+  if (/^#[\w-]+$/.test(href)) return undefined;
   if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/\\')) return 'not a path on this site';
   if (new URL(href, ORIGIN).origin !== ORIGIN) return 'resolves off-site';
   if (!/^[\x21-\x7e]*$/.test(href)) return 'not percent-encoded (raw space, control or non-ASCII character)';

@@ -6,8 +6,8 @@
 import type { MarkdownIt as Renderer, Token } from 'markdown-it';
 import { createWikiMarkdown, wikiLinkOf } from '@wikibot/wiki-core';
 import taskLists from 'markdown-it-task-lists';
-import { encodeSegment, pageHref } from '../views/urls.js';
-import { headingIds, type TocEntry } from './headings.js';
+import { pageHref } from '../views/urls.js';
+import { headingIds, slugify, type TocEntry } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
 
 type Highlight = (code: string, language: string) => string;
@@ -24,7 +24,8 @@ let instance: Promise<Renderer> | undefined;
  */
 async function createRenderer(): Promise<Renderer> {
   const md = await createWikiMarkdown({
-    wikiLinkHref: (target, fragment) => pageHref(target, fragment ? `#${encodeSegment(fragment)}` : ''),
+    // The fragment is slugged as headings are (An Otter Wiki does the same): [[Guide#Getting Started]] → #getting-started.
+    wikiLinkHref: (target, fragment) => pageHref(target, fragment ? `#${slugify(fragment)}` : ''),
   });
   // markdown-it's `highlight` hook is synchronous; renderMarkdown loads highlight.js before rendering when needed.
   md.set({ highlight: (code, lang) => highlighter?.(code, lang) ?? '' });

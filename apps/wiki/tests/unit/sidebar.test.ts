@@ -45,6 +45,12 @@ describe('heading ids and the table of contents', () => {
     for (const t of toc) expect(html).toContain(`<h${t.level} id="${t.id}">`);
   });
 
+  it('links a WikiLink with a #fragment to the heading of that name, slugged the same way', async () => {
+    const { html } = await renderPage('See [[Guide#Getting Started!]] and [[Guide#Café & Co]].\n', none);
+    expect(html).toContain('<a href="/Guide#getting-started"');
+    expect(html).toContain('<a href="/Guide#cafe-co"');
+  });
+
   it('shows the table of contents beside the page, each entry linking to a heading the page has', async () => {
     const t = await openTestWiki();
     try {

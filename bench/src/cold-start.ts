@@ -32,7 +32,11 @@ export interface ColdTarget {
  * on an initialised repository at `dataDir`.
  */
 export function coldTargets(modules: { mcp: string; wiki: string }, dataDir: string): ColdTarget[] {
-  const env = handlerEnv({ origin: 'http://localhost:8787', issuer: 'http://localhost:8788', dataDir });
+  // NODE_OPTIONS as the stack sets it for both functions (stacks/src/wikibot-stack.ts): Lambda's node starts with it.
+  const env = {
+    ...handlerEnv({ origin: 'http://localhost:8787', issuer: 'http://localhost:8788', dataDir }),
+    NODE_OPTIONS: '--enable-source-maps',
+  };
   const host = 'localhost:8787';
   return [
     {

@@ -17,6 +17,7 @@ export function refuseForeignOrigin(request: Request, allowed: ReadonlySet<strin
   return jsonError(
     403,
     'forbidden_origin',
-    `Pages from ${origin.slice(0, 200)} may not call this MCP server. Browser clients must be listed in MCP_ALLOWED_ORIGINS.`,
+    `Pages from ${origin.slice(0, 200)} may not call this MCP ` +
+      `server. Browser clients must be listed in MCP_ALLOWED_ORIGINS.`,
   );
 }

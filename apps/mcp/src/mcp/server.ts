@@ -34,8 +34,11 @@ export interface McpRequestContext {
 
 const SERVER_INFO = { name: 'wikibot', version: '1.0.0' } as const;
 const INSTRUCTIONS =
-  'wikibot is a git-backed Markdown wiki (Otterwiki layout). Page paths look like "Projects/Roadmap"; pages link with ' +
-  '[[Page]] or [[Label|Page]]. Read before you write; to change part of a page use edit_note rather than rewriting it with write_note.';
+  'wikibot is a git-backed Markdown wiki (Otterwiki layout). ' +
+  'Page paths look like "Projects/Roadmap"; pages link with ' +
+  '[[Page]] or [[Label|Page]]. Read before you write; to change ' +
+  'part of a page use edit_note rather than rewriting it ' +
+  'with write_note.';
 
 // One per container: the SDK's Server otherwise builds a new Ajv, with its formats and meta-schemas, on
 // every request (23% of a warm tools/list in the benchmark's profile).

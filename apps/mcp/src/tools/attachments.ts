@@ -24,7 +24,8 @@ export const listAttachments = defineTool({
   name: 'list_attachments',
   title: 'List the files attached to a page',
   description:
-    'List the files attached to a wiki page: file names, sizes, media types, last change, and the URL the wiki serves each at.',
+    'List the files attached to a wiki page: file names, sizes, ' +
+    'media types, last change, and the URL the wiki serves each at.',
   inputSchema: { path: pathArg() },
   outputSchema: {
     path: z.string(),
@@ -54,7 +55,8 @@ export const listAttachments = defineTool({
     }));
     const rows = attachments.map(
       (a) =>
-        `- ${a.filename} (${a.size} bytes, ${a.mime_type}${a.last_modified ? `, modified ${a.last_modified}` : ''}) ${a.url}`,
+        `- ${a.filename} (${a.size} bytes, ` +
+        `${a.mime_type}${a.last_modified ? `, modified ${a.last_modified}` : ''}) ${a.url}`,
     );
     return {
       text: [
@@ -71,9 +73,10 @@ export const uploadAttachment = defineTool({
   name: 'upload_attachment',
   title: 'Attach a file to a page',
   description:
-    `Upload a file to an existing wiki page, base64-encoded; replaces a file of the same name. One git commit authored by you. ` +
-    `At most ${LIMIT}. The name is made safe (letters, digits, ".", "_", "-"). Show an image on the page with ` +
-    '![description](./a/<filename>) written in that page (relative to the page, as in An Otter Wiki).',
+    `Upload a file to an existing wiki page, base64-encoded; replaces a file of the same name. One git commit ` +
+    `authored by you. At most ${LIMIT}. The name is made safe (letters, digits, ".", "_", "-"). ` +
+    'Show an image on the page with ![description](./a/<filename>) written in that page (relative to the page, as ' +
+    'in An Otter Wiki).',
   inputSchema: {
     path: pathArg(),
     filename: filenameArg('Name for the attached file'),
@@ -106,7 +109,7 @@ export const uploadAttachment = defineTool({
 export const downloadAttachment = defineTool({
   name: 'download_attachment',
   title: 'Download a file attached to a page',
-  description: `Download a file attached to a wiki page; returns its contents base64-encoded (files are at most ${LIMIT}).`,
+  description: `Download a file attached to a wiki page; returns it base64-encoded (files are at most ${LIMIT}).`,
   inputSchema: { path: pathArg(), filename: filenameArg('Name of the attachment') },
   // No output schema: structured content would repeat up to 5.6 MB of base64 and break the 6 MB payload limit.
   access: 'read',
@@ -122,7 +125,8 @@ export const deleteAttachment = defineTool({
   name: 'delete_attachment',
   title: 'Delete a file attached to a page',
   description:
-    'Delete a file attached to a wiki page (one git commit; recoverable from history only). Confirm with the user before calling.',
+    'Delete a file attached to a wiki page (one git commit; recoverable ' +
+    'from history only). Confirm with the user before calling.',
   inputSchema: { path: pathArg(), filename: filenameArg('Name of the attachment'), commit_message: commitMessageArg() },
   outputSchema: { path: z.string(), filename: z.string(), revision: z.string() },
   access: 'write',

@@ -7,8 +7,9 @@ export const editNote = defineTool({
   title: 'Replace text in a wiki page',
   description:
     'Edit a page in place: old_string must occur exactly once in the page (frontmatter included) and is replaced by ' +
-    'new_string, in one commit, without rewriting the rest. Needs the revision read_note gave you: if the page changed ' +
-    'since, you get a conflict naming the current revision and must read it again. Links are written [[Label|Page]].',
+    'new_string, in one commit, without rewriting the rest. Needs the revision read_note gave you: if the page ' +
+    'changed since, you get a conflict naming the current revision and must read it again. Links are written ' +
+    '[[Label|Page]].',
   inputSchema: {
     path: pathArg(),
     revision: z

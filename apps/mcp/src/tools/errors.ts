@@ -22,7 +22,10 @@ import { ToolRefusal } from './define.js';
 /** The text of an `isError` result for `error` raised by `tool`; undefined for an unexpected error. */
 export function toolErrorText(error: unknown, tool: string): string | undefined {
   if (error instanceof PageNotFoundError) {
-    return `Page not found: "${error.path}". Use write_note to create it, or list_notes / search_notes to find the page you meant.`;
+    return (
+      `Page not found: "${error.path}". Use write_note to create ` +
+      `it, or list_notes / search_notes to find the page you meant.`
+    );
   }
   if (error instanceof RevisionNotFoundError) {
     return `Revision "${error.revision}" not found. Use get_history(path) to list the page's revisions.`;
@@ -41,14 +44,19 @@ export function toolErrorText(error: unknown, tool: string): string | undefined 
     );
   }
   if (error instanceof AttachmentNotFoundError) {
-    return `Attachment not found: "${error.filename}" on ${error.path}. Use list_attachments(path) to see the page's files.`;
+    return (
+      `Attachment not found: "${error.filename}" on ${error.path}. ` +
+      `Use list_attachments(path) to see the page's files.`
+    );
   }
   if (error instanceof AttachmentTooLargeError) return `${error.message}.`;
   if (error instanceof ToolRefusal) return error.message;
   if (error instanceof EditMatchError) {
     return error.occurrences === 0
-      ? 'old_string was not found in the page. Read the page again with read_note and copy old_string exactly, including whitespace.'
-      : `old_string is ambiguous: it occurs ${error.occurrences} times in the page; include more surrounding text so it matches exactly once.`;
+      ? 'old_string was not found in the page. Read the page again with ' +
+          'read_note and copy old_string exactly, including whitespace.'
+      : `old_string is ambiguous: it occurs ${error.occurrences} times in ` +
+          `the page; include more surrounding text so it matches exactly once.`;
   }
   if (error instanceof ContentTooLargeError) {
     return `Content too large: a page may hold at most ${error.limitBytes} bytes (1 MB). Split it into several pages.`;
@@ -66,5 +74,8 @@ export function toolErrorText(error: unknown, tool: string): string | undefined 
 
 /** The text for an unexpected failure (the error itself is logged, not shown). */
 export function internalErrorText(tool: string): string {
-  return `The wiki could not complete ${tool} because of an internal error. Try again; if it keeps failing, tell the wiki's administrator.`;
+  return (
+    `The wiki could not complete ${tool} because of an internal error. ` +
+    `Try again; if it keeps failing, tell the wiki's administrator.`
+  );
 }

@@ -16,7 +16,8 @@ export const findOrphanedNotes = defineTool({
     const text =
       orphans.length === 0
         ? 'No orphaned notes found. All pages have at least one incoming link.'
-        : `Found ${orphans.length} orphaned notes (no incoming links from any other page):\n\n${orphans.map((p) => `- ${p}`).join('\n')}`;
+        : `Found ${orphans.length} orphaned notes (no incoming links from ` +
+          `any other page):\n\n${orphans.map((p) => `- ${p}`).join('\n')}`;
     return { text, structured: { orphans, total: orphans.length } };
   },
 });

@@ -9,7 +9,8 @@ export const getLinks = defineTool({
   name: 'get_links',
   title: 'Links into and out of a page',
   description:
-    'Get the pages a page links to with [[Label|Page]] links, the pages linking to it, and link targets that do not exist yet.',
+    'Get the pages a page links to with [[Label|Page]] links, the ' +
+    'pages linking to it, and link targets that do not exist yet.',
   inputSchema: { path: pathArg() },
   outputSchema: {
     path: z.string(),

@@ -19,7 +19,8 @@ export const getRecentChanges = defineTool({
     const entries = revisions.map((r) => ({ ...revisionEntry(r), pages_affected: [...r.paths] }));
     const rows = entries.map(
       (e) =>
-        `- ${e.date} | ${e.author} | ${e.pages_affected.join(', ')} | ${e.revision}${e.message ? `\n  ${e.message.split('\n')[0]}` : ''}`,
+        `- ${e.date} | ${e.author} | ${e.pages_affected.join(', ')} | ` +
+        `${e.revision}${e.message ? `\n  ${e.message.split('\n')[0]}` : ''}`,
     );
     const header = `${entries.length} recent changes:`;
     return {

@@ -6,7 +6,8 @@ export const listNotes = defineTool({
   name: 'list_notes',
   title: 'List wiki pages',
   description:
-    'List wiki pages, optionally filtered (filters combine with AND) by path prefix, frontmatter category or tag, or change date.',
+    'List wiki pages, optionally filtered (filters combine with AND) ' +
+    'by path prefix, frontmatter category or tag, or change date.',
   inputSchema: {
     prefix: z.string().optional().describe('Path prefix, e.g. "Projects/"'),
     category: z.string().optional().describe('Frontmatter category'),

@@ -18,10 +18,11 @@ export const readNote = defineTool({
   name: 'read_note',
   title: 'Read a wiki page',
   description:
-    'Read a wiki page by path. Returns its revision (pass it to write_note or edit_note to change the page), metadata, ' +
-    'the pages it links to and that link to it, then the full Markdown, frontmatter included. Links are written ' +
-    '[[Label|Page]] or [[Page]]. Pass revision (from get_history) for an older version, or section (a heading title ' +
-    'or path such as "Background > Military Strategy") for just that section.',
+    'Read a wiki page by path. Returns its revision (pass it to write_note or edit_note to change the page), ' +
+    'metadata, the pages it links to and that link to it, then the full Markdown, frontmatter included. Links are ' +
+    'written [[Label|Page]] or [[Page]]. Pass revision (from ' +
+    'get_history) for an older version, or section (a heading ' +
+    'title or path such as "Background > Military Strategy") for just that section.',
   inputSchema: {
     path: pathArg(),
     revision: z.string().optional().describe('Optional revision id from get_history; omit for the latest version'),

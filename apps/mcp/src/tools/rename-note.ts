@@ -6,8 +6,8 @@ export const renameNote = defineTool({
   name: 'rename_note',
   title: 'Rename (move) a wiki page',
   description:
-    'Rename a page (and move its attachments), rewriting the [[Label|Page]] links that point at it in other pages, all ' +
-    'in one commit.',
+    'Rename a page (and move its attachments), rewriting the [[Label|Page]] links that point at it in other pages, ' +
+    'all in one commit.',
   inputSchema: {
     path: pathArg('Current page path'),
     new_path: pathArg('New page path (no page may exist there yet)'),

@@ -6,7 +6,8 @@ export const searchNotes = defineTool({
   name: 'search_notes',
   title: 'Search the wiki',
   description:
-    'Full-text keyword search across all pages (ranked, typo-tolerant, prefix matches). Returns up to 20 pages with a ' +
+    'Full-text keyword search across all pages (ranked, ' +
+    'typo-tolerant, prefix matches). Returns up to 20 pages with a ' +
     'score (1.00 for the best match, the others relative to it) and an excerpt each.',
   inputSchema: { query: z.string().min(1).describe('Keywords to search for') },
   outputSchema: {

@@ -8,7 +8,8 @@ export const writeNote = defineTool({
   description:
     'Create a page, or replace its whole content, with Markdown (optional YAML frontmatter between --- lines: ' +
     'category, tags, ...). Link pages with [[Label|Page]] or [[Page]]. Updating an existing page needs the revision ' +
-    'read_note gave you (optimistic locking: if someone changed the page since, you get a conflict naming the current ' +
+    'read_note gave you (optimistic locking: if someone changed ' +
+    'the page since, you get a conflict naming the current ' +
     'revision); omit revision to create a new page. One git commit authored by you. To change part of a page prefer ' +
     'edit_note. Pages are limited to 1 MB.',
   inputSchema: {

@@ -26,6 +26,7 @@ import { checkTargets } from './targets.js';
 import { startSignedInSystem } from './signed-in-system.js';
 import { measureHttp, measureInProcess, mcpEvent, WARM_REQUESTS } from './warm-mcp.js';
 import { measureWikiView } from './wiki-load.js';
+import { benchUi } from './ui/run.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
@@ -168,6 +169,10 @@ async function measureEverything(): Promise<void> {
       } finally {
         await system.close();
       }
+    });
+
+    await part('wiki pages in Chromium (weight, axe)', async () => {
+      results.ui = await benchUi(join(workDir, 'ui'));
     });
 
     await part('hostile pages', async () => {

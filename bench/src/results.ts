@@ -8,6 +8,7 @@ import type { AlternatedRound, LoadResult, RatioSpread } from './load.js';
 import type { MachineFacts } from './machine.js';
 import type { SemanticBenchResult } from './semantic/run.js';
 import type { StorageScale } from './storage.js';
+import type { UiPageResult } from './ui/page-weight.js';
 import type { InProcessResult } from './warm-mcp.js';
 import type { WikiViewResult } from './wiki-load.js';
 
@@ -42,6 +43,8 @@ export interface BenchResults {
   hostile?: HostileRow[];
   /** Semantic search: quality on git's manual and speed at scale (src/semantic/). */
   semantic?: SemanticBenchResult;
+  /** Every page type of the wiki in Chromium: page weight and axe-core results (issue 13, src/ui/). */
+  ui?: UiPageResult[];
   /** Parts that failed, with why (the run goes on without them). */
   errors: { part: string; message: string }[];
   durationSec?: number;

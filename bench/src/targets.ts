@@ -5,6 +5,7 @@
 import { HOSTILE_LIMIT_MS } from './hostile-bench.js';
 import type { BenchResults } from './results.js';
 import { percentile } from './stats.js';
+import { uiTargets } from './ui/ui-targets.js';
 
 /** One checked target. */
 export interface TargetRow {
@@ -140,6 +141,7 @@ export function checkTargets(r: BenchResults): TargetRow[] {
     });
   }
   rows.push(...semanticTargets(r));
+  rows.push(...uiTargets(r.ui));
   return rows;
 }
 

@@ -160,6 +160,11 @@ const commands = {
     await buildAndSynth();
     await run('pnpm', ['run', 'bench'], { cwd: join(root, 'bench') });
   },
+  screenshots: async () => {
+    await install();
+    await buildAndSynth();
+    await run('pnpm', ['run', 'screenshots'], { cwd: join(root, 'bench') });
+  },
   soak: async () => {
     await install();
     await buildAndSynth();

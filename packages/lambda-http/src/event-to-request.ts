@@ -1,6 +1,7 @@
 /**
  * @module API Gateway v2 event → web-standard Request.
  */
+import { rememberRequestBody } from './known-bodies.js';
 import type { ApiGatewayV2Event } from './types.js';
 
 /** The event is not an HTTP API payload 2.0 event. */
@@ -36,5 +37,7 @@ export function eventToRequest(event: ApiGatewayV2Event): Request {
   } catch {
     throw new MalformedEventError('the event does not describe a valid URL');
   }
-  return new Request(url, { method, headers, body });
+  const request = new Request(url, { method, headers, body });
+  if (body !== undefined) rememberRequestBody(request, body);
+  return request;
 }

@@ -8,6 +8,7 @@
 export { createLambdaHandler } from './handler.js';
 export { eventToRequest, MalformedEventError } from './event-to-request.js';
 export { responseToResult } from './response-to-result.js';
+export { requestBytes, textResponse } from './known-bodies.js';
 
 /** Gateway and test side */
 export { createApiGatewayV2Event, decodeApiGatewayV2Result } from './build-event.js';

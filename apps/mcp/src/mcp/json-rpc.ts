@@ -2,6 +2,7 @@
  * @module Reads a `POST /mcp` body once: bounded in size, parsed as JSON, summarised for the log (methods,
  * tool names, the client's name from `initialize`). The parsed body goes to the transport as is.
  */
+import { requestBytes } from '@wikibot/lambda-http';
 import { json } from '../http/responses.js';
 
 /**
@@ -28,7 +29,7 @@ export async function readJsonRpc(
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES)
     return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = await requestBytes(request);
   if (bytes.byteLength > MAX_BODY_BYTES)
     return { response: rpcError(413, -32600, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`) };
   let text: string;

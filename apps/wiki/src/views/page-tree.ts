@@ -2,7 +2,7 @@
  * @module The sidebar's page tree (An Otter Wiki's "Page Index"), built so that it costs little at 10,000 pages:
  * only the top level and the branches leading to the current page are rendered, each level at most
  * {@link MAX_LEVEL_ENTRIES} entries (a window around the current branch, with links to the full listing). Every
- * folder is a `<details>`: the open ones hold their entries, a closed one a link to its folder listing, which
+ * folder is a `<details>`: the open ones hold their entries, a closed one a link to the index of its pages, which
  * `nav.js` swaps for the folder's entries from `/-/tree?path=` when it is opened. Without script the tree still
  * opens and closes, and every entry is a link.
  */
@@ -16,9 +16,9 @@ export const MAX_LEVEL_ENTRIES = 100;
 /** Tree levels by folder: the folder's lower-cased path ('' for the top) → its entries. */
 export type TreeLevels = ReadonlyMap<string, readonly PageTreeEntry[]>;
 
-/** Where to see every entry of `folder`: its folder listing, or the index for the top level. */
+/** Where to see every page under `folder`: the index, filtered to the folder (its URL may be a page of its own). */
 function listingHref(folder: string): string {
-  return folder === '' ? siteHref('index') : pageHref(folder);
+  return folder === '' ? siteHref('index') : siteHref('index', { prefix: `${folder}/` });
 }
 
 /** At most {@link MAX_LEVEL_ENTRIES} of `entries`, centred on `focus` when it is past the first window. */
@@ -30,7 +30,7 @@ function windowOf(entries: readonly PageTreeEntry[], focus: number): { from: num
 
 /** A closed folder's content until it is opened: a link to its listing (what `nav.js` replaces). */
 function unloaded(entry: PageTreeEntry): SafeHtml {
-  return html`<ul><li><a href="${pageHref(entry.path)}">All pages under ${entry.name}</a></li></ul>`;
+  return html`<ul><li><a href="${listingHref(entry.path)}">All pages under ${entry.name}</a></li></ul>`;
 }
 
 /** One level: `folder`'s entries, with the branch towards `current` (lower-cased) opened from `levels`. */

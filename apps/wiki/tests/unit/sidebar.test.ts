@@ -90,7 +90,9 @@ describe('the page tree', () => {
     // Ancestors open, with their entries; another folder closed, holding only a link to its listing.
     expect(tree).toContain('<details data-tree="Projects" open>');
     expect(tree).toContain('<details data-tree="Projects/Wikibot" open>');
-    expect(tree).toMatch(/<details data-tree="Beta"><summary>[^]*?<a href="\/Beta">All pages under Beta<\/a>/);
+    expect(tree).toMatch(
+      /<details data-tree="Beta"><summary>[^]*?<a href="\/-\/index\?prefix=Beta%2F">All pages under Beta<\/a>/,
+    );
     expect(tree).not.toContain('/Beta/One');
     expect(tree).toMatch(/<details data-tree="Projects\/Wikibot\/Deep"><summary>/);
     // Without JS everything is a link; with it, nav.js loads closed folders.

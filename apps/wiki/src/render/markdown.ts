@@ -24,7 +24,7 @@ let instance: Promise<Renderer> | undefined;
  */
 async function createRenderer(): Promise<Renderer> {
   const md = await createWikiMarkdown({
-    // The fragment is slugged as headings are (An Otter Wiki does the same): [[Guide#Getting Started]] → #getting-started.
+    // The fragment is slugged like heading ids, as An Otter Wiki does: [[Guide#Getting Started]] → #getting-started.
     wikiLinkHref: (target, fragment) => pageHref(target, fragment ? `#${slugify(fragment)}` : ''),
   });
   // markdown-it's `highlight` hook is synchronous; renderMarkdown loads highlight.js before rendering when needed.

@@ -101,13 +101,22 @@ export function renderQuality(q: QualityResult): string {
   const range = (xs: readonly number[]) =>
     `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} (median ${percentile(xs, 50).toFixed(2)})`;
   return [
-    `Semantic search quality: ${q.queries} paraphrased questions over git's manual (${q.pages} pages, ${q.chunks} chunks)`,
+    `Semantic search quality: ${q.queries} paraphrased questions over git's manual ` +
+      `(${q.pages} pages, ${q.chunks} chunks)`,
     '| ranking | recall@1 | recall@5 |',
     '| --- | --- | --- |',
     `| lexical (MiniSearch) | ${pct(q.lexical.at1)} | ${pct(q.lexical.at5)} |`,
     `| semantic | ${pct(q.semantic.at1)} | ${pct(q.semantic.at5)} |`,
     `| hybrid (RRF) | ${pct(q.hybrid.at1)} | ${pct(q.hybrid.at5)} |`,
-    `Top-1 cosine distance: on-topic ${range(q.onTopic)}; off-topic ${range(q.offTopic)}`,
+    `Top-1 cosine distance: on-topic ${range(q.onTopic)}; off-topic ${range(q.offTopic)}; ` +
+      `on-topic nearer than off-topic in ${pct(separation(q.onTopic, q.offTopic))} of pairs`,
     `Query embedding (stand-in round trip, local model): p50 ${percentile(q.queryEmbeddingMs, 50).toFixed(1)} ms`,
   ].join('\n');
+}
+
+/** The share of (on-topic, off-topic) pairs whose on-topic distance is the smaller (ROC AUC: 1 = fully apart). */
+export function separation(onTopic: readonly number[], offTopic: readonly number[]): number {
+  let nearer = 0;
+  for (const on of onTopic) for (const off of offTopic) nearer += on < off ? 1 : on === off ? 0.5 : 0;
+  return nearer / (onTopic.length * offTopic.length || 1);
 }

@@ -46,7 +46,7 @@ export async function benchSemantic(options: {
     const quality = await measureQuality(wiki, provider, manual.length, chunks);
     process.stdout.write(`\n${renderQuality(quality)}\n`);
     options.log(`semantic search at ${options.pages} pages…`);
-    const speed = await measureSpeed(workDir, options.pages, standin, options.rounds);
+    const speed = await measureSpeed(workDir, options.pages, standin, options.rounds, options.log);
     process.stdout.write(`\n${renderSpeed(speed)}\n`);
     return { quality, speed };
   } finally {

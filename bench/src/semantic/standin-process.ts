@@ -3,6 +3,7 @@
  * the wiki process's figures (it still shares this machine's two cores, which the report says).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,8 @@ const TSX = createRequire(import.meta.url).resolve('tsx');
 export interface StandinProcess {
   readonly url: string;
   readonly region: string;
+  /** The process's peak resident memory so far (VmHWM), in MB. */
+  peakRssMb(): number;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function startStandinProcess(): Promise<StandinProcess> {
   return {
     url,
     region: 'us-east-1',
+    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
     close: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -4,7 +4,7 @@
  */
 import autocannon from 'autocannon';
 import { withCpu } from './process-cpu.js';
-import { median } from './stats.js';
+import { median, percentile } from './stats.js';
 
 /** One request to repeat. */
 export interface LoadRequest {
@@ -72,6 +72,8 @@ export interface AlternatedRound {
 export interface RatioSpread {
   readonly perRound: number[];
   readonly median: number;
+  /** The lower quartile: three rounds in four reached it. */
+  readonly p25: number;
   readonly min: number;
   readonly max: number;
   /** Per round, B's CPU per request over A's, and its median. */
@@ -86,6 +88,7 @@ export function ratioSpread(rounds: readonly AlternatedRound[]): RatioSpread {
   return {
     perRound,
     median: median(perRound),
+    p25: percentile(perRound, 25),
     min: Math.min(...perRound),
     max: Math.max(...perRound),
     ...(cpu.length === rounds.length ? { cpuPerRound: cpu, cpuMedian: median(cpu) } : {}),

@@ -80,7 +80,8 @@ try {
     const { spread, ours, peer: sdk } = http.toolsList;
     print(
       `tools/list: ours ${ours.rps.toFixed(0)} req/s, SDK ${sdk.rps.toFixed(0)} req/s (medians); ` +
-        `ratio per round median ${spread!.median.toFixed(2)}×, min ${spread!.min.toFixed(2)}×, max ${spread!.max.toFixed(2)}×`,
+        `ratio per round median ${spread!.median.toFixed(2)}×, lower quartile ${spread!.p25.toFixed(2)}×, ` +
+        `min ${spread!.min.toFixed(2)}×, max ${spread!.max.toFixed(2)}×`,
     );
     if (spread!.cpuMedian !== undefined)
       print(

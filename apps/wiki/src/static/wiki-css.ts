@@ -57,6 +57,8 @@ main{max-width:var(--maxw);margin:0 auto;padding:1rem}
 .notice{padding:.75rem 1rem;border:1px solid var(--line);border-left:4px solid var(--link);background:var(--panel);margin:1rem 0}
 .notice.warn{border-left-color:var(--missing)}
 .content{overflow-wrap:break-word}
+/* colour alone does not mark a link in running text (WCAG 1.4.1) */
+.content :is(p,li,td,th,dd,blockquote) a{text-decoration:underline;text-underline-offset:.15em}
 .content img{max-width:100%;height:auto}
 .content table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
 .content th,.content td{border:1px solid var(--line);padding:.3rem .6rem}
@@ -110,7 +112,7 @@ dl.commit-meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem
 .tree a[aria-current]{font-weight:700;color:var(--fg)}.tree li.more a{font-style:italic}
 .toc ul{padding-left:.5rem}.toc .toc-1{padding-left:1rem}.toc .toc-2{padding-left:2rem}.toc .toc-3{padding-left:3rem}
 footer{max-width:var(--maxw);margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
-.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-attr{color:#0a3069}.hljs-comment{color:#6e7781;font-style:italic}.hljs-number,.hljs-literal{color:#0550ae}.hljs-title,.hljs-section{color:#8250df}
+.hljs-keyword,.hljs-selector-tag,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-attr{color:#0a3069}.hljs-comment{color:#59636e;font-style:italic}.hljs-number,.hljs-literal{color:#0550ae}.hljs-title,.hljs-section{color:#8250df}
 ${scoped(DARK_CODE, CHOSEN)}
 @media (prefers-color-scheme:dark){${scoped(DARK_CODE, AUTO)}}
 @media (max-width:40rem){.account{margin-left:0}.page-head h1{font-size:1.45rem}main{padding:.75rem}}

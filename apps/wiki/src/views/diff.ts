@@ -21,7 +21,9 @@ export function diffBlock(diff: string | null): SafeHtml {
           : line.startsWith('-')
             ? 'del'
             : 'ctx';
-  return html`<pre class="diff">${lines.map((line) => html`<span class="${cls(line)}">${line || ' '}</span>`)}</pre>`;
+  const spans = lines.map((line) => html`<span class="${cls(line)}">${line || ' '}</span>`);
+  // Focusable: a diff wider than the page scrolls sideways, and a keyboard must be able to scroll it.
+  return html`<pre class="diff" tabindex="0">${spans}</pre>`;
 }
 
 /** The diff page (`/<Page>/diff?from=<rev>&to=<rev>`). */

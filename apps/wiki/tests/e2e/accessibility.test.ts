@@ -11,10 +11,17 @@ const ALICE = { name: 'Alice', email: 'alice@example.com' };
 async function startWiki() {
   const served = await serveWiki({ AUTHKIT_CLIENT_ID: 'client_wiki', SESSION_SECRET });
   const { wiki } = served;
+  // Running prose with links (told apart from the text by more than colour), a code comment, a footnote, and a
+  // second revision whose long line makes the diff scroll sideways (reachable by keyboard).
+  const prose =
+    'Sea otters live along the coasts of the North Pacific and rarely come ashore; read [[Projects/Wikibot]] ' +
+    'or [[Projects/Other]] for more about the animals, their habits and the stones they use as tools.[^fur]';
   const body =
-    '# Home\n\nOtters [[Projects/Wikibot]], a [missing link](Nowhere).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```js\nconst otter = 1;\n```\n';
+    `# Home\n\nOtters [[Projects/Wikibot]], a [missing link](Nowhere).\n\n${prose}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n` +
+    '- [x] done\n\n```js\n// Otters use stones as tools.\nconst otter = 1;\n```\n\n[^fur]: The densest fur of any animal.\n';
   const v1 = await wiki.writePage('Home', body, { author: ALICE, message: 'first' });
-  const v2 = await wiki.writePage('Home', `${body}\nMore about otters.\n`, { author: ALICE, message: 'second' });
+  const longLine = `More about otters. ${'Otters hold hands while they sleep, so they do not drift apart. '.repeat(4)}`;
+  const v2 = await wiki.writePage('Home', `${body}\n${longLine}\n`, { author: ALICE, message: 'second' });
   await wiki.writePage('Projects/Wikibot', '# Wikibot\n\nAbout otters.', { author: ALICE });
   const guide = '# Guide\n\n## Install\n\nSteps.\n\n### On Linux\n\nMore.\n\n## Use\n\nText.\n';
   await wiki.writePage('Projects/Wikibot/Guide', guide, { author: ALICE });

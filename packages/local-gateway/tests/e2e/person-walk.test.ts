@@ -27,7 +27,7 @@ describeInChromium(
   "a person's path through the local system in headless Chromium",
   { start: startTestSystem, stop: (s) => s.close() },
   (suite, test) => {
-    test('signs in, creates a page with live preview, attaches an image, reverts, renames and deletes', async () => {
+    test('signs in, creates a page with live preview, attaches an image, reverts, renames, browses the tree and deletes', async () => {
       // Prepare: the local system as `npm start` runs it; collect the wiki's script errors and CSP violations
       const { local, root } = suite.system;
       const page = await suite.browser.newPage();
@@ -93,9 +93,17 @@ describeInChromium(
         classes: await riversLink.getAttribute('class'),
       };
 
-      // Act: delete it
-      await riversLink.click();
+      // Act: browse the sidebar's page tree to it — open the Animals folder (its pages load), follow Otters
+      const tree = page.getByRole('navigation', { name: 'Pages' });
+      await tree.locator('summary', { hasText: 'Pages under Animals' }).click();
+      await tree.getByRole('link', { name: 'Otters', exact: true }).click();
       await page.waitForURL(`${local.url}/Animals/Otters`);
+      const marked = await page
+        .getByRole('navigation', { name: 'Pages' })
+        .getByRole('link', { name: 'Otters', exact: true })
+        .getAttribute('aria-current');
+
+      // Act: delete it
       await page.getByRole('link', { name: 'Delete' }).click();
       await page.getByRole('button', { name: 'Delete Animals/Otters' }).click();
       await page.waitForURL(`${local.url}/-/changelog`);
@@ -110,6 +118,7 @@ describeInChromium(
       expect(afterRevert.text).toContain('Otters hold hands while they sleep.');
       expect(afterRevert.images).toBe(0);
       expect(rewritten).toEqual({ href: '/Animals/Otters', classes: 'wikilink' });
+      expect(marked).toBe('page');
       expect(gone!.status()).toBe(404);
       expect(seenProblems).toEqual([]);
       // Assess: what the repository holds — every step one commit by the person, nothing left half-written

@@ -24,6 +24,7 @@ import { loginHref, pageHref } from '../views/urls.js';
 import { messagePage, pageNotFound } from '../views/messages.js';
 import { formMessage } from './form-post.js';
 import { revisionParam } from './revision-param.js';
+import { pageTreeFor } from './tree.js';
 
 /** The diff between two revisions, or null when wiki-core finds it too large to show (the view links both instead). */
 async function boundedDiff(wiki: WikiApi, path: string, from: string, to?: string): Promise<string | null> {
@@ -136,7 +137,8 @@ async function history(ctx: RequestContext, path: string): Promise<Response> {
   const revisions = await ctx.deps.wiki.history(path, { limit: 200 });
   const canonical = normalizePagePath(path);
   if (revisions.length === 0) return htmlResponse(pageNotFound(canonical, ctx.viewer), 404);
-  return htmlResponse(historyPage({ path: canonical, title: canonical, revisions, viewer: ctx.viewer }));
+  const sidebar = await pageTreeFor(ctx.deps.wiki, canonical);
+  return htmlResponse(historyPage({ path: canonical, title: canonical, revisions, viewer: ctx.viewer, sidebar }));
 }
 
 async function diff(ctx: RequestContext, path: string): Promise<Response> {
@@ -145,8 +147,13 @@ async function diff(ctx: RequestContext, path: string): Promise<Response> {
   if (!from)
     throw new HttpError(400, 'invalid_revision', 'Say which revision to compare from: ?from=<commit>[&to=<commit>].');
   const canonical = normalizePagePath(path);
-  const text = await boundedDiff(ctx.deps.wiki, canonical, from, to);
-  return htmlResponse(diffPage({ path: canonical, title: canonical, from, to, diff: text, viewer: ctx.viewer }));
+  const [text, sidebar] = await Promise.all([
+    boundedDiff(ctx.deps.wiki, canonical, from, to),
+    pageTreeFor(ctx.deps.wiki, canonical),
+  ]);
+  return htmlResponse(
+    diffPage({ path: canonical, title: canonical, from, to, diff: text, viewer: ctx.viewer, sidebar }),
+  );
 }
 
 /** Handles `/<Page>/edit`, `/save`, `/history` and `/diff` once pages.ts has checked the method (and read access). */

@@ -34,10 +34,17 @@ export function diffPage(options: {
   to?: string;
   diff: string | null;
   viewer: Viewer;
+  sidebar?: SafeHtml;
 }): SafeHtml {
   const { path, from, to } = options;
   const rev = (r: string) => html`<a href="${pageHref(path, `/revision/${r}`)}"><code>${r.slice(0, 8)}</code></a>`;
   const body = html`<p class="meta">Changes from ${rev(from)} to ${to ? rev(to) : html`<a href="${pageHref(path)}">the current version</a>`}.</p>
 ${diffBlock(options.diff)}`;
-  return layout({ title: `Changes to ${options.title}`, viewer: options.viewer, body, page: { path } });
+  return layout({
+    title: `Changes to ${options.title}`,
+    viewer: options.viewer,
+    body,
+    page: { path },
+    sidebar: options.sidebar,
+  });
 }

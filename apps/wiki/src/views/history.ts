@@ -16,11 +16,12 @@ function shown(message: string): string {
   return message.length > MAX_SHOWN_MESSAGE ? `${message.slice(0, MAX_SHOWN_MESSAGE)}…` : message;
 }
 
-/** A history row's links: the revision's source, and a revert to it unless it is the latest. */
+/** A history row's links: the revision's commit and source, and a revert to it unless it is the latest. */
 function revisionActions(path: string, revision: string, latest: boolean): SafeHtml {
   const sha = encodeURIComponent(revision);
   const short = revision.slice(0, 8);
-  const source = html`<a href="${pageHref(path, `/source?revision=${sha}`)}" aria-label="Source of ${short}">source</a>`;
+  const commit = html`<a href="${commitHref(revision)}" aria-label="Commit ${short}">commit</a>`;
+  const source = html`${commit} · <a href="${pageHref(path, `/source?revision=${sha}`)}" aria-label="Source of ${short}">source</a>`;
   return latest
     ? source
     : html`${source} · <a href="${pageHref(path, `/revert/${sha}`)}" aria-label="Revert to ${short}">revert</a>`;
@@ -32,6 +33,7 @@ export function historyPage(options: {
   title: string;
   revisions: readonly Revision[];
   viewer: Viewer;
+  sidebar?: SafeHtml;
 }): SafeHtml {
   const { path, revisions } = options;
   const rows = revisions.map(
@@ -44,7 +46,13 @@ export function historyPage(options: {
 <table class="list"><thead><tr><th>Compare</th><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Actions</th></tr></thead><tbody>${rows}</tbody></table>
 ${revisions.length > 1 ? html`<p><button type="submit">Compare selected revisions</button></p>` : ''}
 </form>`;
-  return layout({ title: `History of ${options.title}`, viewer: options.viewer, body, page: { path, tab: 'history' } });
+  return layout({
+    title: `History of ${options.title}`,
+    viewer: options.viewer,
+    body,
+    page: { path, tab: 'history' },
+    sidebar: options.sidebar,
+  });
 }
 
 /** One page of the changelog: `revisions` newest first; `parentOfLast` is the commit before the last shown. */

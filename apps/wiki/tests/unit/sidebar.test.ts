@@ -128,6 +128,19 @@ describe('the page tree', () => {
     expect(html).toContain('<a href="/Beta/One">One</a>');
   });
 
+  it('shows the tree on the history and diff of a page, and history rows link to the commit view', async () => {
+    const [first] = await t.wiki.history('Beta/One');
+    const second = await t.wiki.writePage('Beta/One', '# One\n\nChanged.\n', { author: ALICE });
+    const history = await (await t.get('/Beta/One/history')).text();
+    expect(history).toContain('<a href="/Beta/One" aria-current="page">One</a>');
+    const short = second.revision.slice(0, 8);
+    expect(history).toContain(`<a href="/-/commit/${second.revision}" aria-label="Commit ${short}">commit</a>`);
+    expect((await t.get(`/-/commit/${second.revision}`)).status).toBe(200);
+    const diff = await (await t.get(`/Beta/One/diff?from=${first!.revision}`)).text();
+    expect(diff).toContain('<details data-tree="Beta" open>');
+    expect(diff).toContain('<span class="add">+Changed.</span>');
+  });
+
   it("keeps a private wiki's tree private", async () => {
     const closed = await openTestWiki({ WIKI_READ_ACCESS: 'signed-in' });
     try {

@@ -70,16 +70,17 @@ code,pre,textarea.source{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,
 pre{background:var(--code);padding:.75rem 1rem;overflow-x:auto;border-radius:6px;border:1px solid var(--line)}
 .task-list-item{list-style:none}.task-list-item input{margin:0 .4em 0 -1.2em}
 .footnotes{font-size:.9rem;color:var(--muted)}
-form.edit{display:grid;gap:.75rem}
+form.edit{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}form.edit input[type=text]{max-width:100%}
 textarea.source{width:100%;min-height:60vh;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);resize:vertical}
 .editor-toolbar{display:flex;flex-wrap:wrap;gap:.25rem}.editor-toolbar button{min-width:2.5rem;font-family:ui-monospace,monospace}
-.editor-panes{display:grid;gap:.75rem}.editor-panes .preview{border:1px solid var(--line);border-radius:6px;padding:0 1rem;min-width:0;max-height:70vh;overflow:auto}
-@media (min-width:64rem){.editor-panes{grid-template-columns:1fr 1fr}main:has(.editor-panes){max-width:90rem}}
+.editor-panes{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}.editor-panes .preview{border:1px solid var(--line);border-radius:6px;padding:0 1rem;min-width:0;max-height:70vh;overflow:auto}
+@media (min-width:64rem){.editor-panes{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}main:has(.editor-panes){max-width:90rem}}
 input[type=text],input[type=search]{padding:.35rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);font:inherit}
 button,.button{padding:.35rem .9rem;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);font:inherit;cursor:pointer}
 button.primary{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
 button.link{border:0;background:none;color:var(--link);padding:0}
 table.list{border-collapse:collapse;width:100%}
+@media (max-width:40rem){table.list{display:block;overflow-x:auto}}
 table.list td,table.list th{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 .list .rev{font-family:ui-monospace,monospace}
 .results{list-style:none;padding:0}.results li{margin:0 0 1rem}.results li>a{display:block;font-weight:600}

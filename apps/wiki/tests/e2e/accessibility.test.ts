@@ -68,5 +68,20 @@ describeInChromium(
         expect(found).toEqual({});
       }, 120_000);
     }
+
+    test('every page type fits a phone 320 px wide: nothing makes the page scroll sideways (WCAG reflow)', async () => {
+      const { served, cookie, pages } = suite.system;
+      const context = await suite.browser.newContext({ viewport: { width: 320, height: 640 } });
+      await context.addCookies([{ ...cookie, url: served.origin }]);
+      const page = await context.newPage();
+      const wider: Record<string, number> = {};
+      for (const [type, path] of Object.entries(pages)) {
+        await page.goto(`${served.origin}${path}`);
+        const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+        if (width > 320) wider[type] = width;
+      }
+      await context.close();
+      expect(wider).toEqual({});
+    }, 60_000);
   },
 );

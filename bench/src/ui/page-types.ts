@@ -67,7 +67,7 @@ export const PAGE_TYPES: readonly PageType[] = [
     type: 'view',
     status: 200,
     description:
-      "A page as readers see it: rendered Markdown (a table, highlighted code, a task list, a footnote, a quote), an attached image, WikiLinks (a red one for a page not written yet) and the page's actions.",
+      "A page as readers see it: rendered Markdown (a table, highlighted code, a task list, a footnote, a quote), an attached image, WikiLinks (a red one for a page not written yet), the page's actions, and the sidebar with the page tree (its branch open, the page marked) and the page's table of contents.",
     open: visit((w) => w.href),
   },
   {

@@ -4,6 +4,7 @@
  * its expectation says. Prints counts per category and per outcome.
  */
 import { request } from 'node:http';
+import { MAX_INVOKE_REQUEST_BYTES, MAX_REQUEST_BYTES } from '@wikibot/local-gateway';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseRpcBody } from '../mcp-rpc.js';
@@ -21,6 +22,13 @@ export interface FuzzReport {
   /** category → wrongly answered cases. */
   failuresByCategory: Record<string, number>;
   serverErrors: number;
+  /**
+   * Bodies between Lambda's 6 MiB invoke limit and API Gateway's 10 MiB request limit: Lambda refuses the
+   * invocation and API Gateway answers 500 `{"message":"Internal Server Error"}` before any code of ours runs
+   * (Lambda guide, "Handling Lambda errors with an API Gateway API"). Counted apart from serverErrors because no
+   * function can answer them differently on AWS; the gateway must still never invoke a function with one.
+   */
+  invokeRefusals: number;
   crashes: number;
   examples: string[];
 }
@@ -83,6 +91,22 @@ function isResponseOrNotification(body: Buffer | undefined): boolean {
   }
 }
 
+/** Whether a case's body is one Lambda refuses to be invoked with but API Gateway still accepts. */
+function beyondInvokeLimit(c: FuzzCase): boolean {
+  const size = c.body?.length ?? 0;
+  return c.category === 'oversized body' && size > MAX_INVOKE_REQUEST_BYTES && size <= MAX_REQUEST_BYTES;
+}
+
+/** The answer API Gateway gives when Lambda refuses the invocation: 500 and its generic JSON, nothing else. */
+function isInvokeRefusal(a: Answer): boolean {
+  if (a.status !== 500) return false;
+  try {
+    return (JSON.parse(a.body) as { message?: unknown }).message === 'Internal Server Error';
+  } catch {
+    return false;
+  }
+}
+
 /** Names the outcome of a case and says whether it is acceptable. */
 function judge(c: FuzzCase, a: Answer): { outcome: string; ok: boolean; detail?: string } {
   if (a.status === 0) {
@@ -90,6 +114,10 @@ function judge(c: FuzzCase, a: Answer): { outcome: string; ok: boolean; detail?:
     if (c.category === 'oversized body' && /EPIPE|ECONNRESET/.test(a.error ?? ''))
       return { outcome: 'closed while uploading', ok: true };
     return { outcome: `no answer (${a.error})`, ok: false };
+  }
+  if (beyondInvokeLimit(c)) {
+    const ok = isInvokeRefusal(a);
+    return { outcome: ok ? '500 invoke refused (AWS)' : `${a.status} (wanted the invoke refusal)`, ok };
   }
   if (a.status >= 500) return { outcome: `${a.status}`, ok: false };
   if (c.expect === 'unauthorized')
@@ -125,6 +153,7 @@ export async function soakFuzz(root: string, count: number, concurrency = 8): Pr
     failures: 0,
     failuresByCategory: {},
     serverErrors: 0,
+    invokeRefusals: 0,
     crashes: 0,
     examples: [],
   };
@@ -144,7 +173,8 @@ export async function soakFuzz(root: string, count: number, concurrency = 8): Pr
         report.cases++;
         const counts = (report.byCategory[c.category] ??= {});
         counts[outcome] = (counts[outcome] ?? 0) + 1;
-        if (answer.status >= 500) report.serverErrors++;
+        if (beyondInvokeLimit(c) && ok) report.invokeRefusals++;
+        else if (answer.status >= 500) report.serverErrors++;
         if (!ok) {
           report.failures++;
           report.failuresByCategory[c.category] = (report.failuresByCategory[c.category] ?? 0) + 1;

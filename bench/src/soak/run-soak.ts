@@ -70,7 +70,8 @@ export function renderSoakReport(r: SoakReport): string {
     ...Object.entries(a.refusedBy).map(([reason, n]) => `    refused ${n}×: ${reason}`),
     `(b) kill -9: ${b.kills} kills; victims' writes done ${b.victimWritesDone}, survivor's ${b.survivorWritesDone}; lost ${b.lostWrites}, duplicated ${b.duplicatedWrites};`,
     `    fsck failures ${b.fsckFailures}; worst lock recovery ${b.worstRecoveryMs.toFixed(0)} ms (limit ${b.recoveryLimitMs} ms)`,
-    `(c) fuzz: ${c.cases} cases, ${c.failures} wrongly answered, ${c.serverErrors} 5xx, ${c.crashes} crashes`,
+    `(c) fuzz: ${c.cases} cases, ${c.failures} wrongly answered, ${c.serverErrors} 5xx, ` +
+      `${c.invokeRefusals} over Lambda's 6 MiB refused as AWS does (500), ${c.crashes} crashes`,
     ...Object.entries(c.byCategory).map(
       ([category, outcomes]) =>
         `    ${category.padEnd(28)} ${Object.values(outcomes)

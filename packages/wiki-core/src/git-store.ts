@@ -99,10 +99,18 @@ export class GitStore implements TreeSource, TreeReader {
 
   /** A blob decoded as UTF-8, from a small cache of recently read or written texts. */
   async readText(oid: string): Promise<string> {
+    return this.readTextSync(oid);
+  }
+
+  /**
+   * {@link readText} without a promise: for an index describing a page the moment it is asked for. `remember`
+   * false keeps a bulk read (a scan of every page) from evicting the texts requests reuse.
+   */
+  readTextSync(oid: string, remember = true): string {
     const hit = this.texts.get(oid);
     if (hit !== undefined) return hit;
-    const text = Buffer.from(await this.readBlob(oid)).toString('utf8');
-    this.primeText(oid, text);
+    const text = this.objects.read(oid, 'blob').body.toString('utf8');
+    if (remember) this.primeText(oid, text);
     return text;
   }
 

@@ -9,8 +9,8 @@ const CACHE_VERSION = 2;
 
 /** The cache file's content, or null while the index's history is partial (that is never saved). */
 export function encodeIndexCache(index: PageIndex, retainCase: boolean): string | null {
-  const state = index.exportState();
-  return state.partial ? null : JSON.stringify({ version: CACHE_VERSION, retainCase, ...state });
+  if (!index.complete) return null; // before exporting: that describes every page
+  return JSON.stringify({ version: CACHE_VERSION, retainCase, ...index.exportState() });
 }
 
 /** Loads a cache file's content into `index`; false (index untouched) when it is unusable. */

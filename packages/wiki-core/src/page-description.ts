@@ -4,7 +4,7 @@
  */
 import type { GitStore } from './git-store.js';
 import { logIndexFallback, loadPageModel } from './lazy-markdown.js';
-import { frontmatterCategory, frontmatterTags, pageTitle, readFrontmatter } from './markdown.js';
+import { frontmatterCategory, frontmatterTags, loadFrontmatterParser, pageTitle } from './markdown.js';
 import { pageDisplayName, type PageNaming } from './page-names.js';
 
 /** What the index knows of a page at the indexed commit. */
@@ -21,23 +21,45 @@ export interface PageMeta {
   readonly size: number;
 }
 
-/**
- * Describes the page stored as `file` (blob `oid`), named by `naming` as An Otter Wiki names it. A page that cannot
- * be analysed is still a page: named by its file, with no links or tags, and logged (every step is bounded, so
- * this is a bug, never a hang).
- */
+/** The parsers describing a page needs (markdown-it's page model, yaml), both imported on first use. */
+export interface PageParsers {
+  readonly model: Awaited<ReturnType<typeof loadPageModel>>;
+  readonly frontmatter: Awaited<ReturnType<typeof loadFrontmatterParser>>;
+}
+
+/** Imports the parsers of {@link describeText}. */
+export async function loadPageParsers(): Promise<PageParsers> {
+  const [model, frontmatter] = await Promise.all([loadPageModel(), loadFrontmatterParser()]);
+  return { model, frontmatter };
+}
+
+/** Describes the page stored as `file` (blob `oid`); see {@link describeText}. */
 export async function describePage(store: GitStore, file: string, oid: string, naming: PageNaming): Promise<PageMeta> {
-  const text = await store.readText(oid);
+  return describeText(file, oid, await store.readText(oid), naming, await loadPageParsers());
+}
+
+/**
+ * Describes the page `text` stored as `file` (blob `oid`), named by `naming` as An Otter Wiki names it. Synchronous,
+ * so an index can describe a page the moment it is first asked for. A page that cannot be analysed is still a page:
+ * named by its file, with no links or tags, and logged (every step is bounded, so this is a bug, never a hang).
+ */
+export function describeText(
+  file: string,
+  oid: string,
+  text: string,
+  naming: PageNaming,
+  parsers: PageParsers,
+): PageMeta {
   const size = Buffer.byteLength(text);
   try {
-    const { frontmatter, body } = await readFrontmatter(text);
+    const { frontmatter, body } = parsers.frontmatter.parseFrontmatter(text);
     // Otterwiki's hint for the name's casing is the page's first heading (not a frontmatter title). The body is
     // scanned once: the title is the frontmatter title, else that heading, else the name's last segment.
     const heading = pageTitle('', {}, body);
     const path = pageDisplayName(file, { retainCase: naming.retainCase, ...(heading ? { heading } : {}) });
     const title = pageTitle('', frontmatter, '') || heading || path.slice(path.lastIndexOf('/') + 1);
     const category = frontmatterCategory(frontmatter);
-    const links = (await loadPageModel()).extractLinks(path, body);
+    const links = parsers.model.extractLinks(path, body);
     return {
       path,
       file,

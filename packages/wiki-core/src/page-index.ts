@@ -6,6 +6,7 @@
 import type { CommitData, FileChange, GitStore } from './git-store.js';
 import type { CommitRecord, IndexState, OwnCommit, PagesChanged } from './page-index-types.js';
 import { describePage, type PageMeta } from './page-description.js';
+import { PageTable } from './page-table.js';
 import { DEFAULT_PAGE_NAMING, pageDisplayName, pageFileName, type PageNaming } from './page-names.js';
 import { fileToKey, isAttachmentOf } from './paths.js';
 
@@ -16,7 +17,7 @@ export type { CommitRecord, IndexState, OwnCommit, PagesChanged } from './page-i
 export class PageIndex {
   private indexedHead: string | null = null;
   private readonly files = new Map<string, string>();
-  private readonly pages = new Map<string, PageMeta>();
+  private readonly pages: PageTable;
   /** Commit ids that changed each page (by key), oldest first; kept for deleted pages too. */
   private readonly history = new Map<string, string[]>();
   private readonly commits = new Map<string, CommitRecord>();
@@ -24,14 +25,14 @@ export class PageIndex {
   private readonly changelog: string[] = [];
   private readonly position = new Map<string, number>();
   private readonly listeners: ((change: PagesChanged) => void)[] = [];
-  private incoming: Map<string, Set<string>> | null = null;
-  private sorted: string[] | null = null;
   private partial = false; // after a snapshot, until a complete history is imported
 
   constructor(
     private readonly store: GitStore,
     private readonly naming: PageNaming = DEFAULT_PAGE_NAMING,
-  ) {}
+  ) {
+    this.pages = new PageTable(store, naming);
+  }
 
   /** The commit the index describes (null: empty repository). */
   get head(): string | null {
@@ -75,8 +76,12 @@ export class PageIndex {
       await this.apply(commit, touched, commit === own?.commit ? own.changes : undefined);
       if (pause && this.changelog.length % 64 === 0) await pause();
     }
-    for (const key of touched) await this.describe(key);
-    if (touched.size > 0) this.invalidate();
+    let described = 0;
+    for (const key of touched) {
+      await this.describe(key);
+      // A replayed history touches every page: describing 10,000 of them in one go held the thread for seconds.
+      if (pause && ++described % 64 === 0) await pause();
+    }
     // Last: a concurrent reader that sees this head must also see the pages of it.
     this.indexedHead = head;
     if (touched.size > 0 || rebuilt) this.notify({ head, keys: [...touched], rebuilt });
@@ -91,12 +96,14 @@ export class PageIndex {
   async snapshot(head: string): Promise<void> {
     this.reset();
     const commit = await this.store.readCommit(head);
+    await this.pages.prepare();
     for (const { path, oid } of await this.store.listFiles(commit.tree)) this.files.set(path, oid);
+    const history = [head]; // shared by every page until one changes (see `apply`)
     for (const [file, oid] of this.files) {
       const key = fileToKey(file)?.toLowerCase();
       if (key === undefined || this.pages.has(key)) continue;
-      this.pages.set(key, await describePage(this.store, file, oid, this.naming));
-      this.history.set(key, [head]);
+      this.pages.addPending(key, file, oid); // described when first asked for (`page-table.ts`)
+      this.history.set(key, history);
     }
     this.commits.set(head, { ...commit, files: [], pages: [] });
     this.position.set(head, 0);
@@ -115,12 +122,6 @@ export class PageIndex {
     this.partial = false;
     for (const map of [this.files, this.pages, this.history, this.commits, this.position]) map.clear();
     this.changelog.length = 0;
-    this.invalidate();
-  }
-
-  private invalidate(): void {
-    this.incoming = null;
-    this.sorted = null;
   }
 
   private async apply(commit: CommitData, touched: Set<string>, known?: readonly FileChange[]): Promise<void> {
@@ -131,9 +132,7 @@ export class PageIndex {
       else this.files.delete(change.file);
       const key = fileToKey(change.file)?.toLowerCase();
       if (key === undefined) continue;
-      const list = this.history.get(key) ?? [];
-      list.push(commit.oid);
-      this.history.set(key, list);
+      this.history.set(key, [...(this.history.get(key) ?? []), commit.oid]);
       touched.add(key);
       pages.push(this.pages.get(key)?.path ?? pageDisplayName(change.file, this.naming));
     }
@@ -162,7 +161,7 @@ export class PageIndex {
   private fileOfKey(key: string): string | null {
     const file = `${key}.md`;
     if (this.files.has(file)) return file;
-    const known = this.pages.get(key)?.file;
+    const known = this.pages.blob(key)?.file;
     if (known && this.files.has(known)) return known;
     for (const candidate of this.files.keys()) if (fileToKey(candidate) === key) return candidate;
     return null;
@@ -177,6 +176,11 @@ export class PageIndex {
     return this.pages.has(key);
   }
 
+  /** File and blob of page `key`, without describing it (what a full-text scan needs). */
+  pageBlob(key: string): { readonly file: string; readonly oid: string } | undefined {
+    return this.pages.blob(key);
+  }
+
   /** Every page with its key, in no particular order. */
   pageEntries(): IterableIterator<[string, PageMeta]> {
     return this.pages.entries();
@@ -184,8 +188,7 @@ export class PageIndex {
 
   /** Page keys in code-unit order (cheap and stable; locale collation is far too slow for 10k rows per call). */
   sortedKeys(): readonly string[] {
-    this.sorted ??= [...this.pages.keys()].sort();
-    return this.sorted;
+    return this.pages.sortedKeys();
   }
 
   /** The blob id of any file (page or attachment) at the indexed commit. */
@@ -261,17 +264,7 @@ export class PageIndex {
 
   /** Target key → keys of pages linking to it. Built lazily, dropped whenever a page changes. */
   incomingLinks(): ReadonlyMap<string, ReadonlySet<string>> {
-    if (this.incoming === null) {
-      const incoming = new Map<string, Set<string>>();
-      for (const [key, meta] of this.pages) {
-        for (const target of meta.links) {
-          const t = target.toLowerCase();
-          incoming.set(t, (incoming.get(t) ?? new Set()).add(key));
-        }
-      }
-      this.incoming = incoming;
-    }
-    return this.incoming;
+    return this.pages.incomingLinks();
   }
 
   /** The whole state as plain data: for the cache file (`index-cache.ts`) and for {@link adopt}. */

@@ -9,12 +9,22 @@ import type { GitStore } from './git-store.js';
 import { readFrontmatter, searchText, stripFrontmatter } from './markdown.js';
 import { fileToKey } from './paths.js';
 import type { PageIndex } from './page-index.js';
+import { SearchScan } from './search-scan.js';
 import type { SearchHit } from './types.js';
 
 const CACHE_VERSION = 1;
 /** Persist again after this many commits were applied since the last save. */
 const SAVE_EVERY_COMMITS = 256;
 const SNIPPET_CHARS = 160;
+
+/**
+ * Above this many pages, a first build (no usable cache) runs in the background and searches scan meanwhile
+ * (`search-scan.ts`); below it, building costs less than ~0.3 s and the first search waits for it.
+ */
+export const SCAN_ABOVE_PAGES = 500;
+
+/** Lets timers (a held write lock's heartbeat) and requests run. */
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface SearchDoc {
   id: string;
@@ -42,6 +52,9 @@ export class SearchIndex {
   private head: string | null = null;
   private savedPosition = -1;
   private updating: Promise<unknown> = Promise.resolve();
+  /** A first build in the background (no usable cache), and the scan answering meanwhile (`search-scan.ts`). */
+  private building: Promise<void> | null = null;
+  private scan: SearchScan | null = null;
 
   constructor(
     private readonly file: string,
@@ -55,6 +68,7 @@ export class SearchIndex {
     const q = query.trim().slice(0, 500);
     if (q === '') return [];
     const mini = await this.ensure();
+    if (mini === null) return this.scanned(q, limit);
     // Cheapest first: all words (exact or prefix), then any word; typo-tolerant (fuzzy) matching, the expensive
     // part over a large vocabulary, only when neither finds anything.
     let results = mini.search(q, { combineWith: 'AND', fuzzy: false });
@@ -62,27 +76,61 @@ export class SearchIndex {
     if (results.length === 0) results = mini.search(q, { combineWith: 'OR' });
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
-      const meta = this.index.page(result.id as string);
-      if (!meta) continue;
-      const text = searchText(stripFrontmatter(await this.store.readText(meta.oid)));
-      hits.push({
-        path: meta.path,
-        title: meta.title,
-        score: result.score,
-        snippet: snippet(text, result.terms, q),
-        terms: result.terms,
-      });
+      const hit = await this.hit(result.id as string, result.score, result.terms, q);
+      if (hit) hits.push(hit);
     }
     return hits;
   }
 
-  /** Loads or builds the index and applies commits it has not seen. */
-  private ensure(): Promise<MiniSearch<SearchDoc>> {
+  /**
+   * Hits from scanning the pages' texts, while the index is built in the background. A query the scan finds
+   * nothing for waits for the index, which also matches words with typos.
+   */
+  private async scanned(q: string, limit: number): Promise<SearchHit[]> {
+    this.scan ??= new SearchScan(this.index, this.store);
+    const found = this.scan.search(q, limit);
+    if (found.length === 0) {
+      await this.building?.catch(() => undefined);
+      return this.mini === null ? [] : this.search(q, limit);
+    }
+    const hits: SearchHit[] = [];
+    for (const page of found) {
+      const hit = await this.hit(page.key, page.score, page.terms, q);
+      if (hit) hits.push(hit);
+    }
+    return hits;
+  }
+
+  private async hit(key: string, score: number, terms: string[], q: string): Promise<SearchHit | null> {
+    const meta = this.index.page(key);
+    if (!meta) return null;
+    const text = searchText(stripFrontmatter(await this.store.readText(meta.oid)));
+    return { path: meta.path, title: meta.title, score, snippet: snippet(text, terms, q), terms };
+  }
+
+  /**
+   * Loads the index (or, without a usable cache, starts building it in the background and returns null: scan
+   * meanwhile) and applies commits it has not seen.
+   */
+  private ensure(): Promise<MiniSearch<SearchDoc> | null> {
     // One update at a time: two concurrent searches must not add the same document twice.
     const run = this.updating.then(async () => {
-      if (this.mini === null) await this.load();
-      if (this.mini === null || this.head !== this.index.head) await this.catchUp();
-      return this.mini!;
+      if (this.mini === null && this.building === null) await this.load();
+      if (this.mini === null && this.building === null && this.index.sortedKeys().length <= SCAN_ABOVE_PAGES)
+        await this.catchUp();
+      if (this.mini === null) {
+        // Started after this search's scan has answered (the build yields to requests every 256 pages).
+        this.building ??= pause()
+          .then(() => this.catchUp())
+          .finally(() => {
+            this.building = null;
+            this.scan = null; // the index answers from now on
+          });
+        this.building.catch(() => undefined); // a failed build is started again by the next search
+        return null;
+      }
+      if (this.head !== this.index.head) await this.catchUp();
+      return this.mini;
     });
     this.updating = run.catch(() => undefined);
     return run;
@@ -111,7 +159,7 @@ export class SearchIndex {
       let n = 0;
       for (const key of [...this.index.sortedKeys()]) {
         // Thousands of pages: let timers (a held write lock's heartbeat) and requests run in between.
-        if (++n % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (++n % 256 === 0) await pause();
         if (this.index.hasPage(key)) mini.add(await this.document(key));
       }
       this.mini = mini;
@@ -136,6 +184,7 @@ export class SearchIndex {
   /** Saves the index now if it is loaded and newer than its file. */
   async flush(): Promise<void> {
     await this.updating;
+    await this.building?.catch(() => undefined);
     const position = this.head === null ? undefined : this.index.positionOf(this.head);
     if (position !== undefined && position > this.savedPosition) await this.save(position);
   }

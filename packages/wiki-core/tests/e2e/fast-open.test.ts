@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitStore } from '../../src/git-store.js';
+import { SCAN_ABOVE_PAGES } from '../../src/search-index.js';
 import { Wiki } from '../../src/index.js';
 import { git, makeTempDir, removeDir } from '../helpers/repo.js';
 import { WordEmbeddings } from '../helpers/word-embeddings.js';
@@ -97,5 +98,31 @@ describe('opening a repository without a cache', () => {
     expect(embeddedBeforeHistory).toBe(7);
     expect(found).toMatchObject({ mode: 'semantic', results: [{ path: 'Page 6' }] });
     expect(found.note).toBeUndefined();
+  });
+
+  it('describes only the pages asked for, and searches a large wiki by scanning until its index is built', async () => {
+    // Prepare: more pages than SCAN_ABOVE_PAGES, one commit, no cache
+    for (let i = 0; i <= SCAN_ABOVE_PAGES; i++)
+      writeFileSync(join(dir, `bulk ${i}.md`), `# Bulk ${i}\n\nfiller text number${i % 7} here\n`);
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=Otter', '-c', 'user.email=o@example.com', 'commit', '-q', '-m', 'bulk');
+    const describe = jest.spyOn(GitStore.prototype, 'readTextSync');
+    const wiki = await Wiki.open({ dir, durable: false });
+    // Act
+    await wiki.readPage('Page 6');
+    const readForOnePage = describe.mock.calls.length;
+    const queries = ['quokka38', 'revision', 'title 3', 'mentions quokka2', 'quok', 'number3 bulk', 'kuokka38'];
+    const scanned = [];
+    for (const q of queries) scanned.push((await wiki.search(q, { limit: 1000 })).map((h) => h.path).sort());
+    await wiki.flush(); // waits for the index build
+    const indexed = [];
+    for (const q of queries) indexed.push((await wiki.search(q, { limit: 1000 })).map((h) => h.path).sort());
+    // Assess
+    expect(readForOnePage).toBeLessThanOrEqual(2); // its description and its content, of 508 pages
+    expect(scanned[0]).toEqual(['Page 6']);
+    expect(scanned[1]!.length).toBe(7); // every page of the 40 commits
+    expect(scanned[5]!.length).toBe(72); // bulk pages with number3 (all words)
+    expect(scanned[6]).toContain('Page 6'); // a typo: nothing scanned, so the (fuzzy) index answered
+    expect(scanned).toEqual(indexed);
   });
 });

@@ -104,4 +104,19 @@ describe('Wiki.pageTree', () => {
     expect((await wiki.pageTree('A/Deep')).map((e) => e.path)).toEqual(['A/Deep/Leaf']);
     expect(await wiki.pageTree('Nothing Here')).toEqual([]);
   });
+
+  it('follows every change of the pages: a level asked for again after a write, a delete or a rename is current', async () => {
+    await wiki.writePage('Folder/One', 'x', { author: ANN });
+    const names = async (folder: string) => (await wiki.pageTree(folder)).map((e) => e.path);
+    expect(await names('Folder')).toEqual(['Folder/One']);
+    await wiki.writePage('Folder/Two', '# TWO\n', { author: ANN });
+    expect(await names('Folder')).toEqual(['Folder/One', 'Folder/TWO']);
+    await wiki.deletePage('Folder/One', { author: ANN });
+    await wiki.renamePage('Folder/TWO', 'Elsewhere/Two', { author: ANN });
+    expect(await names('Folder')).toEqual([]);
+    expect(await names('')).toEqual(['Elsewhere', 'Home']);
+    // What a caller does to the returned list does not change the next answer.
+    (await wiki.pageTree('')).length = 0;
+    expect(await names('')).toEqual(['Elsewhere', 'Home']);
+  });
 });

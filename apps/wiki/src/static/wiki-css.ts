@@ -32,7 +32,7 @@ export const WIKI_CSS = `
 :root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--on-accent:#fff;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;color-scheme:light dark}
 :root[data-theme=light]{color-scheme:light}${CHOSEN}{color-scheme:dark;${DARK_COLOURS}}
 @media (prefers-color-scheme:dark){${AUTO}{${DARK_COLOURS}}}
-*{box-sizing:border-box}
+*{box-sizing:border-box}input,select,textarea{max-width:100%}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
@@ -70,7 +70,7 @@ code,pre,textarea.source{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,
 pre{background:var(--code);padding:.75rem 1rem;overflow-x:auto;border-radius:6px;border:1px solid var(--line)}
 .task-list-item{list-style:none}.task-list-item input{margin:0 .4em 0 -1.2em}
 .footnotes{font-size:.9rem;color:var(--muted)}
-form.edit{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}form.edit input[type=text]{max-width:100%}
+form.edit{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}
 textarea.source{width:100%;min-height:60vh;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);resize:vertical}
 .editor-toolbar{display:flex;flex-wrap:wrap;gap:.25rem}.editor-toolbar button{min-width:2.5rem;font-family:ui-monospace,monospace}
 .editor-panes{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}.editor-panes .preview{border:1px solid var(--line);border-radius:6px;padding:0 1rem;min-width:0;max-height:70vh;overflow:auto}
@@ -95,7 +95,7 @@ mark{background:var(--mark);color:var(--fg);border-radius:2px;padding:0 .1em}
 table.blame td{padding:0 .5rem;border-bottom:0;white-space:nowrap}table.blame tr.run td{border-top:1px solid var(--line)}
 table.blame td.num{color:var(--muted);text-align:right}table.blame td.line{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em;width:100%}
 form.upload{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;padding:.75rem;border:1px solid var(--line);border-radius:6px;background:var(--panel)}
-form.upload label{display:grid;gap:.25rem}
+form.upload label{display:grid;grid-template-columns:minmax(0,1fr);gap:.25rem;max-width:100%}
 pre.diff{padding:0}pre.diff span{display:block;padding:0 1rem}
 pre.diff .add{background:rgba(46,160,67,.18)}pre.diff .del{background:rgba(248,81,73,.18)}pre.diff .hunk{color:var(--muted)}
 pre.commit-message{white-space:pre-wrap;font-size:1rem}

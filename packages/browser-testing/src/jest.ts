@@ -20,6 +20,8 @@ export interface ChromiumSuiteOptions<S> {
   stop(system: S): Promise<void>;
   /** Extra Chromium flags. */
   chromiumArgs?: readonly string[];
+  /** How long starting may take (default 60 s). */
+  startTimeoutMs?: number;
 }
 
 /** `it`, or `it.skip` on a machine without Chromium. */
@@ -50,7 +52,7 @@ export function describeInChromium<S>(
       suite.system = await options.start();
       suite.started = true;
       suite.browser = await launchChromium(options.chromiumArgs);
-    }, 60_000);
+    }, options.startTimeoutMs ?? 60_000);
     afterAll(async () => {
       await suite.browser?.close();
       if (suite.started) await options.stop(suite.system as S);

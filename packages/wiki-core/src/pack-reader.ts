@@ -13,7 +13,7 @@ const TYPES = ['', 'commit', 'tree', 'blob', 'tag'] as const;
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 const CACHE_SIZE = 512;
-const SCRATCH_BYTES = 16_384;
+const SCRATCH_BYTES = 4096;
 
 /** One packfile and its index. */
 class Pack {
@@ -138,7 +138,8 @@ class Pack {
    */
   private inflateAt(position: number, size: number, have: number, from: number): Buffer {
     const attempt = (buf: Buffer): Buffer => {
-      const out = inflateSync(buf);
+      // An output buffer of the known size: zlib's default 16 KiB chunk per call was most of a small blob's cost.
+      const out = inflateSync(buf, { chunkSize: Math.max(64, size + 64) });
       if (out.length !== size) throw new Error('Pack entry size mismatch');
       return out;
     };

@@ -3,6 +3,7 @@
  * refusals (missing, wrong kind). Abbreviated ids are resolved across loose objects and packs.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WikiError } from '../../src/errors.js';
@@ -14,6 +15,8 @@ let dir: string;
 let gitdir: string;
 const text = (n: number): string => `${'A paragraph long enough for git to store it as a delta. '.repeat(30)}${n}\n`;
 const ids: Record<string, string> = {};
+/** Incompressible and larger than a pack entry's first read (4 KiB): read again in full. */
+const noise = randomBytes(40_000);
 
 beforeAll(() => {
   dir = makeTempDir();
@@ -25,6 +28,10 @@ beforeAll(() => {
     git(dir, '-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', `v${n}`);
     ids[`blob${n}`] = git(dir, 'rev-parse', 'HEAD:page.md').trim();
   }
+  writeFileSync(join(dir, 'noise.bin'), noise);
+  git(dir, 'add', 'noise.bin');
+  git(dir, '-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'noise');
+  ids.noise = git(dir, 'rev-parse', 'HEAD:noise.bin').trim();
   git(dir, 'gc', '-q', '--aggressive');
   ids.packedCommit = git(dir, 'rev-parse', 'HEAD').trim();
   writeFileSync(join(dir, 'loose.md'), 'loose\n');
@@ -45,6 +52,7 @@ describe('ObjectStore.read', () => {
     const objects = store();
     for (const n of [1, 2, 3]) expect(objects.read(ids[`blob${n}`]!, 'blob').body.toString()).toBe(text(n));
     expect(objects.read(ids.packedCommit!, 'commit').body.toString()).toBe(git(dir, 'cat-file', 'commit', 'HEAD'));
+    expect(objects.read(ids.noise!, 'blob').body.equals(noise)).toBe(true);
   });
 
   it('reads an object queued by the write in progress before it is on disk, and forgets it when discarded', () => {

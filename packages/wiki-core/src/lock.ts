@@ -1,6 +1,6 @@
 /**
- * @module The cross-process write lock: a lock file made with exclusive create (works over NFS/EFS),
- * taken over when stale, waited for with bounded backoff.
+ * @module The cross-process write lock (and the vector build's lease): a lock file made with exclusive create
+ * (works over NFS/EFS), refreshed by a heartbeat, taken over when stale, waited for with bounded backoff.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -55,6 +55,19 @@ export async function acquireWriteLock(options: LockOptions): Promise<HeldLock> 
     if (waited >= options.timeoutMs) throw new WikiBusyError(waited);
     await sleep(Math.min(delay * (0.5 + Math.random()), options.timeoutMs - waited));
     delay = Math.min(delay * 1.6, 250);
+  }
+}
+
+/**
+ * Takes the lock only if it is free now (or stale, then taken over); null while someone else holds it. For work
+ * that another process may do instead, such as building the vector store.
+ */
+export async function tryAcquireLock(path: string, staleMs: number): Promise<HeldLock | null> {
+  try {
+    return await acquireWriteLock({ path, timeoutMs: 0, staleMs });
+  } catch (error) {
+    if (error instanceof WikiBusyError) return null;
+    throw error;
   }
 }
 

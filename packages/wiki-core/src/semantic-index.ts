@@ -2,14 +2,17 @@
  * @module Keeps the chunk vectors in step with the branch, off every request's critical path: after a write and
  * before a search it embeds only pages whose blob changed since the commit the store describes (the same changelog
  * the page index catches up from, so commits of other processes are followed too). The store is a disposable cache
- * under `.git/wikibot/`; while it is missing or behind, searches answer from what is there or lexically.
+ * under `.git/wikibot/`; while it is missing or behind, searches answer from what is there or lexically. Only the
+ * holder of the build lease beside it embeds, so processes sharing the repository never build twice at once.
  */
 import * as fsp from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import { chunkPage, embeddingText } from './chunker.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
 import type { GitStore } from './git-store.js';
 import type { PageIndex } from './page-index.js';
+import { tryAcquireLock } from './lock.js';
 import { fileToKey } from './paths.js';
 import { decodeStore, encodeStore, quantize, type PageVectors } from './vector-store.js';
 
@@ -17,6 +20,8 @@ import { decodeStore, encodeStore, quantize, type PageVectors } from './vector-s
 const EMBED_BATCH = 16;
 /** Save a long rebuild this often (pages), so a killed process loses little: pages whose blob is stored are skipped. */
 const SAVE_EVERY_PAGES = 256;
+/** A build lease not refreshed for this long is a dead (or frozen) builder's; the holder refreshes it every 5 s. */
+export const BUILD_LEASE_STALE_MS = 30_000;
 
 /** The vector store of one `Wiki` and its upkeep. */
 export class SemanticIndex {
@@ -25,6 +30,10 @@ export class SemanticIndex {
   /** The commit the store is complete for (null: nothing yet). */
   private head: string | null = null;
   private loaded = false;
+  /** Inode, size and mtime of the store file when last read or written: a change means another process saved. */
+  private seen: string | null = null;
+  /** The build lease beside the store (see {@link update}). */
+  private readonly leaseFile: string;
   private updating: Promise<void> | null = null;
   /** Why the last update failed (e.g. the embedding model was unreachable); cleared by a successful one. */
   lastError: unknown = null;
@@ -35,7 +44,9 @@ export class SemanticIndex {
     private readonly store: GitStore,
     private readonly write: AtomicWriteOptions,
     readonly provider: EmbeddingProvider,
-  ) {}
+  ) {
+    this.leaseFile = join(dirname(file), 'vectors-build.lock');
+  }
 
   /** True when the store describes the index's current commit. */
   get current(): boolean {
@@ -84,31 +95,59 @@ export class SemanticIndex {
   }
 
   private async update(): Promise<void> {
-    if (!this.loaded) await this.load();
-    // Re-check after each pass: the branch may have moved while pages were being embedded.
-    while (this.head !== this.index.head) {
-      const target = this.index.head;
-      const keys = this.changedKeys();
-      let done = 0;
-      for (const key of keys) {
-        await this.refreshPage(key);
-        if (++done % SAVE_EVERY_PAGES === 0) await this.save();
+    await this.readSaved();
+    if (this.head === this.index.head) return;
+    // One builder at a time across the processes sharing this repository (cold Lambdas on one EFS): the others
+    // answer from what is saved and adopt the builder's store when a later search or write brings them here again.
+    const lease = await tryAcquireLock(this.leaseFile, BUILD_LEASE_STALE_MS);
+    if (lease === null) return;
+    try {
+      await this.readSaved(); // the last builder may have saved just before letting go
+      // Re-check after each pass: the branch may have moved while pages were being embedded.
+      while (this.head !== this.index.head) {
+        const target = this.index.head;
+        const keys = this.changedKeys();
+        let done = 0;
+        for (const key of keys) {
+          // Taken over as stale (e.g. this container was frozen): the new holder builds; stop paying twice.
+          if (
+            !(await lease.assertHeld().then(
+              () => true,
+              () => false,
+            ))
+          )
+            return;
+          await this.refreshPage(key);
+          if (++done % SAVE_EVERY_PAGES === 0) await this.save();
+        }
+        this.head = target;
+        await this.save();
       }
-      this.head = target;
-      await this.save();
+    } finally {
+      await lease.release();
     }
   }
 
-  private async load(): Promise<void> {
-    const bytes = await fsp.readFile(this.file).catch(() => null);
+  /**
+   * Reads the saved store the first time, and later whenever another process saved a newer one. A store of a
+   * commit this branch does not have (history rewritten, or an index not yet caught up) is kept as a seed: pages
+   * whose blob matches are still skipped by the full pass that follows.
+   */
+  private async readSaved(): Promise<void> {
+    const stat = await fsp.stat(this.file).catch(() => null);
+    const seen = stat === null ? null : `${stat.ino} ${stat.size} ${stat.mtimeMs}`;
+    if (this.loaded && seen === this.seen) return;
+    const bytes = seen === null ? null : await fsp.readFile(this.file).catch(() => null);
     const decoded = bytes === null ? null : decodeStore(bytes, this.provider.id, this.provider.dimensions);
-    // A store of a commit this branch does not have (history rewritten) is kept as a seed: pages whose blob
-    // matches are still skipped by the full pass that follows.
-    if (decoded !== null) {
-      for (const [key, page] of decoded.pages) this.pages.set(key, page);
-      this.head = decoded.head !== null && this.index.positionOf(decoded.head) !== undefined ? decoded.head : null;
-    }
+    this.seen = seen;
+    const head = decoded?.head == null ? undefined : this.index.positionOf(decoded.head);
+    const ours = this.head === null ? undefined : this.index.positionOf(this.head);
+    const newer = !this.loaded || ours === undefined || (head !== undefined && head > ours);
     this.loaded = true;
+    if (decoded === null || !newer) return;
+    this.pages.clear();
+    for (const [key, page] of decoded.pages) this.pages.set(key, page);
+    this.head = head === undefined ? null : decoded.head;
   }
 
   /** Pages that may differ between the stored commit and the index's: all of them after a rebuild. */
@@ -146,6 +185,8 @@ export class SemanticIndex {
   private async save(): Promise<void> {
     const bytes = encodeStore(this.provider.id, this.provider.dimensions, this.head, this.pages);
     await writeFileAtomic(this.file, bytes, this.write).catch(() => undefined);
+    const stat = await fsp.stat(this.file).catch(() => null);
+    this.seen = stat === null ? null : `${stat.ino} ${stat.size} ${stat.mtimeMs}`;
   }
 
   /** Waits for a running update (tests and `Wiki.flush`). */

@@ -7,12 +7,15 @@
  *   hold <dir>                              take the write lock, print "locked", then wait to be killed
  *   holdindex <dir>                         take the write lock and git's index.lock, print "locked", wait
  *   midcommit <dir>                         write a commit's objects without moving the branch, print "objects", wait
+ *   build <dir>                             open with a model that never answers, print "embedding" when the vector
+ *                                           build asks it (holding the build lease), then wait to be killed
  */
 import { join } from 'node:path';
 import { GitStore } from '../../src/git-store.js';
 import { Wiki } from '../../src/index.js';
 import { acquireIndexLock } from '../../src/index-lock.js';
 import { acquireWriteLock } from '../../src/lock.js';
+import { WordEmbeddings } from './word-embeddings.js';
 
 const [mode, dir, prefix = 'p', countText = '1', staleText = '30000'] = process.argv.slice(2);
 const gitdir = join(dir!, '.git');
@@ -68,5 +71,14 @@ if (mode === 'write') {
   });
   await store.flushObjects();
   process.stdout.write('objects\n');
+  await forever();
+} else if (mode === 'build') {
+  const stuck = new (class extends WordEmbeddings {
+    override embed(): Promise<never> {
+      process.stdout.write('embedding\n');
+      return forever();
+    }
+  })();
+  await Wiki.open({ dir: dir!, embeddings: stuck, durable: false });
   await forever();
 }

@@ -66,15 +66,21 @@ async function waitFor(test: () => boolean, timeoutMs: number): Promise<boolean>
   return test();
 }
 
-/** Runs `kills` kill-and-check rounds on a fresh repository in `dir`. */
 /** The target (issue 10): a crashed writer's lock is taken over within this long, with default settings. */
-const RECOVERY_LIMIT_MS = 5_000;
+export const RECOVERY_LIMIT_MS = 5_000;
 
-export async function soakKillWriters(dir: string, kills: number): Promise<KillReport> {
+/**
+ * Runs `kills` kill-and-check rounds on a fresh repository in `dir`. `recoveryLimitMs` is the target `npm run soak`
+ * reports against; the test in `npm test` passes a looser one, because a timed limit there would fail on a busy CI
+ * machine for reasons that are not the lock's (targets live in benchmarks, never in timed tests).
+ */
+export async function soakKillWriters(
+  dir: string,
+  kills: number,
+  recoveryLimitMs = RECOVERY_LIMIT_MS,
+): Promise<KillReport> {
   await Wiki.open({ dir });
   const random = seededRandom(kills * 31 + 7);
-  // The survivor may wait out a lock the victim left behind.
-  const recoveryLimitMs = RECOVERY_LIMIT_MS;
   const report: KillReport = {
     kills: 0,
     victimWritesDone: 0,

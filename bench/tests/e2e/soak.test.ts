@@ -34,7 +34,9 @@ describe('soak (short version of npm run soak)', () => {
 
   it('a writer killed with SIGKILL leaves a valid repository and the other writer recovers the lock', async () => {
     // Act
-    const report = await soakKillWriters(join(root, 'kills', 'wiki'), 2);
+    // A loose bound: the 5 s target is npm run soak's to report; here a survivor that never takes the lock over
+    // (the old 30 s stale timeout, or none at all) still fails.
+    const report = await soakKillWriters(join(root, 'kills', 'wiki'), 2, 20_000);
 
     // Assess
     expect(report.problems).toEqual([]);
@@ -47,9 +49,10 @@ describe('soak (short version of npm run soak)', () => {
 
   it('hostile pages written through MCP, REST and the browser form leave healthz, read_note and delete answering', async () => {
     // Act: three 1 MB shapes (one per channel), X.md.md names, a diff that differs everywhere
-    const report = await soakHostileContent(join(root, 'hostile'), { shapes: 3, limitMs: 5000 });
+    const report = await soakHostileContent(join(root, 'hostile'), { shapes: 3, limitMs: 15_000 });
 
-    // Assess: no 5xx, views ≤ 1 MB, every probe answered (here within 5 s, a wedge took 29 s; npm run soak: 1 s)
+    // Assess: no 5xx, views ≤ 1 MB, every probe answered — here within 15 s, loose for a busy CI machine (a wedge
+    // took 29 s; npm run soak: 1 s)
     expect(report.problems).toEqual([]);
     expect(report.probes.map((p) => `${p.system} ${p.what.split(' ')[0]} ${p.ok}`)).toEqual(
       ['running', 'restarted', 'rebuilt'].flatMap((s) => [

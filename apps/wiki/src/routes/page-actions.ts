@@ -40,29 +40,19 @@ async function edit(ctx: RequestContext, path: string): Promise<Response> {
   const canonical = normalizePagePath(path);
   const gate = requireWrite(ctx, pageHref(canonical, '/edit'));
   if (gate) return gate;
-  try {
-    const page = await ctx.deps.wiki.readPage(canonical);
-    return htmlResponse(
-      editPage({
-        path: page.path,
-        title: page.title,
-        content: page.content,
-        baseRevision: page.revision,
-        viewer: ctx.viewer,
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof PageNotFoundError)) throw error;
-    return htmlResponse(
-      editPage({
-        path: canonical,
-        title: canonical,
-        content: `# ${canonical.split('/').pop()}\n\n`,
-        baseRevision: '',
-        viewer: ctx.viewer,
-      }),
-    );
-  }
+  const { wiki } = ctx.deps;
+  // The tree is opened at the name as asked; page identity is case-insensitive, so the page is marked either way.
+  const [page, sidebar] = await Promise.all([
+    wiki.readPage(canonical).catch((error: unknown) => {
+      if (error instanceof PageNotFoundError) return undefined;
+      throw error;
+    }),
+    pageTreeFor(wiki, canonical),
+  ]);
+  const form = page
+    ? { path: page.path, title: page.title, content: page.content, baseRevision: page.revision }
+    : { path: canonical, title: canonical, content: `# ${canonical.split('/').pop()}\n\n`, baseRevision: '' };
+  return htmlResponse(editPage({ ...form, viewer: ctx.viewer, sidebar }));
 }
 
 /** The 403 for a save whose session expired: the text comes back so the edit is not lost. */
@@ -102,6 +92,7 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
         viewer: ctx.viewer,
         currentRevision,
         diff,
+        sidebar: await pageTreeFor(wiki, canonical),
       }),
       409,
     );
@@ -136,8 +127,8 @@ async function save(ctx: RequestContext, path: string): Promise<Response> {
 async function history(ctx: RequestContext, path: string): Promise<Response> {
   const revisions = await ctx.deps.wiki.history(path, { limit: 200 });
   const canonical = normalizePagePath(path);
-  if (revisions.length === 0) return htmlResponse(pageNotFound(canonical, ctx.viewer), 404);
   const sidebar = await pageTreeFor(ctx.deps.wiki, canonical);
+  if (revisions.length === 0) return htmlResponse(pageNotFound(canonical, ctx.viewer, sidebar), 404);
   return htmlResponse(historyPage({ path: canonical, title: canonical, revisions, viewer: ctx.viewer, sidebar }));
 }
 

@@ -53,12 +53,12 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
 
 /** A missing page: its folder's sub-pages when pages live under `<path>/` (as in An Otter Wiki), else a 404. */
 async function missing(ctx: RequestContext, path: string): Promise<Response> {
-  const pages = await ctx.deps.wiki.listPages({ prefix: `${path}/` });
-  if (pages.length > 0) {
-    const sidebar = await pageTreeFor(ctx.deps.wiki, path);
-    return htmlResponse(folderPage({ folder: path, pages, viewer: ctx.viewer, sidebar }));
-  }
-  return htmlResponse(pageNotFound(path, ctx.viewer), 404);
+  const [pages, sidebar] = await Promise.all([
+    ctx.deps.wiki.listPages({ prefix: `${path}/` }),
+    pageTreeFor(ctx.deps.wiki, path),
+  ]);
+  if (pages.length > 0) return htmlResponse(folderPage({ folder: path, pages, viewer: ctx.viewer, sidebar }));
+  return htmlResponse(pageNotFound(path, ctx.viewer, sidebar), 404);
 }
 
 /** Actions whose GET shows a form that a POST to the same address carries out. */

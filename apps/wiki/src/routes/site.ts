@@ -11,14 +11,21 @@ import { existing } from './pages.js';
 import { pageHref } from '../views/urls.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
 import { searchByMeaning } from './search-by-meaning.js';
+import { pageTreeFor } from './tree.js';
 import { sitemapXml } from '../views/sitemap.js';
+
+/** A site page's sidebar: the page tree's top level (no page of its own to mark). */
+function siteSidebar(ctx: RequestContext) {
+  return pageTreeFor(ctx.deps.wiki, '');
+}
 
 async function search(ctx: RequestContext, rest: readonly string[]): Promise<Response> {
   const query = (rest.length > 0 ? rest.join('/') : (ctx.url.searchParams.get('q') ?? '')).trim().slice(0, 200);
-  const [hits, meaning] = query
-    ? await Promise.all([ctx.deps.wiki.search(query, { limit: 50 }), searchByMeaning(ctx, query)])
-    : [[], null];
-  return htmlResponse(searchPage({ query, hits, meaning, viewer: ctx.viewer }));
+  const [[hits, meaning], sidebar] = await Promise.all([
+    query ? Promise.all([ctx.deps.wiki.search(query, { limit: 50 }), searchByMeaning(ctx, query)]) : [[], null],
+    siteSidebar(ctx),
+  ]);
+  return htmlResponse(searchPage({ query, hits, meaning, viewer: ctx.viewer, sidebar }));
 }
 
 /** Commits per changelog page, as in An Otter Wiki. */
@@ -37,7 +44,10 @@ async function changelog(ctx: RequestContext): Promise<Response> {
   if (found.length === 0 && page > 1) throw new HttpError(404, 'not_found', `The changelog has no page ${page}.`);
   const revisions = found.slice(0, CHANGELOG_PAGE_SIZE);
   const hasOlder = found.length > CHANGELOG_PAGE_SIZE;
-  const present = await existing(ctx.deps.wiki)([...new Set(revisions.flatMap((r) => r.paths))]);
+  const [present, sidebar] = await Promise.all([
+    existing(ctx.deps.wiki)([...new Set(revisions.flatMap((r) => r.paths))]),
+    siteSidebar(ctx),
+  ]);
   const lower = new Set([...present].map((p) => p.toLowerCase()));
   return htmlResponse(
     changelogPage({
@@ -47,6 +57,7 @@ async function changelog(ctx: RequestContext): Promise<Response> {
       hasOlder,
       viewer: ctx.viewer,
       exists: (path) => lower.has(path.toLowerCase()),
+      sidebar,
     }),
   );
 }
@@ -62,8 +73,9 @@ async function index(ctx: RequestContext): Promise<Response> {
     .filter(([, v]) => v)
     .map(([k, v]) => `${k} “${v}”`)
     .join(', ');
-  const pages = await ctx.deps.wiki.listPages(filter);
-  return htmlResponse(indexPage({ pages, viewer: ctx.viewer, filter: described ? `with ${described}` : undefined }));
+  const [pages, sidebar] = await Promise.all([ctx.deps.wiki.listPages(filter), siteSidebar(ctx)]);
+  const filtered = described ? `with ${described}` : undefined;
+  return htmlResponse(indexPage({ pages, viewer: ctx.viewer, filter: filtered, sidebar }));
 }
 
 function create(ctx: RequestContext): Response {

@@ -16,6 +16,8 @@ export interface EditFormOptions {
   readonly baseRevision: string;
   readonly message?: string;
   readonly viewer: Viewer;
+  /** The sidebar (page tree), as beside the page's view. */
+  readonly sidebar?: SafeHtml;
 }
 
 function editForm(options: EditFormOptions): SafeHtml {
@@ -42,6 +44,7 @@ export function editPage(options: EditFormOptions): SafeHtml {
     viewer: options.viewer,
     body: html`${intro}${editForm(options)}`,
     page: { path: options.path, tab: 'edit' },
+    sidebar: options.sidebar,
   });
 }
 
@@ -59,5 +62,6 @@ ${editForm({ ...options, baseRevision: currentRevision })}`;
     viewer: options.viewer,
     body,
     page: { path, tab: 'edit' },
+    sidebar: options.sidebar,
   });
 }

@@ -90,7 +90,7 @@ function pager(page: number, hasOlder: boolean): SafeHtml {
  * the pages it changed that exist now and their diffs. `exists` tells whether a page of that name exists now.
  */
 export function changelogPage(
-  options: ChangelogPage & { viewer: Viewer; exists: (path: string) => boolean },
+  options: ChangelogPage & { viewer: Viewer; exists: (path: string) => boolean; sidebar?: SafeHtml },
 ): SafeHtml {
   const { revisions } = options;
   // The changelog is the first-parent chain, so the next (older) row is each row's parent.
@@ -105,5 +105,5 @@ export function changelogPage(
   const body = html`<table class="list"><thead><tr><th>Revision</th><th>Date</th><th>Author</th><th>Message</th><th>Pages</th></tr></thead><tbody>${rows}</tbody></table>
 ${pager(options.page, options.hasOlder)}`;
   const title = options.page > 1 ? `Recent changes, page ${options.page}` : 'Recent changes';
-  return layout({ title, viewer: options.viewer, body });
+  return layout({ title, viewer: options.viewer, body, sidebar: options.sidebar });
 }

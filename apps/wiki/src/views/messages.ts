@@ -20,10 +20,10 @@ export function messagePage(options: {
   return layout({ title: options.title, viewer: options.viewer, body });
 }
 
-/** The 404 page of a missing page: offers to create it. */
-export function pageNotFound(path: string, viewer: Viewer): SafeHtml {
+/** The 404 page of a missing page: offers to create it; `sidebar` is the page tree, open at where it would be. */
+export function pageNotFound(path: string, viewer: Viewer, sidebar?: SafeHtml): SafeHtml {
   const body = html`<div class="notice"><p>There is no page called <strong>${path}</strong> yet.</p>
 <p><a class="button" href="${pageHref(path, '/edit')}">Create ${path}</a></p>
 <p class="meta">Or <a href="${siteHref('search', { q: path })}">search for “${path}”</a>.</p></div>`;
-  return layout({ title: path, viewer, body, returnTo: pageHref(path, '/edit') });
+  return layout({ title: path, viewer, body, returnTo: pageHref(path, '/edit'), sidebar });
 }

@@ -15,6 +15,7 @@ export function searchPage(options: {
   hits: readonly SearchHit[];
   meaning?: MeaningResults | null;
   viewer: Viewer;
+  sidebar?: SafeHtml;
 }): SafeHtml {
   const { query, hits } = options;
   const results = hits.length
@@ -26,7 +27,8 @@ export function searchPage(options: {
       ? html`<p>No pages match “${query}”. <a href="${siteHref('create', { name: query })}">Create ${query}</a>?</p>`
       : '';
   const body = html`<form method="get" action="/-/search"><input type="search" name="q" value="${query}" aria-label="Search"> <button type="submit">Search</button></form>${searchColumns(results, options.meaning ?? null)}`;
-  return layout({ title: query ? `Search: ${query}` : 'Search', viewer: options.viewer, body });
+  const title = query ? `Search: ${query}` : 'Search';
+  return layout({ title, viewer: options.viewer, body, sidebar: options.sidebar });
 }
 
 function groupKey(page: PageSummary): string {
@@ -36,7 +38,12 @@ function groupKey(page: PageSummary): string {
 }
 
 /** `/-/index`: every page, grouped by top-level folder or first letter. */
-export function indexPage(options: { pages: readonly PageSummary[]; viewer: Viewer; filter?: string }): SafeHtml {
+export function indexPage(options: {
+  pages: readonly PageSummary[];
+  viewer: Viewer;
+  filter?: string;
+  sidebar?: SafeHtml;
+}): SafeHtml {
   const groups = new Map<string, PageSummary[]>();
   for (const page of [...options.pages].sort((a, b) => a.path.localeCompare(b.path))) {
     const key = groupKey(page);
@@ -50,7 +57,7 @@ export function indexPage(options: { pages: readonly PageSummary[]; viewer: View
       )}</ul></section>`,
   );
   const body = html`<p class="meta">${options.pages.length} page${options.pages.length === 1 ? '' : 's'}${options.filter ? html` ${options.filter}` : ''}.</p>${sections}`;
-  return layout({ title: 'All pages', viewer: options.viewer, body });
+  return layout({ title: 'All pages', viewer: options.viewer, body, sidebar: options.sidebar });
 }
 
 /** `/-/create`: asks for a page name, then goes to its edit page. */

@@ -141,6 +141,40 @@ describe('the page tree', () => {
     expect(diff).toContain('<span class="add">+Changed.</span>');
   });
 
+  it('shows the tree on the edit page, a missing page and the site pages, the current page marked', async () => {
+    const alice = await t.signIn('alice@example.com', 'Alice');
+    const at = async (path: string, status = 200) => {
+      const response = await t.get(path, { browser: alice });
+      expect([path, response.status]).toEqual([path, status]);
+      const html = await response.text();
+      // Laid out as on a page view: the frame and the loader for closed folders.
+      expect(html).toMatch(/<script src="\/-\/static\/nav\.js\?v=[0-9a-f]{12}" defer><\/script>/);
+      const tree = between(html, '<nav class="tree"', '</aside>');
+      expect(tree).toContain('<a href="/Alpha"');
+      return { tree, marked: [...tree.matchAll(/<a href="([^"]+)" aria-current="page">/g)].map((m) => m[1]) };
+    };
+    // An existing page's editor marks it (asked in another case) and opens its branch.
+    const edit = await at('/projects/wikibot/guide/edit');
+    expect(edit.marked).toEqual(['/Projects/Wikibot/Guide']);
+    expect(edit.tree).toContain('<details data-tree="Projects/Wikibot" open>');
+    // A page to be created, or missing, is in no tree: nothing marked, its folder open.
+    for (const missing of [await at('/Beta/Three/edit'), await at('/Beta/Three', 404)]) {
+      expect(missing.marked).toEqual([]);
+      expect(missing.tree).toContain('<details data-tree="Beta" open>');
+      expect(missing.tree).toContain('<a href="/Beta/One">One</a>');
+    }
+    // Site pages: the top level, no page marked.
+    for (const path of ['/-/changelog', '/-/search?q=text', '/-/search', '/-/index', '/-/index?prefix=Beta%2F']) {
+      const site = await at(path);
+      expect([path, site.marked]).toEqual([path, []]);
+      expect(site.tree).toContain('<details data-tree="Beta"><summary>');
+    }
+    // Pages without a sidebar keep the plain frame.
+    const create = await (await t.get('/-/create', { browser: alice })).text();
+    expect(create).toContain('<body>');
+    expect(create).not.toContain('class="tree"');
+  });
+
   it("keeps a private wiki's tree private", async () => {
     const closed = await openTestWiki({ WIKI_READ_ACCESS: 'signed-in' });
     try {

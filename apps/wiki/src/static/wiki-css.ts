@@ -29,7 +29,7 @@ function scoped(rules: string, scope: string): string {
 
 /** The stylesheet's text. */
 export const WIKI_CSS = `
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--on-accent:#fff;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;color-scheme:light dark}
+:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--link:#0969da;--missing:#cf222e;--accent:#1a7f37;--on-accent:#fff;--code:#f6f8fa;--mark:#fff8c5;--maxw:60rem;--sidew:18rem;--framew:calc(var(--sidew) + var(--maxw));color-scheme:light dark}
 :root[data-theme=light]{color-scheme:light}${CHOSEN}{color-scheme:dark;${DARK_COLOURS}}
 @media (prefers-color-scheme:dark){${AUTO}{${DARK_COLOURS}}}
 *{box-sizing:border-box}input,select,textarea{max-width:100%}
@@ -74,7 +74,7 @@ form.edit{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}
 textarea.source{width:100%;min-height:60vh;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);resize:vertical}
 .editor-toolbar{display:flex;flex-wrap:wrap;gap:.25rem}.editor-toolbar button{min-width:2.5rem;font-family:ui-monospace,monospace}
 .editor-panes{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem}.editor-panes .preview{border:1px solid var(--line);border-radius:6px;padding:0 1rem;min-width:0;max-height:70vh;overflow:auto}
-@media (min-width:64rem){.editor-panes{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}main:has(.editor-panes){max-width:90rem}}
+@media (min-width:64rem){.editor-panes{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}main:has(form.edit){max-width:90rem}:root:has(form.edit){--framew:calc(var(--sidew) + 90rem)}}
 input[type=text],input[type=search]{padding:.35rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);font:inherit}
 button,.button{padding:.35rem .9rem;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);font:inherit;cursor:pointer}
 button.primary{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
@@ -103,9 +103,11 @@ dl.commit-meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem
 .commit-file h2{font-size:1.05rem;overflow-wrap:anywhere}ul.commit-files{overflow-wrap:anywhere}
 .skip{position:absolute;left:-999rem;top:.5rem;z-index:10;background:var(--bg);padding:.25rem .75rem;border:1px solid var(--line)}.skip:focus{left:.5rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.frame{display:flex;flex-direction:column;max-width:86rem;margin:0 auto}.frame>main{width:100%}
+/* with a sidebar the frame is the sidebar and a main column as wide as main, and the top bar and footer span it */
+.frame{display:flex;flex-direction:column;max-width:var(--framew);margin:0 auto}.frame>main{width:100%}
 .sidebar{order:1;padding:0 1rem 1rem;font-size:.9rem;min-width:0;line-height:1.75}
-@media (min-width:64rem){.frame{display:grid;grid-template-columns:18rem minmax(0,1fr);align-items:start}.sidebar{order:0;padding-top:1rem;position:sticky;top:0;max-height:100vh;overflow:auto}}
+@media (min-width:64rem){.with-sidebar :is(.topbar-inner,footer){max-width:var(--framew)}
+.frame{display:grid;grid-template-columns:var(--sidew) minmax(0,1fr);align-items:start}.sidebar{order:0;padding-top:1rem;position:sticky;top:0;max-height:100vh;overflow:auto}}
 .sidebar .panel>summary{font-weight:600;cursor:pointer;padding:.15rem 0}
 .sidebar ul{list-style:none;margin:0;padding-left:1.5rem}
 .tree li{position:relative;overflow-wrap:anywhere}

@@ -1,7 +1,8 @@
 /**
  * @module The page frame: top bar (wiki name, a short site nav, search, account), the page's own tabs, and for
  * pages that have one a sidebar (page tree, table of contents; see page-tree.ts and toc.ts), placed before the
- * content on wide screens and after it on narrow ones, with a skip link to the content.
+ * content on wide screens and after it on narrow ones, with a skip link to the content; the top bar then spans
+ * the sidebar and the content (`with-sidebar`).
  */
 import { NAV_JS_URL } from '../static/nav-js.js';
 import { THEME_JS_URL } from '../static/theme-js.js';
@@ -82,7 +83,7 @@ export function layout(options: LayoutOptions): SafeHtml {
 <script src="${THEME_JS_URL}"></script>
 ${options.sidebar ? html`<script src="${NAV_JS_URL}" defer></script>` : ''}
 </head>
-<body>
+<body${options.sidebar ? html` class="with-sidebar"` : ''}>
 ${options.sidebar ? html`<a class="skip" href="#main">Skip to content</a>` : ''}
 <header class="topbar"><div class="topbar-inner">
 <a class="brand" href="/Home">wikibot</a>

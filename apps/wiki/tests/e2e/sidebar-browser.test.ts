@@ -74,6 +74,30 @@ describeInChromium('the sidebar in headless Chromium', { start: startWiki, stop:
     await context.close();
   }, 60_000);
 
+  test('lines the top bar up with the sidebar and the content, on a phone and on desktops', async () => {
+    const found: Record<string, unknown> = {};
+    for (const width of [320, 1280, 1700]) {
+      const context = await suite.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      for (const path of ['/Projects/Guide', '/Nowhere', '/-/search?q=text', '/-/changelog', '/-/index']) {
+        await page.goto(`${suite.system.origin}${path}`);
+        // Edges in whole pixels: the top bar's inner box, the frame, the sidebar's left, the content's right.
+        const edges = await page.evaluate(`(() => {
+          const box = (s) => document.querySelector(s).getBoundingClientRect();
+          const [bar, frame, side, main] = ['.topbar-inner', '.frame', '.sidebar', 'main'].map(box);
+          return { bar: [bar.left, bar.right], side: side.left, main: main.right, frame: [frame.left, frame.right],
+            scroll: document.documentElement.scrollWidth };
+        })()`);
+        const { bar, side, main, frame, scroll } = edges as Record<string, number & number[]>;
+        const aligned = { bar, side, main, scroll: Math.min(scroll, width) };
+        const expected = { bar: frame, side: frame[0], main: frame[1], scroll: width };
+        if (JSON.stringify(aligned) !== JSON.stringify(expected)) found[`${width} ${path}`] = { aligned, frame };
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
+  }, 60_000);
+
   test('works without JavaScript: the folder opens and offers the index of its pages', async () => {
     const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -147,7 +147,8 @@ describe('the page tree', () => {
       const response = await t.get(path, { browser: alice });
       expect([path, response.status]).toEqual([path, status]);
       const html = await response.text();
-      // Laid out as on a page view: the frame and the loader for closed folders.
+      // Laid out as on a page view: the frame, the loader for closed folders, the top bar as wide as the frame.
+      expect(html).toContain('<body class="with-sidebar">');
       expect(html).toMatch(/<script src="\/-\/static\/nav\.js\?v=[0-9a-f]{12}" defer><\/script>/);
       const tree = between(html, '<nav class="tree"', '</aside>');
       expect(tree).toContain('<a href="/Alpha"');

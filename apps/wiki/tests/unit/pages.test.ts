@@ -135,6 +135,8 @@ describe('wiki pages (HTML UI on real repositories)', () => {
     expect(html).toContain('Someone else changed this page');
     expect(html).toContain('<span class="add">+Someone else was faster.</span>');
     expect(html).toContain('My slower edit.');
+    // The page tree beside it, as beside the editor, the page marked.
+    expect(html).toContain('<a href="/Home" aria-current="page">Home</a>');
     expect((await t.wiki.readPage('Home')).content).toContain('Someone else was faster.');
   });
 

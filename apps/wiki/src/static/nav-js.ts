@@ -3,6 +3,8 @@
  * strict CSP, nothing inline). A closed folder of the tree holds only a link to its listing; the first time it is
  * opened (click, Enter or Space on its summary) this fetches the folder's entries from `/-/tree?path=` and puts
  * them in its place. Without script, or when the fetch fails, the link stays and the tree still opens and closes.
+ * The folders the page came with open already hold their entries (the current page marked among them): a browser
+ * also fires 'toggle' for those, sometimes after this script has run, so they count as loaded from the start.
  */
 import { fingerprint } from './fingerprint.js';
 
@@ -28,6 +30,8 @@ export const NAV_JS = `
         details.removeAttribute('data-loaded'); // the link to the listing stays; try again when reopened
       });
   }
+  var open = document.querySelectorAll('.tree details[data-tree][open]');
+  for (var i = 0; i < open.length; i++) open[i].setAttribute('data-loaded', '');
   // 'toggle' does not bubble: listen in the capture phase for every <details> of the tree, also those loaded later.
   document.addEventListener(
     'toggle',

@@ -9,8 +9,13 @@ import { WikiBusyError, WikiError } from './errors.js';
 import { createExclusive } from './lock-file.js';
 
 const FULL_OID = /^[0-9a-f]{40}$/;
-/** A ref lock older than this was left by a killed process: git holds one only for the instant of an update. */
-const ABANDONED_REF_LOCK_MS = 5_000;
+/**
+ * A ref lock older than this was left by a killed process: git holds one only for the instant of an update (its own
+ * writers give up after core.filesRefLockTimeout, 100 ms by default). It was 5 s, and a wikibot writer killed between
+ * making the lock and renaming it then held every other writer up for 5 s after the kill, although the write lock
+ * itself is taken over after 3 s (soak: worst recovery 5,010 ms; each of those writes refused as busy).
+ */
+const ABANDONED_REF_LOCK_MS = 1_000;
 
 /** The branch HEAD points at. */
 export class BranchRef {

@@ -52,4 +52,16 @@ describe('BranchRef', () => {
     ref.update(second, first);
     expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(first);
   });
+
+  it('takes over a ref lock a killed writer left 2 s ago, inside the 3 s a stale write lock takes', () => {
+    const first = commit('one');
+    const second = commit('two');
+    const lock = join(dir, '.git/refs/heads/main.lock');
+    writeFileSync(lock, `${first}\n`);
+    const killedAt = new Date(Date.now() - 2_000);
+    utimesSync(lock, killedAt, killedAt);
+    ref.update(second, first);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(first);
+    expect(existsSync(lock)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * @module Content validation: size limit and text sanity, checked before anything touches the repository.
  */
-import { ContentTooLargeError, InvalidContentError } from './errors.js';
+import { ContentTooLargeError, EditMatchError, InvalidArgumentError, InvalidContentError } from './errors.js';
 
 /** The largest page, in UTF-8 bytes (1 MB). */
 export const MAX_PAGE_BYTES = 1_048_576;
@@ -21,4 +21,15 @@ export function validateContent(content: string): Buffer {
   const bytes = Buffer.from(content, 'utf8');
   if (bytes.length > MAX_PAGE_BYTES) throw new ContentTooLargeError(bytes.length, MAX_PAGE_BYTES);
   return bytes;
+}
+
+/**
+ * Checks an edit's two texts before the write lock is taken.
+ * @throws EditMatchError for an empty text to replace; InvalidArgumentError when nothing would change.
+ */
+export function validateEdit(oldText: string, newText: string): void {
+  if (typeof oldText !== 'string' || oldText === '') throw new EditMatchError('The text to replace is empty', 0);
+  if (oldText === newText)
+    throw new InvalidArgumentError('The replacement is identical to the text it replaces; nothing to edit');
+  validateContent(newText);
 }

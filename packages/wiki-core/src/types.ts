@@ -6,6 +6,7 @@
 import type { Attachment, AttachmentContent } from './attachments.js';
 import type { Blame } from './blame.js';
 import type { CommitDetails } from './commit-details.js';
+import type { EmbeddingProvider } from './embedding-provider.js';
 import type { PageTreeEntry } from './page-tree.js';
 import type { SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
 
@@ -173,7 +174,11 @@ export interface WikiApi {
   }>;
   listPages(filter?: ListFilter): Promise<PageSummary[]>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
-  /** Chunks nearest in meaning to `query`; keyword results with a `note` when semantic search cannot answer. */
+  /**
+   * Chunks nearest in meaning to `query` (otterwiki-mcp's `semantic_search`): at most `n`, at most
+   * `maxChunksPerPage` of one page, with cosine distances. Never fails for want of the model: without one, or
+   * while it is unreachable or the vector store is being built, it returns keyword results and says so in `note`.
+   */
   semanticSearch(query: string, options?: SemanticSearchOptions): Promise<SemanticSearchResult>;
   getLinks(path: string): Promise<PageLinks>;
   /** The whole link graph: page → pages it links to. */
@@ -222,4 +227,14 @@ export interface AttachmentWriteResult {
   readonly mimeType: string;
   readonly revision: string;
   readonly created: boolean;
+}
+
+/** Extra options of `Wiki.open` beyond the shared {@link WikiOptions}. */
+export interface WikiOpenOptions extends WikiOptions {
+  /** fsync files before they become visible (default true). */
+  readonly durable?: boolean;
+  /** Keep the work tree's files in step with each commit, as Otterwiki has them (default true). */
+  readonly checkout?: boolean;
+  /** The embedding model semantic search uses; absent → `semanticSearch` answers lexically, with a note. */
+  readonly embeddings?: EmbeddingProvider;
 }

@@ -4,11 +4,9 @@
  */
 import { join, resolve } from 'node:path';
 import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
-import { blamePage, type Blame } from './blame.js';
-import { boundedDiff } from './bounded-diff.js';
+import type { Blame } from './blame.js';
 import { commitDetails, type CommitDetails } from './commit-details.js';
-import { validateContent } from './content.js';
-import { EditMatchError, InvalidArgumentError, PageNotFoundError } from './errors.js';
+import { validateContent, validateEdit } from './content.js';
 import { GitStore } from './git-store.js';
 import { DEFAULT_STALE_LOCK_MS } from './lock.js';
 import { IndexSync } from './index-sync.js';
@@ -25,6 +23,7 @@ import { ensureRepository } from './repository.js';
 import { SearchIndex } from './search-index.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
 import { SemanticIndex } from './semantic-index.js';
+import { pageBlame, pageDiff, type HistoryReadContext } from './history-reads.js';
 import { semanticSearch, type SemanticSearchOptions, type SemanticSearchResult } from './semantic-search.js';
 import type {
   AttachmentWriteResult,
@@ -35,23 +34,15 @@ import type {
   Revision,
   SearchHit,
   WikiApi,
-  WikiOptions,
+  WikiOpenOptions,
   WriteOptions,
   WriteResult,
 } from './types.js';
-import { WritePath, type Plan } from './write-path.js';
+import { WritePath } from './write-path.js';
+
+export type { WikiOpenOptions } from './types.js';
 
 const DEFAULT_LIMIT = 50;
-
-/** Extra options of `Wiki.open` beyond the shared {@link WikiOptions}. */
-export interface WikiOpenOptions extends WikiOptions {
-  /** fsync files before they become visible (default true). */
-  readonly durable?: boolean;
-  /** Keep the work tree's files in step with each commit, as Otterwiki has them (default true). */
-  readonly checkout?: boolean;
-  /** The embedding model semantic search uses; absent → `semanticSearch` answers lexically, with a note. */
-  readonly embeddings?: EmbeddingProvider;
-}
 
 /** The wiki engine over one git repository. Open with {@link Wiki.open}. */
 export class Wiki implements WikiApi {
@@ -125,15 +116,10 @@ export class Wiki implements WikiApi {
     return wiki;
   }
 
-  /** Catches the index up with the branch if another process (or Lambda) committed. One small file read. */
-  private sync(): Promise<void> {
-    return this.indexSync.sync();
-  }
-
   /** Syncs once the index's history is complete (see `index-sync.ts`): for answers that need it. */
   private async syncHistory(): Promise<void> {
     await this.indexSync.historyComplete();
-    await this.sync();
+    await this.indexSync.sync();
   }
 
   /**
@@ -161,19 +147,19 @@ export class Wiki implements WikiApi {
   }
 
   async head(): Promise<string> {
-    await this.sync();
+    await this.indexSync.sync();
     return this.index.head ?? '';
   }
 
   async exists(path: string): Promise<boolean> {
     const key = pageKey(path);
-    await this.sync();
+    await this.indexSync.sync();
     return this.index.hasPage(key);
   }
 
   async readPage(path: string, options: { revision?: string } = {}): Promise<Page> {
     const key = pageKey(path);
-    await this.sync();
+    await this.indexSync.sync();
     if (options.revision === undefined) return this.reader.current(key, path);
     await this.indexSync.historyComplete(); // which change of the page an old revision shows
     return this.reader.at(key, path, options.revision);
@@ -182,16 +168,13 @@ export class Wiki implements WikiApi {
   async writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult> {
     const display = normalizePagePath(path);
     validateContent(content);
-    return this.mutate(options, () => this.plans.write(display, content, options));
+    return this.writer.write(options.author, () => this.plans.write(display, content, options));
   }
 
   async editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult> {
     const key = pageKey(path);
-    if (typeof oldText !== 'string' || oldText === '') throw new EditMatchError('The text to replace is empty', 0);
-    if (oldText === newText)
-      throw new InvalidArgumentError('The replacement is identical to the text it replaces; nothing to edit');
-    validateContent(newText);
-    return this.mutate(options, () => this.plans.edit(key, path, oldText, newText, options));
+    validateEdit(oldText, newText);
+    return this.writer.write(options.author, () => this.plans.edit(key, path, oldText, newText, options));
   }
 
   /**
@@ -201,23 +184,18 @@ export class Wiki implements WikiApi {
   async appendPage(path: string, text: string, options: WriteOptions): Promise<WriteResult> {
     const display = normalizePagePath(path);
     validateContent(text);
-    return this.mutate(options, () => this.plans.append(display, text, options));
+    return this.writer.write(options.author, () => this.plans.append(display, text, options));
   }
 
   async deletePage(path: string, options: WriteOptions): Promise<{ readonly path: string; readonly revision: string }> {
     const key = pageKey(path);
-    return this.mutate(options, () => this.plans.delete(key, path, options));
+    return this.writer.write(options.author, () => this.plans.delete(key, path, options));
   }
 
   async renamePage(path: string, newPath: string, options: WriteOptions): Promise<RenameResult> {
     const key = pageKey(path);
     const target = normalizePagePath(newPath);
-    return this.mutate(options, () => this.plans.rename(key, path, target, options));
-  }
-
-  /** Runs a write (see `write-path.ts`). */
-  private mutate<R>(options: WriteOptions, plan: () => Promise<Plan<R>>): Promise<R> {
-    return this.writer.write(options.author, plan);
+    return this.writer.write(options.author, () => this.plans.rename(key, path, target, options));
   }
 
   async listAttachments(path: string): Promise<Attachment[]> {
@@ -228,7 +206,7 @@ export class Wiki implements WikiApi {
 
   async readAttachment(path: string, filename: string): Promise<AttachmentContent> {
     const key = pageKey(path);
-    await this.sync();
+    await this.indexSync.sync();
     return this.attachments.read(key, path, filename);
   }
 
@@ -239,12 +217,12 @@ export class Wiki implements WikiApi {
     options: WriteOptions,
   ): Promise<AttachmentWriteResult> {
     const key = pageKey(path);
-    return this.mutate(options, () => this.attachments.write(key, path, filename, bytes, options));
+    return this.writer.write(options.author, () => this.attachments.write(key, path, filename, bytes, options));
   }
 
   async deleteAttachment(path: string, filename: string, options: WriteOptions): Promise<AttachmentWriteResult> {
     const key = pageKey(path);
-    return this.mutate(options, () => this.attachments.delete(key, path, filename, options));
+    return this.writer.write(options.author, () => this.attachments.delete(key, path, filename, options));
   }
 
   async listPages(filter: ListFilter = {}): Promise<PageSummary[]> {
@@ -254,46 +232,37 @@ export class Wiki implements WikiApi {
   }
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
-    await this.sync();
+    await this.indexSync.sync();
     return this.searchIndex.search(String(query ?? ''), queries.clampLimit(options.limit, 20));
   }
 
-  /**
-   * Chunks nearest in meaning to `query` (otterwiki-mcp's `semantic_search`): at most `n`, at most
-   * `maxChunksPerPage` of one page, with cosine distances. Never fails for want of the model: without one, or
-   * while it is unreachable or the vector store is being built, it returns keyword results and says so in `note`.
-   */
   async semanticSearch(query: string, options: SemanticSearchOptions = {}): Promise<SemanticSearchResult> {
-    await this.sync();
+    await this.indexSync.sync();
     const lexical = (q: string, limit: number): Promise<SearchHit[]> => this.searchIndex.search(q, limit);
     return semanticSearch(this.semantic, this.index, this.store, lexical, query, options);
   }
 
   async getLinks(path: string): Promise<PageLinks> {
     const key = pageKey(path);
-    await this.sync();
+    await this.indexSync.sync();
     return queries.pageLinks(this.index, key, normalizePagePath(path));
   }
 
   async linkGraph(): Promise<Record<string, readonly string[]>> {
-    await this.sync();
+    await this.indexSync.sync();
     return queries.linkGraph(this.index);
   }
 
   async orphans(): Promise<string[]> {
-    await this.sync();
+    await this.indexSync.sync();
     return queries.orphans(this.index);
   }
 
   async history(path: string, options: { limit?: number } = {}): Promise<Revision[]> {
     const key = pageKey(path);
     await this.syncHistory();
-    return queries.pageHistory(
-      this.index,
-      key,
-      normalizePagePath(path),
-      queries.clampLimit(options.limit, DEFAULT_LIMIT),
-    );
+    const limit = queries.clampLimit(options.limit, DEFAULT_LIMIT);
+    return queries.pageHistory(this.index, key, normalizePagePath(path), limit);
   }
 
   async changelog(options: { limit?: number; offset?: number } = {}): Promise<Revision[]> {
@@ -303,20 +272,12 @@ export class Wiki implements WikiApi {
   }
 
   async blame(path: string, options: { revision?: string } = {}): Promise<Blame> {
-    const key = pageKey(path);
     await this.syncHistory();
-    const history = this.index.historyOf(key);
-    let upTo = history.length - 1;
-    if (options.revision !== undefined) {
-      const last = this.index.revisionAt(key, await this.store.resolveCommit(options.revision));
-      upTo = last === undefined ? -1 : history.lastIndexOf(last.oid);
-    }
-    if (upTo < 0) throw new PageNotFoundError(normalizePagePath(path));
-    return blamePage(this.index, this.store, { key, path: this.reader.fileAndName(key, path).display, upTo });
+    return pageBlame(this.historyReads(), path, options.revision);
   }
 
   async pageTree(folder = ''): Promise<PageTreeEntry[]> {
-    await this.sync();
+    await this.indexSync.sync();
     return pageTreeLevel(this.index, folder);
   }
 
@@ -325,16 +286,10 @@ export class Wiki implements WikiApi {
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {
-    const key = pageKey(path);
-    await this.sync();
-    const fromOid = await this.store.resolveCommit(from);
-    const toOid = to === undefined ? (this.index.head ?? '') : await this.store.resolveCommit(to);
-    if (!this.index.hasPage(key)) await this.indexSync.historyComplete(); // a deleted page's file
-    const { file, display } = this.reader.fileAndName(key, path);
-    const [a, b] = await Promise.all([this.store.fileAt(fromOid, file), this.store.fileAt(toOid, file)]);
-    if (a === null && b === null) throw new PageNotFoundError(normalizePagePath(path));
-    const text = async (oid: string | null): Promise<string> => (oid === null ? '' : this.store.readText(oid));
-    const [oldText, newText] = [await text(a), await text(b)];
-    return boundedDiff({ path: display, file, fromRevision: fromOid, toRevision: toOid, oldText, newText });
+    return pageDiff(this.historyReads(), path, from, to);
+  }
+
+  private historyReads(): HistoryReadContext {
+    return { index: this.index, store: this.store, reader: this.reader, indexSync: this.indexSync };
   }
 }

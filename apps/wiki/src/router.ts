@@ -4,6 +4,7 @@
  * `/revert/<sha>`, `/attachment/<filename>`), attachments at `/<Page>/a/<filename>`; site pages live under `/-/`; the
  * REST API under `/api/v1/`. Paths are percent-decoded segment by segment; an undecodable one is a 400.
  */
+import { PAGE_ACTION_SEGMENTS } from '@wikibot/wiki-core';
 import { HttpError } from './http/http-error.js';
 
 /** Actions on a page. */
@@ -38,18 +39,8 @@ export type Route =
     }
   | { readonly kind: 'attachment'; readonly path: string; readonly filename: string };
 
-/** Last segments naming an action on the page before them; wiki-core refuses page names ending in one. */
-const ACTIONS = new Set<PageAction>([
-  'edit',
-  'save',
-  'history',
-  'diff',
-  'blame',
-  'attachments',
-  'rename',
-  'delete',
-  'source',
-]);
+/** Last segments naming an action on the page before them: wiki-core's list, the one it refuses page names by. */
+const ACTIONS: ReadonlySet<string> = new Set(PAGE_ACTION_SEGMENTS);
 /** Second-to-last segments naming an action whose argument (a revision) follows. */
 const REVISION_ACTIONS = new Set<PageAction>(['revision', 'revert']);
 

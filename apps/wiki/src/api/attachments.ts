@@ -11,10 +11,11 @@ import { jsonResponse } from '../http/responses.js';
 import { authorize, commitMessage, methodNotAllowed, optionalJsonBody, type ApiRequest } from './request.js';
 
 /**
- * Largest upload body: Lambda's 6 MB synchronous payload less the event around it. A 4 MiB file is 5,592,408
- * base64 characters, so every file within the limit fits; a larger body is a 413 before it is decoded.
+ * Largest JSON upload body (REST, content in base64): Lambda's 6 MB synchronous payload less the event around it.
+ * A 4 MiB file is 5,592,408 base64 characters, so every file within the limit fits; a larger body is a 413 before it
+ * is decoded. The browser's multipart form has its own, smaller cap (routes/attachments.ts): its bytes are raw.
  */
-const MAX_UPLOAD_BODY_BYTES = 6_000_000;
+const MAX_JSON_UPLOAD_BODY_BYTES = 6_000_000;
 
 async function list(req: ApiRequest, path: string): Promise<Response> {
   await authorize(req, 'read');
@@ -32,7 +33,7 @@ async function list(req: ApiRequest, path: string): Promise<Response> {
 
 async function upload(req: ApiRequest, path: string): Promise<Response> {
   const principal = (await authorize(req, 'write'))!;
-  const body = await readJsonObject(req.request, MAX_UPLOAD_BODY_BYTES);
+  const body = await readJsonObject(req.request, MAX_JSON_UPLOAD_BODY_BYTES);
   if (typeof body.filename !== 'string' || typeof body.content !== 'string') {
     throw new HttpError(
       422,

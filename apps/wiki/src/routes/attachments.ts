@@ -25,8 +25,11 @@ import { formMessage } from './form-post.js';
 /** A file part of the posted form. */
 type UploadedFile = Exclude<ReturnType<FormData['get']>, string | null>;
 
-/** The largest upload body: one attachment's limit plus 64 KiB of multipart framing (×4/3 in base64 < 6 MB). */
-export const MAX_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
+/**
+ * The largest multipart body (the browser's upload form): one attachment's limit plus 64 KiB of multipart framing
+ * (×4/3 in the event's base64 < 6 MB). REST's JSON uploads carry base64 and have their own cap (api/attachments.ts).
+ */
+const MAX_FORM_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
 
 /** The page's attachments page, with `error` when an upload was refused (status `status`). */
 async function listing(ctx: RequestContext, path: string, status = 200, error?: string, message?: string) {
@@ -45,7 +48,7 @@ async function readMultipart(request: Request): Promise<FormData> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type))
     throw new HttpError(415, 'unsupported_media_type', 'Send the files as multipart/form-data.');
-  const bytes = await readBytes(request, MAX_UPLOAD_BODY_BYTES);
+  const bytes = await readBytes(request, MAX_FORM_UPLOAD_BODY_BYTES);
   try {
     return await new Response(bytes, { headers: { 'content-type': type } }).formData();
   } catch {

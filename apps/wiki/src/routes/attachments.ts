@@ -18,9 +18,9 @@ import { readBytes } from '../http/body.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse, redirect } from '../http/responses.js';
 import { attachmentsPage, formatSize } from '../views/attachments.js';
-import { pageNotFound } from '../views/messages.js';
 import { pageHref } from '../views/urls.js';
 import { formMessage } from './form-post.js';
+import { pageNotFoundResponse } from './page-not-found.js';
 
 /** A file part of the posted form. */
 type UploadedFile = Exclude<ReturnType<FormData['get']>, string | null>;
@@ -38,7 +38,7 @@ async function listing(ctx: RequestContext, path: string, status = 200, error?: 
     const page = attachmentsPage({ path, files, viewer: ctx.viewer, limitBytes: MAX_ATTACHMENT_BYTES, error, message });
     return htmlResponse(page, status);
   } catch (err) {
-    if (err instanceof PageNotFoundError) return htmlResponse(pageNotFound(path, ctx.viewer), 404);
+    if (err instanceof PageNotFoundError) return pageNotFoundResponse(ctx, normalizePagePath(path));
     throw err;
   }
 }

@@ -14,10 +14,10 @@ import {
 } from '@wikibot/wiki-core';
 import { requireWrite, type RequestContext } from '../context.js';
 import { htmlResponse, redirect } from '../http/responses.js';
-import { pageNotFound } from '../views/messages.js';
 import { deleteForm, renameForm } from '../views/page-moves.js';
 import { pageHref, siteHref } from '../views/urls.js';
 import { formMessage, writerForm } from './form-post.js';
+import { pageNotFoundResponse } from './page-not-found.js';
 import { revisionParam } from './revision-param.js';
 
 /** The status and reason of a refusal the form can explain, or undefined for any other error. */
@@ -49,7 +49,7 @@ async function showForm(ctx: RequestContext, path: string, action: 'rename' | 'd
   const gate = requireWrite(ctx, pageHref(canonical, `/${action}`));
   if (gate) return gate;
   const page = await current(ctx, canonical);
-  if (!page) return htmlResponse(pageNotFound(canonical, ctx.viewer), 404);
+  if (!page) return pageNotFoundResponse(ctx, canonical);
   const form = action === 'rename' ? renameForm : deleteForm;
   return htmlResponse(form({ path: page.path, revision: page.revision, viewer: ctx.viewer }));
 }
@@ -64,7 +64,7 @@ async function rename(ctx: RequestContext, path: string): Promise<Response> {
     const result = await ctx.deps.wiki.renamePage(canonical, newName, { author, message, baseRevision: base });
     return redirect(pageHref(result.newPath), 303);
   } catch (error) {
-    if (error instanceof PageNotFoundError) return htmlResponse(pageNotFound(canonical, ctx.viewer), 404);
+    if (error instanceof PageNotFoundError) return pageNotFoundResponse(ctx, canonical);
     const why = refused(error, canonical);
     if (!why) throw error;
     const revision = error instanceof EditConflictError ? error.currentRevision : (base ?? '');
@@ -83,7 +83,7 @@ async function remove(ctx: RequestContext, path: string): Promise<Response> {
     // The changelog opens with the deletion: the confirmation, and the way back to the old text.
     return redirect(siteHref('changelog'), 303);
   } catch (error) {
-    if (error instanceof PageNotFoundError) return htmlResponse(pageNotFound(canonical, ctx.viewer), 404);
+    if (error instanceof PageNotFoundError) return pageNotFoundResponse(ctx, canonical);
     const why = refused(error, canonical);
     if (!why) throw error;
     const revision = error instanceof EditConflictError ? error.currentRevision : (base ?? '');

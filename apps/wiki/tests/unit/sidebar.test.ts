@@ -158,8 +158,10 @@ describe('the page tree', () => {
     const edit = await at('/projects/wikibot/guide/edit');
     expect(edit.marked).toEqual(['/Projects/Wikibot/Guide']);
     expect(edit.tree).toContain('<details data-tree="Projects/Wikibot" open>');
-    // A page to be created, or missing, is in no tree: nothing marked, its folder open.
-    for (const missing of [await at('/Beta/Three/edit'), await at('/Beta/Three', 404)]) {
+    // A page to be created, or missing (viewed or asked for a form), is in no tree: nothing marked, its folder open.
+    const missingForms = ['/Beta/Three/rename', '/Beta/Three/delete', '/Beta/Three/attachments'];
+    const missingPages = [await at('/Beta/Three', 404), ...(await Promise.all(missingForms.map((p) => at(p, 404))))];
+    for (const missing of [await at('/Beta/Three/edit'), ...missingPages]) {
       expect(missing.marked).toEqual([]);
       expect(missing.tree).toContain('<details data-tree="Beta" open>');
       expect(missing.tree).toContain('<a href="/Beta/One">One</a>');

@@ -33,7 +33,6 @@ export function isSafeUrl(url: string): boolean {
 
 function schemeOf(url: string): string | undefined {
   // Browsers ignore ASCII whitespace and control characters inside a scheme; so do we before judging it.
-  // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
 }

@@ -70,7 +70,7 @@ export function unsafeMarkup(markup: string): string[] {
         )
         .replace(/&colon;/gi, ':');
       if (!ATTRIBUTES.has(attrName)) problems.push(`attribute ${attrName} on <${name}>`);
-      // eslint-disable-next-line no-control-regex -- browsers strip these inside a scheme
+      // Browsers strip control characters and spaces inside a scheme, so they are stripped before judging it.
       if (
         (attrName === 'href' || attrName === 'src') &&
         /^\s*(javascript|vbscript|data|file):/i.test(value.replace(/[\u0000-\u0020]/g, ''))

@@ -1,7 +1,8 @@
 /**
  * @module API Gateway v2 event → web-standard Request.
  */
-import { rememberRequestBody } from './known-bodies.js';
+import { EventRequest } from './event-request.js';
+import { PlainHeaders } from './plain-headers.js';
 import type { ApiGatewayV2Event } from './types.js';
 
 /** The event is not an HTTP API payload 2.0 event. */
@@ -12,15 +13,20 @@ export class MalformedEventError extends Error {
   }
 }
 
+/** A method is a token; these three are ones `new Request` refuses. */
+const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 /**
- * Builds the Request an app sees. The URL's origin is the host the client used (custom domain or the
- * API's own endpoint), so links the app builds match what the client called.
+ * Builds the Request an app sees: an {@link EventRequest}, whose method, URL and headers are read from the event
+ * without loading Node's fetch classes. The URL's origin is the host the client used (custom domain or the API's
+ * own endpoint), so links the app builds match what the client called.
  */
 export function eventToRequest(event: ApiGatewayV2Event): Request {
   if (event?.version !== '2.0' || typeof event.rawPath !== 'string' || !event.requestContext?.http?.method) {
     throw new MalformedEventError('expected an API Gateway HTTP API payload format 2.0 event');
   }
-  const headers = new Headers();
+  const headers = new PlainHeaders();
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (typeof value === 'string') headers.set(name, value);
   }
@@ -29,6 +35,10 @@ export function eventToRequest(event: ApiGatewayV2Event): Request {
   const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'https';
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const method = event.requestContext.http.method.toUpperCase();
+  // What `new Request` would throw on later, refused here where the event is known to be at fault.
+  if (!METHOD.test(method) || FORBIDDEN_METHODS.has(method)) {
+    throw new MalformedEventError(`the event's method is not one a Request can carry`);
+  }
   const hasBody = method !== 'GET' && method !== 'HEAD' && event.body !== undefined && event.body !== null;
   const body = hasBody ? (event.isBase64Encoded ? Buffer.from(event.body!, 'base64') : event.body!) : undefined;
   let url: URL;
@@ -37,7 +47,6 @@ export function eventToRequest(event: ApiGatewayV2Event): Request {
   } catch {
     throw new MalformedEventError('the event does not describe a valid URL');
   }
-  const request = new Request(url, { method, headers, body });
-  if (body !== undefined) rememberRequestBody(request, body);
-  return request;
+  if (url.username || url.password) throw new MalformedEventError('the event describes a URL with credentials');
+  return new EventRequest({ method, url: url.href, headers, body });
 }

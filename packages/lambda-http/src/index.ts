@@ -8,7 +8,9 @@
 export { createLambdaHandler } from './handler.js';
 export { eventToRequest, MalformedEventError } from './event-to-request.js';
 export { responseToResult } from './response-to-result.js';
-export { requestBytes, textResponse } from './known-bodies.js';
+export { requestBytes } from './known-bodies.js';
+export { plainResponse } from './plain-response.js';
+export type { PlainBody } from './plain-response.js';
 
 /** Gateway and test side */
 export { createApiGatewayV2Event, decodeApiGatewayV2Result } from './build-event.js';

@@ -1,16 +1,22 @@
 /**
  * @module Web-standard Response → API Gateway v2 structured result.
  */
-import { knownResponseText } from './known-bodies.js';
+import { unreadPlainBody } from './plain-response.js';
 import type { ApiGatewayV2Result } from './types.js';
 
 const TEXT_TYPES =
   /^(text\/|application\/(json|javascript|xml|x-www-form-urlencoded|[\w.+-]+\+(json|xml))|image\/svg\+xml)/i;
 
+/** `String.prototype.isWellFormed` (ES2024; in every Node this runs on, not yet in the project's TypeScript lib). */
+function wellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
 /**
  * Converts a Response into the full result shape (never a bare string, which API Gateway would guess
  * at). Text bodies stay text; anything else travels base64-encoded. `Set-Cookie` headers become
- * `cookies`, as payload 2.0 requires for more than one. The text of a `textResponse` is taken as it is.
+ * `cookies`, as payload 2.0 requires for more than one. The body of a `plainResponse` is taken as it is,
+ * without building a stream (or loading Node's fetch classes); any other Response's body is read.
  */
 export async function responseToResult(response: Response): Promise<ApiGatewayV2Result> {
   const headers: Record<string, string> = {};
@@ -19,23 +25,26 @@ export async function responseToResult(response: Response): Promise<ApiGatewayV2
   });
   const cookies = response.headers.getSetCookie();
   const contentType = response.headers.get('content-type') ?? '';
-  const known = knownResponseText(response);
-  if (known !== undefined && (known === '' || TEXT_TYPES.test(contentType))) {
-    return {
-      statusCode: response.status,
-      headers,
-      ...(cookies.length > 0 ? { cookies } : {}),
-      body: known,
-      isBase64Encoded: false,
-    };
+  const plain = unreadPlainBody(response);
+  const held = plain === undefined ? Buffer.from(await response.arrayBuffer()) : (plain ?? '');
+  const isText = held.length === 0 || TEXT_TYPES.test(contentType);
+  let body: string;
+  if (typeof held === 'string') {
+    // A lone surrogate becomes U+FFFD, as encoding the text for a stream would make it.
+    body = isText
+      ? wellFormed(held)
+        ? held
+        : Buffer.from(held).toString('utf8')
+      : Buffer.from(held).toString('base64');
+  } else {
+    const bytes = Buffer.from(held.buffer, held.byteOffset, held.byteLength);
+    body = isText ? bytes.toString('utf8') : bytes.toString('base64');
   }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const isText = bytes.length === 0 || TEXT_TYPES.test(contentType);
   return {
     statusCode: response.status,
     headers,
     ...(cookies.length > 0 ? { cookies } : {}),
-    body: isText ? bytes.toString('utf8') : bytes.toString('base64'),
+    body,
     isBase64Encoded: !isText,
   };
 }

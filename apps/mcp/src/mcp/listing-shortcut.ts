@@ -9,7 +9,7 @@
  * `tools/list`'s time in the function (docs/performance.md).
  */
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
-import { textResponse } from '@wikibot/lambda-http';
+import { plainResponse } from '@wikibot/lambda-http';
 
 /** A JSON media type with no parameter but UTF-8's (the transport accepts more; those take the SDK path). */
 const PLAIN_JSON = /^application\/json(?:\s*;\s*charset="?utf-8"?)?$/i;
@@ -53,8 +53,8 @@ export function answerToolListing(request: Request, parsed: unknown, serialised:
   const id = listRequestId(parsed);
   if (id === undefined || !plainHeaders(request.headers)) return undefined;
   // What the SDK sends: JSON.stringify({ result, jsonrpc, id }) with the listing as result, as JSON.
-  // A text Response the Lambda adapter hands on as it is, without streaming the ~20 KB back out of it.
-  return textResponse(`{"result":${serialised()},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`, {
+  // A plain Response the Lambda adapter hands on as it is, without streaming the ~20 KB back out of it.
+  return plainResponse(`{"result":${serialised()},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`, {
     status: 200,
     headers: { 'Content-Type': 'application/json' },
   });

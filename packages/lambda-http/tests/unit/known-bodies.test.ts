@@ -1,11 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  createApiGatewayV2Event,
-  eventToRequest,
-  requestBytes,
-  responseToResult,
-  textResponse,
-} from '../../src/index.js';
+import { createApiGatewayV2Event, eventToRequest, requestBytes } from '../../src/index.js';
 
 const post = (body: string | Uint8Array, contentType = 'application/json') =>
   createApiGatewayV2Event({
@@ -15,7 +9,7 @@ const post = (body: string | Uint8Array, contentType = 'application/json') =>
     body,
   });
 
-describe('bodies the adapter already holds', () => {
+describe('request bodies the adapter already holds', () => {
   it.each([
     ['a JSON text body', post('{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"q":"grüße 👋"}}')],
     ['a binary body (base64 in the event)', post(new Uint8Array([0xff, 0xfe, 0x00, 0x41]), 'application/octet-stream')],
@@ -40,30 +34,5 @@ describe('bodies the adapter already holds', () => {
     // Assess
     expect(Buffer.from(bytes).toString()).toBe('from elsewhere');
     await expect(again).rejects.toThrow(/unusable|already/);
-  });
-
-  it.each([
-    ['JSON', '{"result":{"tools":[]},"jsonrpc":"2.0","id":"ü👋"}', 'application/json'],
-    ['an empty body', '', 'application/json'],
-    ['a type that travels base64', 'not text to API Gateway', 'application/octet-stream'],
-    ['a lone surrogate', '{"x":"\ud800"}', 'application/json'],
-  ])('turns a text response into the result the stream path gives: %s', async (_name, text, type) => {
-    // Prepare
-    const init = { status: 201, headers: { 'content-type': type, 'x-extra': '1' } };
-    // Act
-    const direct = await responseToResult(textResponse(text, init));
-    const streamed = await responseToResult(new Response(text, init));
-    // Assess
-    expect(direct).toEqual(streamed);
-  });
-
-  it('reads a text response from its stream once its body was read', async () => {
-    // Prepare
-    const read = textResponse('{"a":1}', { headers: { 'content-type': 'application/json' } });
-    await read.text();
-    // Act
-    const result = responseToResult(read);
-    // Assess: what the standard path does with a used body.
-    await expect(result).rejects.toThrow(/unusable|already/);
   });
 });

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WikibotConfig } from '@wikibot/auth-config';
 import type { AccessResolver, SecretResolver, TokenVerifier, UserDirectory } from '@wikibot/identity';
+import { plainResponse } from '@wikibot/lambda-http';
 import { WikiError, type WikiApi } from '@wikibot/wiki-core';
 import { createSessionCookies, deriveSessionKey, SESSION_TTL_SEC, type SessionCookies } from './auth/session.js';
 import { signedOutDir, signedOutSessionsIn } from './auth/signed-out.js';
@@ -172,7 +173,7 @@ export function createWikiApp(options: WikiAppOptions): WikiApp {
           log: deps.log,
         });
       }
-      if (request.method === 'HEAD') response = new Response(null, response);
+      if (request.method === 'HEAD') response = plainResponse(null, response);
       const out = withSecurityHeaders(response, { https, csp });
       out.headers.set('x-request-id', requestId);
       return out;

@@ -2,6 +2,7 @@
  * @module `/-/healthz`, `/-/static/wiki.css`, the scripts under `/-/static/` and `/favicon.ico`: answered
  * before any session is read or any other route module is loaded.
  */
+import { plainResponse } from '@wikibot/lambda-http';
 import { jsonResponse } from '../http/responses.js';
 import { FAVICON_ICO } from '../static/favicon.js';
 import { EDITOR_JS, EDITOR_JS_VERSION } from '../static/editor-js.js';
@@ -18,8 +19,8 @@ function asset(request: Request, text: string, version: string, type: string): R
     'cache-control': 'public, max-age=31536000, immutable',
     etag,
   };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(text, { headers });
+  if (request.headers.get('if-none-match') === etag) return plainResponse(null, { status: 304, headers });
+  return plainResponse(text, { headers });
 }
 
 /**
@@ -40,7 +41,7 @@ export function handleStatic(request: Request, name: string, rest: readonly stri
   if (name === 'static' && rest.length === 1 && rest[0] === 'nav.js')
     return asset(request, NAV_JS, NAV_JS_VERSION, 'text/javascript');
   if (name === 'favicon.ico' && rest.length === 0) {
-    return new Response(new Uint8Array(FAVICON_ICO), {
+    return plainResponse(FAVICON_ICO, {
       headers: { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' },
     });
   }

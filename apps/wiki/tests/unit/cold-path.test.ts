@@ -19,6 +19,9 @@ const HEAVY = [
   '/src/api/',
 ];
 
+/** Node's bundled fetch implementation: ~40 ms of a cold start when it is evaluated (see @wikibot/lambda-http). */
+const UNDICI = 'node:internal/deps/undici/undici';
+
 describe('what a cold page view loads', () => {
   let dir: string;
   beforeAll(async () => {
@@ -32,12 +35,13 @@ describe('what a cold page view loads', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  /** Serves `GET path` as a fresh Lambda container's first request; returns the heavy packages it loaded. */
-  async function loadedBy(path: string): Promise<string[]> {
-    const log = join(dir, `${path.slice(1)}.log`);
+  /** Serves `GET path` (or a form POST) as a fresh Lambda container's first request; returns what it loaded. */
+  async function firstRequest(path: string, post?: string): Promise<{ status: number; loaded: string[] }> {
+    const log = join(dir, `${encodeURIComponent(path)}-${post === undefined ? 'get' : 'post'}.log`);
+    const request = post === undefined ? [path] : [path, 'POST', post];
     await run(
       process.execPath,
-      ['--import', 'tsx', '--import', '@wikibot/tooling/load-recorder', 'tests/helpers/cold-path.ts', path],
+      ['--import', 'tsx', '--import', '@wikibot/tooling/load-recorder', 'tests/helpers/cold-path.ts', ...request],
       {
         cwd: join(import.meta.dirname, '../..'),
         env: {
@@ -53,9 +57,37 @@ describe('what a cold page view loads', () => {
         },
       },
     );
-    const urls = (await readFile(log, 'utf8')).split('\n');
-    return HEAVY.filter((heavy) => urls.some((url) => url.includes(heavy)));
+    const loaded = (await readFile(log, 'utf8')).split('\n');
+    const status = Number(loaded.find((line) => line.startsWith('status:'))?.slice('status:'.length));
+    return { status, loaded };
   }
+
+  /** The heavy packages a page view loads; it must answer 200. */
+  async function loadedBy(path: string): Promise<string[]> {
+    const { status, loaded } = await firstRequest(path);
+    expect(status).toBe(200);
+    return HEAVY.filter((heavy) => loaded.some((url) => url.includes(heavy)));
+  }
+
+  it.each(['/Plain', '/-/static/wiki.css?v=1', '/favicon.ico'])(
+    'answers GET %s without loading Node’s fetch classes (undici)',
+    async (path) => {
+      // Act
+      const { status, loaded } = await firstRequest(path);
+      // Assess
+      expect(status).toBe(200);
+      expect(loaded).toContain('node:internal/url');
+      expect(loaded).not.toContain(UNDICI);
+    },
+  );
+
+  it('reads a posted form through Node’s Request, loading undici only then', async () => {
+    // Act: a same-origin form post whose body, once read, is not UTF-8 (only reading it can tell)
+    const { status, loaded } = await firstRequest('/-/preview', 'content=%FF');
+    // Assess
+    expect(status).toBe(400);
+    expect(loaded).toContain(UNDICI);
+  });
 
   it('shows a page without frontmatter or code loading none of them', async () => {
     expect(await loadedBy('/Plain')).toEqual([]);

@@ -6,6 +6,7 @@
  * @see https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization
  */
 import type { WikibotConfig } from '@wikibot/auth-config';
+import { plainResponse } from '@wikibot/lambda-http';
 import { json, jsonError } from '../http/responses.js';
 
 /** RFC 9728 protected-resource metadata for the MCP endpoint. */
@@ -83,7 +84,7 @@ export function createMetadataForwarder(
     }
     try {
       const body = await entry.body;
-      return new Response(body, {
+      return plainResponse(body, {
         status: 200,
         headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' },
       });

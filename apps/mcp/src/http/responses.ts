@@ -1,7 +1,10 @@
 /**
  * @module JSON responses and CORS for every route. wikibot's MCP endpoint never answers HTML: browser
  * clients (MCP Inspector) and CLI clients read JSON errors and the CORS-exposed challenge headers.
+ * The app's own responses are `plainResponse`s (@wikibot/lambda-http), so a cold start answering discovery does
+ * not load Node's fetch classes (undici, ~40 ms); they behave as `new Response` everywhere else.
  */
+import { plainResponse } from '@wikibot/lambda-http';
 
 /** Headers a browser client may send to `/mcp` and the discovery routes. */
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID';
@@ -10,7 +13,7 @@ const EXPOSE_HEADERS = 'WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version';
 
 /** A JSON response that is never cached unless `headers` says otherwise. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return plainResponse(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
   });
@@ -47,7 +50,7 @@ export function withCors(response: Response): Response {
 
 /** The answer to a CORS preflight (`OPTIONS`) for a route allowing `methods`. */
 export function preflight(methods: string): Response {
-  return new Response(null, {
+  return plainResponse(null, {
     status: 204,
     headers: {
       'access-control-allow-origin': '*',

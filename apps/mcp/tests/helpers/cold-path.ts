@@ -1,34 +1,46 @@
 /**
- * A fresh process's first request, for the cold-path test:
- * `tsx tests/helpers/cold-path.ts <prm|initialize|tool> <wikiDir>`. Exits 0 when the request got a 200.
+ * A fresh container's first request, for the cold-path test: `tsx tests/helpers/cold-path.ts <prm|initialize|tool>`
+ * runs the Lambda entry (src/handler.ts) on one event, with the environment the test gives it. At exit it adds to
+ * LOAD_LOG Node's own modules it loaded (`node:<module>`, from `process.moduleLoadList`), which the module hooks
+ * recording the rest do not see — undici among them. Exits 0 when the request got a 200.
  */
-import { loadConfig } from '@wikibot/auth-config';
-import { createApp } from '../../src/app.js';
+import { appendFileSync } from 'node:fs';
+import { createApiGatewayV2Event } from '@wikibot/lambda-http';
+import { handler } from '../../src/handler.js';
 
-const [kind = 'prm', dataDir = '/nonexistent'] = process.argv.slice(2);
-const app = createApp(
-  loadConfig({
-    PUBLIC_ORIGIN: 'https://wiki.example.com',
-    AUTHKIT_DOMAIN: 'https://example.authkit.app',
-    ACCESS_POLICY: '{"writers":["@example.com"]}',
-    WIKI_DATA_DIR: dataDir,
-    MCP_API_KEY: 'cold-path-key',
-  }),
-  { log: () => {} },
-);
-const rpc = (method: string, params: unknown): Request =>
-  new Request('https://wiki.example.com/mcp', {
+const [kind = 'prm'] = process.argv.slice(2);
+/** Node's list of its own modules loaded so far (undocumented, stable since Node 0.x; not in @types/node). */
+const nodeModules = (): string[] => (process as unknown as { moduleLoadList: string[] }).moduleLoadList;
+process.on('exit', () => {
+  appendFileSync(
+    process.env.LOAD_LOG!,
+    nodeModules()
+      .map((entry) => `node:${entry.split(' ').pop()}\n`)
+      .join(''),
+  );
+});
+const rpc = (method: string, params: unknown) =>
+  createApiGatewayV2Event({
     method: 'POST',
+    url: '/mcp',
+    routeKey: 'ANY /mcp',
     headers: {
+      host: 'wiki.example.com',
       authorization: 'Bearer cold-path-key',
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
     },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
-const request =
+const event =
   kind === 'prm'
-    ? new Request('https://wiki.example.com/.well-known/oauth-protected-resource/mcp')
+    ? createApiGatewayV2Event({
+        method: 'GET',
+        url: '/.well-known/oauth-protected-resource/mcp',
+        routeKey: 'ANY /.well-known/{proxy+}',
+        pathParameters: { proxy: 'oauth-protected-resource/mcp' },
+        headers: { host: 'wiki.example.com' },
+      })
     : kind === 'initialize'
       ? rpc('initialize', {
           protocolVersion: '2025-06-18',
@@ -36,5 +48,5 @@ const request =
           clientInfo: { name: 'cold', version: '1' },
         })
       : rpc('tools/call', { name: 'list_notes', arguments: {} });
-const response = await app.fetch(request);
-process.exitCode = response.status === 200 ? 0 : 1;
+const result = await handler(event);
+process.exitCode = result.statusCode === 200 ? 0 : 1;

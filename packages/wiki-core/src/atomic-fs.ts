@@ -2,7 +2,7 @@
  * @module Crash-safe file writes: every file is written to a temporary file, flushed, then renamed into place,
  * so a reader (or a process killed mid-write) never sees a torn file.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './lazy-crypto.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * with stat data, kept sorted by path bytes, read in versions 2–4 and written as version 2 without extensions.
  * An entry is kept as its encoded bytes, so a write patches a few entries and copies the rest.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './lazy-crypto.js';
 import type { BigIntStats } from 'node:fs';
 
 /** One stage-0 entry: its path (UTF-8 bytes, git's sort key) and encoded bytes. */

@@ -4,7 +4,7 @@
  * adding or removing entries builds a new buffer. Rebuilding the ~0.8 MB file of a flat 10,000-page wiki per write
  * (a copy of every entry, a fresh buffer, its checksum) was the index's share of the write's cost.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './lazy-crypto.js';
 import type { BigIntStats } from 'node:fs';
 import { encodeEntry, serializeIndex, type IndexEntry } from './index-codec.js';
 

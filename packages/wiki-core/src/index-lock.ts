@@ -8,7 +8,7 @@
  */
 import { linkSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from './lazy-crypto.js';
 import { writeFileAtomicSync } from './atomic-fs.js';
 import { WikiBusyError } from './errors.js';
 

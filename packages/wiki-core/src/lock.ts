@@ -2,7 +2,7 @@
  * @module The cross-process write lock (and the vector build's lease): a lock file made with exclusive create
  * (works over NFS/EFS), refreshed by a heartbeat, taken over when stale, waited for with bounded backoff.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from './lazy-crypto.js';
 import { readFileSync, statSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { hostname } from 'node:os';

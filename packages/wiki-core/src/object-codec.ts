@@ -3,7 +3,7 @@
  * and node:crypto, synchronously (a small file read costs far less than a thread-pool round trip, which matters on
  * a busy Lambda or NFS mount). Packed objects are read by `pack-reader.ts`; trees are encoded by `tree-codec.ts`.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './lazy-crypto.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';

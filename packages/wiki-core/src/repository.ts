@@ -2,7 +2,7 @@
  * @module Creating the repository on first use. The new `.git` is built under a temporary name and renamed into
  * place, so of two processes starting at once exactly one wins and the other uses its repository.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './lazy-crypto.js';
 import * as fsp from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildMessage, sanitizeAuthor } from './commit-message.js';

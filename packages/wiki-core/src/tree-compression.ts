@@ -3,7 +3,7 @@
  * blocks, one per run of entries, so a patched tree recompresses only the runs holding its changes and reuses the
  * others' bytes. Any inflater, git's included, reads the result as one stream.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './lazy-crypto.js';
 import { constants, deflateRawSync } from 'node:zlib';
 import { LOOSE_LEVEL, objectHeader, type EncodedObject } from './object-codec.js';
 import type { EncodedTree } from './tree-codec.js';
@@ -25,7 +25,12 @@ type Runs = ReadonlyMap<string, DeflatedRun>;
 const RUN_DIVISOR = 64;
 /** zlib header for deflate with a 32 KiB window at the fastest level (what `deflateSync({ level: 1 })` writes). */
 const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
-const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0), { level: LOOSE_LEVEL });
+/** The stream's last, empty block; made on first use (at import, it created a zlib stream on every cold start). */
+let finalBlock: Buffer | undefined;
+
+function finalBlockBytes(): Buffer {
+  return (finalBlock ??= deflateRawSync(Buffer.alloc(0), { level: LOOSE_LEVEL }));
+}
 
 /** Runs of trees already compressed, and of trees patched from them (not compressed yet), by run's first name. */
 const compressed = new WeakMap<EncodedTree, Runs>();
@@ -51,7 +56,7 @@ export function encodeTreeObject(tree: EncodedTree): EncodedObject {
   for (const run of runs) adler = adler32Combine(adler, run.adler, run.raw.length);
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32BE(adler);
-  const parts = [ZLIB_HEADER, storedBlock(head), ...runs.map((r) => r.deflated), FINAL_BLOCK, trailer];
+  const parts = [ZLIB_HEADER, storedBlock(head), ...runs.map((r) => r.deflated), finalBlockBytes(), trailer];
   return { oid, type: 'tree', body: tree.body, deflated: Buffer.concat(parts) };
 }
 

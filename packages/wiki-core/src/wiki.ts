@@ -5,26 +5,22 @@
 import { join, resolve } from 'node:path';
 import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
 import type { Blame } from './blame.js';
-import { commitDetails, type CommitDetails } from './commit-details.js';
+import type { CommitDetails } from './commit-details.js';
 import { validateContent, validateEdit } from './content.js';
 import { GitStore } from './git-store.js';
-import { DEFAULT_STALE_LOCK_MS } from './lock.js';
 import { IndexSync } from './index-sync.js';
 import { PageIndex } from './page-index.js';
 import type { PageNaming } from './page-names.js';
-import { PagePlans, type RenameResult } from './page-plans.js';
+import type { RenameResult } from './page-plans.js';
 import { PageReader } from './page-reader.js';
 import { pageTreeLevel, type PageTreeEntry } from './page-tree.js';
-import { AttachmentPlans } from './attachment-plans.js';
 import type { Attachment, AttachmentContent } from './attachments.js';
 import * as queries from './queries.js';
 import { normalizePagePath, pageKey } from './paths.js';
 import { ensureRepository } from './repository.js';
-import { SearchIndex } from './search-index.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
-import { SemanticIndex } from './semantic-index.js';
-import { pageBlame, pageDiff, type HistoryReadContext } from './history-reads.js';
-import { semanticSearch, type SemanticSearchOptions, type SemanticSearchResult } from './semantic-search.js';
+import type { HistoryReadContext } from './history-reads.js';
+import type { SemanticSearchOptions, SemanticSearchResult } from './semantic-search.js';
 import type {
   AttachmentWriteResult,
   ListFilter,
@@ -38,7 +34,7 @@ import type {
   WriteOptions,
   WriteResult,
 } from './types.js';
-import { WritePath } from './write-path.js';
+import { loadParts, WikiParts } from './wiki-parts.js';
 
 export type { WikiOpenOptions } from './types.js';
 
@@ -47,21 +43,18 @@ const DEFAULT_LIMIT = 50;
 /** The wiki engine over one git repository. Open with {@link Wiki.open}. */
 export class Wiki implements WikiApi {
   private readonly index: PageIndex;
-  private readonly searchIndex: SearchIndex;
-  private readonly semantic: SemanticIndex | null;
   private readonly indexSync: IndexSync;
-  private readonly writer: WritePath;
-  private readonly plans: PagePlans;
   private readonly reader: PageReader;
-  private readonly attachments: AttachmentPlans;
-  private readonly scratch: AtomicWriteOptions;
+  /** The write path, search, semantic search: imported on first use (see `wiki-parts.ts`). */
+  private readonly parts: WikiParts;
   private readonly naming: PageNaming;
 
   private constructor(
     readonly dir: string,
     private readonly store: GitStore,
-    write: AtomicWriteOptions,
-    options: Required<Pick<WikiOpenOptions, 'lockTimeoutMs' | 'staleLockMs' | 'checkout' | 'retainPageNameCase'>>,
+    atomic: AtomicWriteOptions,
+    options: Required<Pick<WikiOpenOptions, 'lockTimeoutMs' | 'checkout' | 'retainPageNameCase'>> &
+      Pick<WikiOpenOptions, 'staleLockMs'>,
     embeddings: EmbeddingProvider | undefined,
   ) {
     const meta = join(store.gitdir, 'wikibot');
@@ -69,19 +62,13 @@ export class Wiki implements WikiApi {
     this.naming = naming;
     this.index = new PageIndex(store, naming);
     // Caches and the work-tree copy are disposable: written atomically, but without fsync.
-    this.scratch = { ...write, durable: false };
-    this.searchIndex = new SearchIndex(join(meta, 'search-v1.json'), this.index, store, this.scratch);
-    this.semantic = embeddings
-      ? new SemanticIndex(join(meta, 'vectors-v1.bin'), this.index, store, this.scratch, embeddings)
-      : null;
-    const writeOptions = { ...options, dir, lockFile: join(meta, 'write.lock'), scratch: this.scratch };
-    this.plans = new PagePlans(this.index, store, naming);
+    const scratch = { ...atomic, durable: false };
+    const write = { ...options, dir, lockFile: join(meta, 'write.lock'), scratch };
+    const indexSync = (): IndexSync => this.indexSync;
+    this.parts = new WikiParts({ index: this.index, store, naming, indexSync, meta, scratch, write, embeddings });
     this.reader = new PageReader(this.index, store, naming);
-    this.attachments = new AttachmentPlans(this.index, store);
-    // Vectors follow in the background: embedding is never on a write's or a read's critical path.
-    const applied = (): void => void this.semantic?.schedule();
-    this.indexSync = new IndexSync(this.index, store, naming, join(meta, 'index-v1.json'), this.scratch, applied);
-    this.writer = new WritePath(store, this.index, (head, own) => this.indexSync.catchUp(head, own), writeOptions);
+    const applied = (): void => this.parts.scheduleVectors();
+    this.indexSync = new IndexSync(this.index, store, naming, join(meta, 'index-v1.json'), scratch, applied);
   }
 
   /**
@@ -103,7 +90,7 @@ export class Wiki implements WikiApi {
       write,
       {
         lockTimeoutMs: options.lockTimeoutMs ?? 10_000,
-        staleLockMs: options.staleLockMs ?? DEFAULT_STALE_LOCK_MS,
+        staleLockMs: options.staleLockMs,
         checkout: options.checkout ?? true,
         retainPageNameCase: options.retainPageNameCase ?? false,
       },
@@ -111,8 +98,7 @@ export class Wiki implements WikiApi {
     );
     await sweepTmpDir(write.tmpDir, 3_600_000);
     await wiki.indexSync.open();
-    // Vectors are built in the background from now on, not only after the history replay or the first search.
-    void wiki.semantic?.afterOpen(!wiki.index.complete);
+    wiki.parts.vectorsAfterOpen(!wiki.index.complete);
     return wiki;
   }
 
@@ -135,15 +121,14 @@ export class Wiki implements WikiApi {
    * Makes `.git/index` and the work tree match HEAD (missing files checked out, files changed by a person left
    * alone), for a repository written before wikibot kept them; `npm run wiki -- index <dir>` runs it.
    */
-  resetWorkTree(): Promise<{ checkedOut: number; modified: number }> {
-    return this.writer.resetWorkTree();
+  async resetWorkTree(): Promise<{ checkedOut: number; modified: number }> {
+    return (await this.parts.write()).writer.resetWorkTree();
   }
 
   /** Persists the index caches now (e.g. at the end of a batch); they are also saved periodically. */
   async flush(): Promise<void> {
     await this.indexSync.flush();
-    await this.searchIndex.flush();
-    await this.semantic?.flush();
+    await this.parts.flush();
   }
 
   async head(): Promise<string> {
@@ -168,13 +153,15 @@ export class Wiki implements WikiApi {
   async writePage(path: string, content: string, options: WriteOptions): Promise<WriteResult> {
     const display = normalizePagePath(path);
     validateContent(content);
-    return this.writer.write(options.author, () => this.plans.write(display, content, options));
+    const { writer, plans } = await this.parts.write();
+    return writer.write(options.author, () => plans.write(display, content, options));
   }
 
   async editPage(path: string, oldText: string, newText: string, options: WriteOptions): Promise<WriteResult> {
     const key = pageKey(path);
     validateEdit(oldText, newText);
-    return this.writer.write(options.author, () => this.plans.edit(key, path, oldText, newText, options));
+    const { writer, plans } = await this.parts.write();
+    return writer.write(options.author, () => plans.edit(key, path, oldText, newText, options));
   }
 
   /**
@@ -184,30 +171,33 @@ export class Wiki implements WikiApi {
   async appendPage(path: string, text: string, options: WriteOptions): Promise<WriteResult> {
     const display = normalizePagePath(path);
     validateContent(text);
-    return this.writer.write(options.author, () => this.plans.append(display, text, options));
+    const { writer, plans } = await this.parts.write();
+    return writer.write(options.author, () => plans.append(display, text, options));
   }
 
   async deletePage(path: string, options: WriteOptions): Promise<{ readonly path: string; readonly revision: string }> {
     const key = pageKey(path);
-    return this.writer.write(options.author, () => this.plans.delete(key, path, options));
+    const { writer, plans } = await this.parts.write();
+    return writer.write(options.author, () => plans.delete(key, path, options));
   }
 
   async renamePage(path: string, newPath: string, options: WriteOptions): Promise<RenameResult> {
     const key = pageKey(path);
     const target = normalizePagePath(newPath);
-    return this.writer.write(options.author, () => this.plans.rename(key, path, target, options));
+    const { writer, plans } = await this.parts.write();
+    return writer.write(options.author, () => plans.rename(key, path, target, options));
   }
 
   async listAttachments(path: string): Promise<Attachment[]> {
     const key = pageKey(path);
     await this.syncHistory();
-    return this.attachments.list(key, path);
+    return (await this.parts.write()).attachments.list(key, path);
   }
 
   async readAttachment(path: string, filename: string): Promise<AttachmentContent> {
     const key = pageKey(path);
     await this.indexSync.sync();
-    return this.attachments.read(key, path, filename);
+    return (await this.parts.write()).attachments.read(key, path, filename);
   }
 
   async writeAttachment(
@@ -217,12 +207,14 @@ export class Wiki implements WikiApi {
     options: WriteOptions,
   ): Promise<AttachmentWriteResult> {
     const key = pageKey(path);
-    return this.writer.write(options.author, () => this.attachments.write(key, path, filename, bytes, options));
+    const { writer, attachments } = await this.parts.write();
+    return writer.write(options.author, () => attachments.write(key, path, filename, bytes, options));
   }
 
   async deleteAttachment(path: string, filename: string, options: WriteOptions): Promise<AttachmentWriteResult> {
     const key = pageKey(path);
-    return this.writer.write(options.author, () => this.attachments.delete(key, path, filename, options));
+    const { writer, attachments } = await this.parts.write();
+    return writer.write(options.author, () => attachments.delete(key, path, filename, options));
   }
 
   async listPages(filter: ListFilter = {}): Promise<PageSummary[]> {
@@ -233,13 +225,18 @@ export class Wiki implements WikiApi {
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     await this.indexSync.sync();
-    return this.searchIndex.search(String(query ?? ''), queries.clampLimit(options.limit, 20));
+    return (await this.parts.search()).search(String(query ?? ''), queries.clampLimit(options.limit, 20));
   }
 
   async semanticSearch(query: string, options: SemanticSearchOptions = {}): Promise<SemanticSearchResult> {
     await this.indexSync.sync();
-    const lexical = (q: string, limit: number): Promise<SearchHit[]> => this.searchIndex.search(q, limit);
-    return semanticSearch(this.semantic, this.index, this.store, lexical, query, options);
+    const [{ semanticSearch }, search, semantic] = await Promise.all([
+      loadParts(),
+      this.parts.search(),
+      this.parts.semantic(),
+    ]);
+    const lexical = (q: string, limit: number): Promise<SearchHit[]> => search.search(q, limit);
+    return semanticSearch(semantic, this.index, this.store, lexical, query, options);
   }
 
   async getLinks(path: string): Promise<PageLinks> {
@@ -273,7 +270,7 @@ export class Wiki implements WikiApi {
 
   async blame(path: string, options: { revision?: string } = {}): Promise<Blame> {
     await this.syncHistory();
-    return pageBlame(this.historyReads(), path, options.revision);
+    return (await loadParts()).pageBlame(this.historyReads(), path, options.revision);
   }
 
   async pageTree(folder = ''): Promise<PageTreeEntry[]> {
@@ -282,11 +279,12 @@ export class Wiki implements WikiApi {
   }
 
   async commit(revision: string): Promise<CommitDetails> {
+    const { commitDetails } = await loadParts();
     return commitDetails(this.store, this.naming, await this.store.resolveCommit(revision));
   }
 
   async diff(path: string, from: string, to?: string): Promise<string> {
-    return pageDiff(this.historyReads(), path, from, to);
+    return (await loadParts()).pageDiff(this.historyReads(), path, from, to);
   }
 
   private historyReads(): HistoryReadContext {

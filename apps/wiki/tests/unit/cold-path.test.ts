@@ -7,8 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Wiki } from '@wikibot/wiki-core';
 
 const run = promisify(execFile);
-/** What a page view without frontmatter or code needs none of: parsers, sign-in and REST, AWS and WorkOS. */
+/**
+ * What a page view without frontmatter or code needs none of: parsers, sign-in and REST, AWS and WorkOS, and
+ * wiki-core's write path, search and semantic search (`lazy-parts.ts` and what only it imports).
+ */
 const HEAVY = [
+  '/node_modules/minisearch/',
+  '/wiki-core/src/lazy-parts.ts',
+  '/wiki-core/src/write-path.ts',
+  '/wiki-core/src/semantic-index.ts',
   '/node_modules/yaml/',
   '/node_modules/highlight.js/',
   '/node_modules/openid-client/',

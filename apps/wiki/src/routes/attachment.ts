@@ -5,6 +5,7 @@
  * (`Content-Disposition: attachment`), and every response keeps the wiki's CSP and `nosniff` (so no attachment runs as
  * a script).
  */
+import { plainResponse } from '@wikibot/lambda-http';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 
@@ -51,7 +52,7 @@ export async function handleAttachment(ctx: RequestContext, path: string, filena
   if (gate) return gate;
   const file = await ctx.deps.wiki.readAttachment(path, filename);
   const headers = attachmentHeaders(file.filename, file.mimeType, file.size);
-  return new Response(method === 'HEAD' ? null : (file.bytes as unknown as ConstructorParameters<typeof Response>[0]), {
+  return plainResponse(method === 'HEAD' ? null : file.bytes, {
     status: 200,
     headers,
   });

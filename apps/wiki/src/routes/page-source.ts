@@ -2,6 +2,7 @@
  * @module `/<Page>/source[?revision=<sha>]`: a page's Markdown as stored, in a page, or as text/plain with `raw`
  * (An Otter Wiki's `?raw`). Loaded on the first request for it.
  */
+import { plainResponse } from '@wikibot/lambda-http';
 import type { RequestContext } from '../context.js';
 import { htmlResponse } from '../http/responses.js';
 import { sourcePage } from '../views/source.js';
@@ -10,7 +11,7 @@ import { sourcePage } from '../views/source.js';
 export async function handleSource(ctx: RequestContext, path: string, revision?: string): Promise<Response> {
   const page = await ctx.deps.wiki.readPage(path, revision ? { revision } : undefined);
   if (ctx.url.searchParams.has('raw')) {
-    return new Response(page.content, {
+    return plainResponse(page.content, {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-cache' },
     });
   }

@@ -3,6 +3,7 @@
  * renderer (so the preview shows exactly what saving would), behind the save form's checks: same-origin post,
  * a signed-in writer, the session's CSRF token. Imported on the first preview, so page views never load it.
  */
+import { plainResponse } from '@wikibot/lambda-http';
 import { MAX_PAGE_BYTES, normalizePagePath, readFrontmatter } from '@wikibot/wiki-core';
 import type { RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
@@ -36,7 +37,7 @@ export async function handlePreview(ctx: RequestContext): Promise<Response> {
   const { renderMarkdown } = await import('../render/markdown.js');
   // The page view renders the body without its frontmatter; so does the preview.
   const rendered = await renderMarkdown((await readFrontmatter(content)).body, existing(ctx.deps.wiki), pageOf(form));
-  return new Response(rendered, {
+  return plainResponse(rendered, {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }

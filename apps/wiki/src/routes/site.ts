@@ -2,6 +2,7 @@
  * @module Site pages under `/-/`: search, changelog, index and new page (imported on the first request
  * for one of them; health and the stylesheet are in static.ts).
  */
+import { plainResponse } from '@wikibot/lambda-http';
 import { assertReachablePageName, InvalidPathError, type ListFilter } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
@@ -95,7 +96,7 @@ async function sitemap(ctx: RequestContext): Promise<Response> {
   const xml = sitemapXml({ origin: ctx.deps.config.origin, pages: await ctx.deps.wiki.listPages() });
   // A private wiki's page names are not for shared caches.
   const cache = ctx.deps.config.wikiReadAccess === 'public' ? 'public, max-age=300' : 'private, no-cache';
-  return new Response(xml.value, {
+  return plainResponse(xml.value, {
     headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': cache },
   });
 }

@@ -3,6 +3,7 @@
  * and the page's own sub-pages), and `/-/tree?path=<folder>`, one folder's entries as an HTML fragment for
  * `nav.js` (read access as for pages; a bad path 400).
  */
+import { plainResponse } from '@wikibot/lambda-http';
 import { InvalidPathError, type PageTreeEntry, type WikiApi } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
@@ -43,7 +44,7 @@ export async function handleTree(ctx: RequestContext, rest: readonly string[]): 
   if (gate) return gate;
   const folder = (ctx.url.searchParams.get('path') ?? '').trim();
   const entries = await ctx.deps.wiki.pageTree(folder);
-  return new Response(treeFragment(folder, entries).value, {
+  return plainResponse(treeFragment(folder, entries).value, {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-cache' },
   });
 }

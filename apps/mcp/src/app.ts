@@ -19,6 +19,7 @@ import { createBearerAuth, type Principal } from './auth/bearer.js';
 import { createMetadataForwarder, createProtectedResourceRoute } from './auth/metadata.js';
 import { logError, logRequest, type LogSink, type RequestLog } from './http/log.js';
 import { refuseForeignOrigin } from './http/origin.js';
+import { writeStdoutLine } from './http/stdout-line.js';
 import { jsonError, methodNotAllowed, preflight, withCors } from './http/responses.js';
 import { ClientNames } from './mcp/client-names.js';
 import { readJsonRpc, type JsonRpcSummary } from './mcp/json-rpc.js';
@@ -75,7 +76,7 @@ function once<T>(init: () => Promise<T>): () => Promise<T> {
  * ```
  */
 export function createApp(config: WikibotConfig, options: AppOptions = {}): App {
-  const sink: LogSink = options.log ?? ((line) => process.stdout.write(`${line}\n`));
+  const sink: LogSink = options.log ?? writeStdoutLine;
   const secrets = createSecretResolver({ aws: options.aws, endpoint: options.ssmEndpoint });
   const workosKey = config.secrets.workosApiKey;
   const directory = workosKey
@@ -169,7 +170,8 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
 
   return {
     async fetch(request) {
-      const started = performance.now();
+      // hrtime, not performance.now(): the `performance` global loads perf_hooks on first use (~1 ms cold).
+      const started = process.hrtime.bigint();
       const url = new URL(request.url);
       const log: Partial<RequestLog> = { method: request.method, route: `${request.method} *` };
       let response: Response;
@@ -184,7 +186,7 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
         method: request.method,
         route: log.route!,
         status: response.status,
-        latencyMs: Math.round(performance.now() - started),
+        latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
       });
       return withCors(response);
     },

@@ -7,8 +7,7 @@ import { awsAccessFromEnv } from '@wikibot/identity';
 import { createLambdaHandler } from '@wikibot/lambda-http';
 import { createApp } from './app.js';
 import { logError } from './http/log.js';
-
-const log = (line: string): void => void process.stdout.write(`${line}\n`);
+import { writeStdoutLine as log } from './http/stdout-line.js';
 
 export const handler = createLambdaHandler(
   async () => createApp(loadConfig(process.env), { aws: awsAccessFromEnv(process.env), log }).fetch,

@@ -1,8 +1,9 @@
 /**
  * A fresh container's first request, for the cold-path test: `tsx tests/helpers/cold-path.ts <prm|initialize|tool>`
- * runs the Lambda entry (src/handler.ts) on one event, with the environment the test gives it. At exit it adds to
- * LOAD_LOG Node's own modules it loaded (`node:<module>`, from `process.moduleLoadList`), which the module hooks
- * recording the rest do not see — undici among them. Exits 0 when the request got a 200.
+ * runs the Lambda entry (src/handler.ts) on one event, with the environment the test gives it. It adds to LOAD_LOG
+ * the status (`status:<n>`) and, at exit, Node's own modules it loaded (`node:<module>`, from
+ * `process.moduleLoadList`), which the module hooks recording the rest do not see — undici among them. Exits 0
+ * when the request got a 200.
  */
 import { appendFileSync } from 'node:fs';
 import { createApiGatewayV2Event } from '@wikibot/lambda-http';
@@ -49,4 +50,5 @@ const event =
         })
       : rpc('tools/call', { name: 'list_notes', arguments: {} });
 const result = await handler(event);
+appendFileSync(process.env.LOAD_LOG!, `status:${result.statusCode}\n`);
 process.exitCode = result.statusCode === 200 ? 0 : 1;

@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from '@wikibot/auth-config';
-import { createApiGatewayV2Event } from '@wikibot/lambda-http';
 import { createApp } from '../../src/index.js';
-import { testConfig } from '../helpers/env.js';
+import { tempDir, testConfig } from '../helpers/env.js';
 
 describe('start-up', () => {
   it.each([
@@ -28,31 +31,32 @@ describe('start-up', () => {
     expect(() => createApp(config)).toThrow(/WORKOS_API_KEY/);
   });
 
-  it('answers a Lambda event with 500 JSON when the environment is misconfigured', async () => {
-    // Prepare: the handler reads process.env on the first event.
-    const saved = process.env.PUBLIC_ORIGIN;
-    process.env.PUBLIC_ORIGIN = 'https://dev.wikibot.io/mcp';
-    const lines: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stdout.write;
+  it('answers a Lambda event with 500 and logs the setting to fix when the environment is misconfigured', async () => {
+    // Prepare: the handler reads process.env on the first event, in a process of its own.
+    const temp = await tempDir();
+    const log = join(temp.dir, 'load.log');
     try {
-      const { handler } = await import('../../src/handler.js');
       // Act
-      const result = await handler(
-        createApiGatewayV2Event({
-          method: 'GET',
-          url: '/.well-known/oauth-protected-resource/mcp',
-          headers: { host: 'dev.wikibot.io' },
-        }),
-      );
+      const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/helpers/cold-path.ts', 'prm'], {
+        cwd: join(import.meta.dirname, '../..'),
+        env: {
+          PATH: process.env.PATH,
+          NODE_OPTIONS: '',
+          LOAD_LOG: log,
+          PUBLIC_ORIGIN: 'https://dev.wikibot.io/mcp',
+          AUTHKIT_DOMAIN: 'https://example.authkit.app',
+          ACCESS_POLICY: '{"writers":["@example.com"]}',
+          WIKI_DATA_DIR: join(temp.dir, 'wiki'),
+        },
+      });
+      // The helper exits 1 when the answer is not a 200; the rejection carries what the process wrote.
+      const failed = await run.then(() => undefined).catch((error: { stdout: string }) => error);
       // Assess
-      expect(result.statusCode).toBe(500);
-      expect(result.headers?.['content-type']).toBe('application/json');
-      expect(lines.join('')).toContain('PUBLIC_ORIGIN');
+      expect(await readFile(log, 'utf8')).toContain('status:500\n');
+      expect(failed?.stdout).toContain('"level":"error"');
+      expect(failed?.stdout).toContain('PUBLIC_ORIGIN');
     } finally {
-      process.stdout.write = write;
-      if (saved === undefined) delete process.env.PUBLIC_ORIGIN;
-      else process.env.PUBLIC_ORIGIN = saved;
+      await temp.remove();
     }
   });
 });

@@ -5,7 +5,6 @@
  * and the page actions other than viewing are each imported on the first request for them, so a cold
  * start serving a page parses and evaluates as little code as possible.
  */
-import { randomUUID } from 'node:crypto';
 import type { WikibotConfig } from '@wikibot/auth-config';
 import type { AccessResolver, SecretResolver, TokenVerifier, UserDirectory } from '@wikibot/identity';
 import { plainResponse } from '@wikibot/lambda-http';
@@ -17,6 +16,7 @@ import { errorToResponse } from './http/error-response.js';
 import { HttpError } from './http/http-error.js';
 import { lazyAccessResolver, lazySecretResolver, loadIdentity, type Identity } from './identity.js';
 import { memo } from './lazy.js';
+import { newRequestId } from './request-id.js';
 import { jsonResponse, redirect } from './http/responses.js';
 import { contentSecurityPolicy, withSecurityHeaders } from './http/security-headers.js';
 import { handlePage } from './routes/pages.js';
@@ -155,7 +155,7 @@ export function createWikiApp(options: WikiAppOptions): WikiApp {
   const csp = contentSecurityPolicy(deps.oidc ? [new URL(deps.config.authkit.issuer).origin] : []);
   return {
     async fetch(request) {
-      const requestId = randomUUID();
+      const requestId = newRequestId();
       const url = new URL(request.url);
       const json = url.pathname.startsWith('/api/');
       let viewer: Viewer | undefined;

@@ -4,8 +4,8 @@
  * CSRF token, which lives only inside the encrypted session cookie and the pages we render for it.
  * @see https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpError } from '../http/http-error.js';
+import { nodeCrypto } from '../node-crypto.js';
 import type { Session } from './session.js';
 
 /** Refuses a cross-site request before its body is read. */
@@ -20,12 +20,12 @@ export function checkOrigin(request: Request, origin: string): void {
   }
 }
 
-const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+const digest = (value: string): Buffer => nodeCrypto().createHash('sha256').update(value, 'utf8').digest();
 
 /** Refuses a form whose token is missing or is not this session's. */
 export function checkCsrfToken(form: URLSearchParams, session: Session): void {
   const token = form.get('csrf') ?? '';
-  if (!token || !timingSafeEqual(digest(token), digest(session.csrf))) {
+  if (!token || !nodeCrypto().timingSafeEqual(digest(token), digest(session.csrf))) {
     throw new HttpError(
       403,
       'csrf',

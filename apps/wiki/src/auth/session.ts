@@ -6,10 +6,10 @@
  * verifier). Expiry is inside the encrypted payload, not only in the cookie's Max-Age. jose is imported
  * only when a cookie is actually sealed or opened, so an anonymous page view never loads it.
  */
-import { hkdfSync, randomBytes } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { parseCookies, serializeCookie, type CookieJarOptions, cookieName } from './cookies.js';
 import type { SignedOutSessions } from './signed-out.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 /** A signed-in user. */
 export interface Session {
@@ -45,12 +45,12 @@ const LOGIN = 'wiki_login';
 /** Derives the 256-bit cookie encryption key from the session secret (HKDF-SHA256). */
 export function deriveSessionKey(secret: string): Uint8Array {
   if (secret.length < 32) throw new TypeError('SESSION_SECRET must be at least 32 characters');
-  return new Uint8Array(hkdfSync('sha256', secret, 'wikibot', 'wiki session cookie v1', 32));
+  return new Uint8Array(nodeCrypto().hkdfSync('sha256', secret, 'wikibot', 'wiki session cookie v1', 32));
 }
 
 /** A random URL-safe token with 256 bits of entropy. */
 export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
+  return nodeCrypto().randomBytes(32).toString('base64url');
 }
 
 /** Seals and opens the wiki's cookies. */

@@ -7,9 +7,9 @@
  * a copy, so a sign-out holds everywhere at once. Markers older than a session's lifetime are pruned at the
  * next sign-out.
  */
-import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeCrypto } from '../node-crypto.js';
 
 /** The revocation list of signed-out sessions. */
 export interface SignedOutSessions {
@@ -29,7 +29,7 @@ export function signedOutDir(dataDir: string): string {
  * no longer needed.
  */
 export function signedOutSessionsIn(dir: string, lifetimeSec: number, now: () => number = Date.now): SignedOutSessions {
-  const marker = (sessionId: string) => join(dir, createHash('sha256').update(sessionId).digest('hex'));
+  const marker = (sessionId: string) => join(dir, nodeCrypto().createHash('sha256').update(sessionId).digest('hex'));
   const prune = async () => {
     const cutoff = now() - lifetimeSec * 1000;
     for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {

@@ -96,6 +96,19 @@ describe('what a cold page view loads', () => {
     expect(loaded).toContain(UNDICI);
   });
 
+  it('shows a page without importing node:crypto (a page view derives, hashes and encrypts nothing)', async () => {
+    // Act
+    const { status, loaded } = await firstRequest('/Plain');
+    // Assess: the modules imported while answering (tsx itself requires node:crypto, so Node's own list cannot tell)
+    const imported = loaded.slice(
+      0,
+      loaded.findIndex((line) => line.startsWith('status:')),
+    );
+    expect(status).toBe(200);
+    expect(imported).toContain('node:zlib');
+    expect(imported).not.toContain('node:crypto');
+  });
+
   it('shows a page without frontmatter or code loading none of them', async () => {
     expect(await loadedBy('/Plain')).toEqual([]);
   });

@@ -96,7 +96,7 @@ describe('the page tree', () => {
     expect(tree).not.toContain('/Beta/One');
     expect(tree).toMatch(/<details data-tree="Projects\/Wikibot\/Deep"><summary>/);
     // Without JS everything is a link; with it, nav.js loads closed folders.
-    expect(html).toMatch(/<script src="\/-\/static\/nav\.js\?v=[0-9a-f]{12}" defer><\/script>/);
+    expect(html).toMatch(/<script src="\/-\/static\/nav\.js\?v=[0-9a-f]{8}" defer><\/script>/);
   });
 
   it("answers /-/tree?path= with the folder's entries, as the lazy loader inserts them", async () => {
@@ -149,7 +149,7 @@ describe('the page tree', () => {
       const html = await response.text();
       // Laid out as on a page view: the frame, the loader for closed folders, the top bar as wide as the frame.
       expect(html).toContain('<body class="with-sidebar">');
-      expect(html).toMatch(/<script src="\/-\/static\/nav\.js\?v=[0-9a-f]{12}" defer><\/script>/);
+      expect(html).toMatch(/<script src="\/-\/static\/nav\.js\?v=[0-9a-f]{8}" defer><\/script>/);
       const tree = between(html, '<nav class="tree"', '</aside>');
       expect(tree).toContain('<a href="/Alpha"');
       return { tree, marked: [...tree.matchAll(/<a href="([^"]+)" aria-current="page">/g)].map((m) => m[1]) };

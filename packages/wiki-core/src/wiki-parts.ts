@@ -5,7 +5,7 @@
  * about half of wiki-core's bundle chunk, compiled and evaluated on every cold start of the wiki Lambda.
  */
 import { join } from 'node:path';
-import type { AtomicWriteOptions } from './atomic-fs.js';
+import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
 import type { AttachmentPlans } from './attachment-plans.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
 import type { GitStore } from './git-store.js';
@@ -18,6 +18,9 @@ import type { SemanticIndex } from './semantic-index.js';
 import type { WritePath, WritePathOptions } from './write-path.js';
 
 const ignore = (): void => undefined;
+
+/** Temporary files older than this are a crashed write's leftovers (a write takes seconds at most). */
+export const TMP_MAX_AGE_MS = 3_600_000;
 
 /** The parts' code (`lazy-parts.ts`), imported once, on first use. */
 export const loadParts = (): Promise<typeof import('./lazy-parts.js')> => import('./lazy-parts.js');
@@ -59,14 +62,18 @@ export class WikiParts {
 
   write(): Promise<WriteParts> {
     const { index, store, naming, write } = this.ctx;
-    return (this.writeParts ??= loadParts().then((m) => ({
-      writer: new m.WritePath(store, index, (head, own) => this.ctx.indexSync().catchUp(head, own), {
-        ...write,
-        staleLockMs: write.staleLockMs ?? m.DEFAULT_STALE_LOCK_MS,
+    // Temporary files a crashed write left are swept by the first write, not at open: a container that only reads
+    // never made any, and the sweep's directory read was one more file system round trip on every cold start.
+    return (this.writeParts ??= Promise.all([loadParts(), sweepTmpDir(write.scratch.tmpDir, TMP_MAX_AGE_MS)]).then(
+      ([m]) => ({
+        writer: new m.WritePath(store, index, (head, own) => this.ctx.indexSync().catchUp(head, own), {
+          ...write,
+          staleLockMs: write.staleLockMs ?? m.DEFAULT_STALE_LOCK_MS,
+        }),
+        plans: new m.PagePlans(index, store, naming),
+        attachments: new m.AttachmentPlans(index, store),
       }),
-      plans: new m.PagePlans(index, store, naming),
-      attachments: new m.AttachmentPlans(index, store),
-    })));
+    ));
   }
 
   search(): Promise<SearchIndex> {

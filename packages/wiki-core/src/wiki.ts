@@ -3,7 +3,7 @@
  * writes one commit per change under the cross-process write lock.
  */
 import { join, resolve } from 'node:path';
-import { sweepTmpDir, type AtomicWriteOptions } from './atomic-fs.js';
+import type { AtomicWriteOptions } from './atomic-fs.js';
 import type { Blame } from './blame.js';
 import type { CommitDetails } from './commit-details.js';
 import { validateContent, validateEdit } from './content.js';
@@ -96,7 +96,6 @@ export class Wiki implements WikiApi {
       },
       options.embeddings,
     );
-    await sweepTmpDir(write.tmpDir, 3_600_000);
     await wiki.indexSync.open();
     wiki.parts.vectorsAfterOpen(!wiki.index.complete);
     return wiki;

@@ -100,7 +100,7 @@ async function dispatch(
     case 'attachment': {
       const ctx = await buildContext(deps, request, url, requestId);
       setViewer(ctx.viewer);
-      return (await import('./routes/attachment.js')).handleAttachment(ctx, target.path, target.filename);
+      return (await import('./routes/lazy-routes.js')).handleAttachment(ctx, target.path, target.filename);
     }
     case 'site':
     case 'page': {
@@ -114,15 +114,15 @@ async function dispatch(
       const response = SIGN_IN_ROUTES.has(target.name)
         ? await (await import('./routes/sign-in.js')).handleSignIn(ctx, target.name, target.rest)
         : SITE_PAGES.has(target.name)
-          ? await (await import('./routes/site.js')).handleSite(ctx, target.name, target.rest)
+          ? await (await import('./routes/lazy-routes.js')).handleSite(ctx, target.name, target.rest)
           : target.name === 'preview' && target.rest.length === 0
-            ? await (await import('./routes/preview.js')).handlePreview(ctx)
+            ? await (await import('./routes/lazy-routes.js')).handlePreview(ctx)
             : target.name === 'upload' && target.rest.length === 0
-              ? await (await import('./routes/upload.js')).handleUpload(ctx)
+              ? await (await import('./routes/lazy-routes.js')).handleUpload(ctx)
               : target.name === 'commit'
-                ? await (await import('./routes/commit.js')).handleCommit(ctx, target.rest)
+                ? await (await import('./routes/lazy-routes.js')).handleCommit(ctx, target.rest)
                 : target.name === 'tree'
-                  ? await (await import('./routes/tree.js')).handleTree(ctx, target.rest)
+                  ? await (await import('./routes/lazy-routes.js')).handleTree(ctx, target.rest)
                   : undefined;
       if (response) return response;
       throw new HttpError(404, 'not_found', 'There is no such page.');

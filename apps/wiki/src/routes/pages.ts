@@ -1,6 +1,7 @@
 /**
  * @module The page routes: viewing a page (now or at a revision) is handled here; edit, save, history
- * and diff live in page-actions.ts, imported on the first request for one of them. The Markdown
+ * and diff live in page-actions.ts, imported (with every route a view does not take: lazy-routes.ts) on the
+ * first request for one of them. The Markdown
  * renderer (markdown-it, whose entity tables are built when it is imported) is imported by the first
  * view, so health checks, the stylesheet and the REST API never load it.
  */
@@ -84,15 +85,15 @@ export async function handlePage(
       headers: { allow: allowed.join(', ') },
     });
   }
-  if (action === 'save') return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
+  if (action === 'save') return (await import('./lazy-routes.js')).handlePageAction(ctx, path, action);
   // Writers only, checked inside (a sign-in redirect for GET, a 403 for POST).
   if (action === 'rename' || action === 'delete')
-    return (await import('./page-moves.js')).handlePageMove(ctx, path, action);
-  if (action === 'revert') return (await import('./revert.js')).handleRevert(ctx, path, argument);
+    return (await import('./lazy-routes.js')).handlePageMove(ctx, path, action);
+  if (action === 'revert') return (await import('./lazy-routes.js')).handleRevert(ctx, path, argument);
   // Readers may list attachments, writers upload and delete: checked inside.
-  if (action === 'attachments') return (await import('./attachments.js')).handleAttachments(ctx, path);
+  if (action === 'attachments') return (await import('./lazy-routes.js')).handleAttachments(ctx, path);
   if (action === 'attachment')
-    return (await import('./attachment-delete.js')).handleAttachmentDelete(ctx, path, argument ?? '');
+    return (await import('./lazy-routes.js')).handleAttachmentDelete(ctx, path, argument ?? '');
   const gate = requireRead(ctx);
   if (gate) return gate;
   switch (action) {
@@ -103,15 +104,15 @@ export async function handlePage(
     case 'edit':
     case 'history':
     case 'diff':
-      return (await import('./page-actions.js')).handlePageAction(ctx, path, action);
+      return (await import('./lazy-routes.js')).handlePageAction(ctx, path, action);
     case 'blame':
-      return (await import('./blame.js')).handleBlame(
+      return (await import('./lazy-routes.js')).handleBlame(
         ctx,
         path,
         revisionParam(ctx.url.searchParams.get('revision'), 'revision'),
       );
     case 'source':
-      return (await import('./page-source.js')).handleSource(
+      return (await import('./lazy-routes.js')).handleSource(
         ctx,
         path,
         revisionParam(ctx.url.searchParams.get('revision'), 'revision'),

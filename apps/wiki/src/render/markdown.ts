@@ -9,6 +9,7 @@ import taskLists from 'markdown-it-task-lists';
 import { pageHref } from '../views/urls.js';
 import { headingIds, slugify, type TocEntry } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
+import { readRendered, writeRendered, type CheckedRender, type RenderedSource } from './render-cache.js';
 
 type Highlight = (code: string, language: string) => string;
 
@@ -88,11 +89,11 @@ export type ExistingPages = (paths: readonly string[]) => Promise<ReadonlySet<st
 /** The most WikiLink targets checked for existence on one page; beyond it links are assumed present. */
 const MAX_CHECKED_LINKS = 500;
 
-/** A rendered page: its HTML and its headings, in order, with the ids the HTML gives them. */
-export interface RenderedPage {
-  readonly html: string;
-  readonly toc: readonly TocEntry[];
-}
+/**
+ * A rendered page: its HTML and its headings, in order, with the ids the HTML gives them; and the WikiLink targets
+ * whose existence it checked, with those that existed.
+ */
+export type RenderedPage = CheckedRender;
 
 /**
  * Renders a page body (frontmatter already removed) to HTML safe to embed in a page, with its table of contents.
@@ -118,7 +119,32 @@ export async function renderPage(markdown: string, existing: ExistingPages, page
     const target = targetOf(link)!;
     if (checked.has(target) && !present.has(target)) link.attrSet('class', 'wikilink missing');
   }
-  return { html: md.renderer.render(tokens, md.options, env), toc };
+  const html = md.renderer.render(tokens, md.options, env);
+  return { html, toc, targets, present: targets.filter((target) => present.has(target)) };
+}
+
+/**
+ * This renderer's code, as a page render cached on disk names it: in a bundle, this module's chunk file, whose name
+ * hashes its contents and those of every chunk it imports (markdown-it, highlight.js, wiki-core's grammar); outside
+ * one (tsx), nothing, and pages are not cached.
+ */
+const RENDERER = /\/(markdown-[A-Z0-9]{8}\.mjs)$/.exec(import.meta.url)?.[1];
+
+/**
+ * {@link renderPage} of a page's current revision, from the cache in `cacheDir` when the page, the existence of its
+ * link targets and this renderer are unchanged (then markdown-it is not even imported; see `render-cache.ts`).
+ */
+export async function renderCurrentPage(
+  page: RenderedSource,
+  existing: ExistingPages,
+  cacheDir: string,
+): Promise<RenderedPage> {
+  if (RENDERER === undefined) return renderPage(page.body, existing, page.path);
+  const cached = await readRendered(cacheDir, RENDERER, page, existing);
+  if (cached) return cached;
+  const rendered = await renderPage(page.body, existing, page.path);
+  await writeRendered(cacheDir, RENDERER, page, rendered);
+  return rendered;
 }
 
 /** {@link renderPage}'s HTML alone (the editor's preview, and callers that show no table of contents). */

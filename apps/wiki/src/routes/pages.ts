@@ -15,6 +15,7 @@ import { folderPage } from '../views/folder.js';
 import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 import { tableOfContents } from '../views/toc.js';
+import { renderedDir } from '../render/render-cache.js';
 import { pageTreeFor } from './tree.js';
 import { revisionParam } from './revision-param.js';
 
@@ -37,11 +38,11 @@ async function view(ctx: RequestContext, path: string, revision?: string): Promi
   const { wiki } = ctx.deps;
   try {
     const page = await wiki.readPage(path, revision ? { revision } : undefined);
-    const { renderPage } = await import('../render/markdown.js');
-    const [{ html: markup, toc }, tree] = await Promise.all([
-      renderPage(page.body, existing(wiki), page.path),
-      pageTreeFor(wiki, page.path),
-    ]);
+    const { renderPage, renderCurrentPage } = await import('../render/markdown.js');
+    const rendering = revision
+      ? renderPage(page.body, existing(wiki), page.path)
+      : renderCurrentPage(page, existing(wiki), renderedDir(ctx.deps.config.dataDir));
+    const [{ html: markup, toc }, tree] = await Promise.all([rendering, pageTreeFor(wiki, page.path)]);
     const sidebar = html`${tree}${tableOfContents(toc)}`;
     return htmlResponse(
       pageView({ page, rendered: trusted(markup), viewer: ctx.viewer, atRevision: revision, sidebar }),

@@ -15,24 +15,27 @@ import { Wiki } from '@wikibot/wiki-core';
 
 const run = promisify(execFile);
 const APP = join(import.meta.dirname, '../..');
+const AUTHOR = { name: 'A', email: 'a@example.com' };
 
 describe('what the bundled wiki loads on a cold page view', () => {
   let dir: string;
+  let wiki: Wiki;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wikibot-cold-artifact-'));
-    const wiki = await Wiki.open({ dir: join(dir, 'wiki') });
-    await wiki.writePage('Plain', '# Plain\n\nJust [[Home|words]].\n', {
-      author: { name: 'A', email: 'a@example.com' },
-    });
+    wiki = await Wiki.open({ dir: join(dir, 'wiki') });
+    await wiki.writePage('Plain', '# Plain\n\nJust [[Home|words]].\n', { author: AUTHOR });
+    await wiki.writePage('Kept', '## Kept\n\nText.\n', { author: AUTHOR });
     await wiki.flush();
     await bundleLambda({ entry: 'src/handler.ts', outdir: join(dir, 'dist'), cwd: APP });
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   let views = 0;
-  /** One cold `GET /Plain` of the bundle; its status, Node's own modules, and the bundle files it imported. */
-  async function coldView(): Promise<{ status: number; loaded: string[]; files: string[] }> {
-    const event = createApiGatewayV2Event({ method: 'GET', url: '/Plain', headers: { host: 'wiki.example.com' } });
+  /** One cold `GET path` of the bundle; its status and body, Node's own modules, and the bundle files it imported. */
+  async function coldView(
+    path = '/Plain',
+  ): Promise<{ status: number; body: string; loaded: string[]; files: string[] }> {
+    const event = createApiGatewayV2Event({ method: 'GET', url: path, headers: { host: 'wiki.example.com' } });
     const log = join(dir, `imports-${++views}.log`);
     const child = join(APP, 'tests/helpers/cold-artifact-child.mjs');
     const { stdout } = await run(
@@ -54,7 +57,7 @@ describe('what the bundled wiki loads on a cold page view', () => {
       },
     );
     const files = (await readFile(log, 'utf8')).split('\n').filter((url) => url.includes('/dist/'));
-    return { ...(JSON.parse(stdout) as { status: number; loaded: string[] }), files };
+    return { ...(JSON.parse(stdout) as { status: number; body: string; loaded: string[] }), files };
   }
 
   it('answers GET /Plain without loading node:crypto (a page view derives, hashes and encrypts nothing)', async () => {
@@ -73,5 +76,37 @@ describe('what the bundled wiki loads on a cold page view', () => {
     expect(status).toBe(200);
     expect(files.length).toBeGreaterThan(1);
     expect(files.length).toBeLessThanOrEqual(20);
+  });
+
+  it('shows an unchanged page again without importing markdown-it (the render is kept on disk)', async () => {
+    // Act: two containers' first views of the same page
+    const first = await coldView('/Kept');
+    const second = await coldView('/Kept');
+    // Assess: the same page, the second without the Markdown parser's chunks
+    expect(first.status).toBe(200);
+    expect(second.body).toBe(first.body);
+    expect(first.body).toContain('<h2 id="kept">Kept</h2>');
+    expect(first.files.some((url) => url.includes('/markdown-parser-'))).toBe(true);
+    expect(second.files.some((url) => url.includes('/markdown-parser-'))).toBe(false);
+  });
+
+  it('renders again when the page changes or a linked page comes or goes (red links)', async () => {
+    const missingLink = '<a href="/Later" class="wikilink missing">';
+    // Arrange + Act: a link to a page that does not exist yet, seen twice (the second from the cache)
+    await wiki.writePage('Linking', 'See [[Later]].\n', { author: AUTHOR });
+    expect((await coldView('/Linking')).body).toContain(missingLink);
+    expect((await coldView('/Linking')).body).toContain(missingLink);
+    // Act: the target is created
+    await wiki.writePage('Later', 'Now.\n', { author: AUTHOR });
+    const created = await coldView('/Linking');
+    // Assess: rendered again (the parser is imported), and the link is no longer marked missing
+    expect(created.body).toContain('<a href="/Later" class="wikilink">');
+    expect(created.files.some((url) => url.includes('/markdown-parser-'))).toBe(true);
+    // Act + Assess: the page itself changes
+    await wiki.writePage('Linking', 'See [[Later]] again.\n', { author: AUTHOR });
+    expect((await coldView('/Linking')).body).toContain('again.');
+    // Act + Assess: the target goes away
+    await wiki.deletePage('Later', { author: AUTHOR });
+    expect((await coldView('/Linking')).body).toContain(missingLink);
   });
 });

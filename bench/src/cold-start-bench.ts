@@ -24,12 +24,12 @@ try {
   const spread = (ms: readonly number[] = []) =>
     `${median(ms).toFixed(1).padStart(6)} ms [${percentile(ms, 25).toFixed(0)}–${percentile(ms, 75).toFixed(0)}]`;
   const row = (p: ColdProcessResult) =>
-    `${p.name.padEnd(10)} ${spread(p.ms).padEnd(22)} ${p.ratio.toFixed(2)}× bare (rounds ${p.roundRatio?.p25.toFixed(
+    `${p.name.padEnd(17)} ${spread(p.ms).padEnd(22)} ${p.ratio.toFixed(2)}× bare (rounds ${p.roundRatio?.p25.toFixed(
       2,
     )}–${p.roundRatio?.p75.toFixed(2)})   cpu ${spread(p.cpuMs).padEnd(22)} ${p.cpuRatio?.toFixed(2)}×   status ${p.status}`;
   const lines = [
     `cold start: ${runs} rounds in one run, load average ${r.loadAverage?.before.toFixed(1)} → ${r.loadAverage?.after.toFixed(1)}`,
-    `${'node -e 0'.padEnd(10)} ${spread(r.bareMs).padEnd(22)} 1.00×${' '.repeat(28)}cpu ${spread(r.bareCpuMs)}`,
+    `${'node -e 0'.padEnd(17)} ${spread(r.bareMs).padEnd(22)} 1.00×${' '.repeat(28)}cpu ${spread(r.bareCpuMs)}`,
     ...[r.floor!, ...r.targets].map(row),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,7 +5,9 @@
  * its CPU time (all threads), which a loaded machine distorts far less than wall time.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiGatewayV2Event, type ApiGatewayV2Event } from '@wikibot/lambda-http';
 import { handlerEnv } from './handler-env.js';
@@ -24,12 +26,15 @@ export interface ColdTarget {
   readonly modulePath: string;
   readonly event: ApiGatewayV2Event;
   readonly env: Record<string, string>;
+  /** Runs before each start of this target, untimed (e.g. removing a cache the target must not find). */
+  readonly prepare?: () => void;
 }
 
 /**
- * The two cold starts of the issue: the MCP function answering the protected-resource metadata request
- * (the discovery path, which should not load what only tool calls need) and the wiki answering `GET /Home`
- * on an initialised repository at `dataDir`.
+ * The cold starts of the issue: the MCP function answering the protected-resource metadata request (the discovery
+ * path, which should not load what only tool calls need) and the wiki answering `GET /Home` on an initialised
+ * repository at `dataDir` — as a page rendered before (the wiki keeps renders in the data directory, so a cold
+ * container shows an unchanged page without markdown-it), and as a first render (that cache removed before each run).
  */
 export function coldTargets(modules: { mcp: string; wiki: string }, dataDir: string): ColdTarget[] {
   // NODE_OPTIONS as the stack sets it for both functions (stacks/src/wikibot-stack.ts): Lambda's node starts with it.
@@ -56,6 +61,14 @@ export function coldTargets(modules: { mcp: string; wiki: string }, dataDir: str
       modulePath: modules.wiki,
       env,
       event: createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host, accept: 'text/html' } }),
+    },
+    {
+      name: 'wiki-first-render',
+      modulePath: modules.wiki,
+      env,
+      event: createApiGatewayV2Event({ method: 'GET', url: '/Home', headers: { host, accept: 'text/html' } }),
+      // apps/wiki's render cache (src/render/render-cache.ts): without it, the page is rendered as never before.
+      prepare: () => rmSync(join(dataDir, '.git', 'wikibot', 'rendered'), { recursive: true, force: true }),
     },
   ];
 }
@@ -137,6 +150,7 @@ function childEnv(target: ColdTarget): Record<string, string> {
 
 /** Runs one cold start of `target` under `node --cpu-prof`, writing its profile into `dir`. */
 export async function profileColdStart(target: ColdTarget, dir: string): Promise<number> {
+  target.prepare?.();
   return (await timeProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, CHILD, target.modulePath], childEnv(target))).ms;
 }
 
@@ -167,6 +181,7 @@ export async function measureColdStarts(targets: readonly ColdTarget[], runs: nu
       return (measured) => void (measured && bareCpuMs.push(Number(reported(run, 'BENCH_CPU_MS'))));
     },
     ...handlers.map((target, i) => async () => {
+      target.prepare?.();
       const run = await timeProcess([CHILD, target.modulePath], childEnv(target));
       statuses[i] = reported(run, 'BENCH_STATUS') ?? 'none';
       return (measured: boolean) => {

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import yazl from 'yazl';
 
 // 1980-01-01T00:00:00Z plus a day: the earliest instant a zip's DOS timestamp holds in every timezone.
@@ -52,6 +52,7 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
     },
     // The AWS SDK v3 is in the Lambda runtime; never ship the CDKTF provider bindings.
     external: ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'],
+    plugins: [lazyEntriesShareTheStartChunk(resolve(cwd, entry))],
     absWorkingDir: cwd,
   });
   const outputs = Object.keys(result.metafile.outputs)
@@ -63,7 +64,8 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
   const zipPath = join(out, 'lambda.zip');
   const zip = await deterministicZip(files);
   writeFileSync(zipPath, zip);
-  const inputs = Object.keys(result.metafile.inputs).length;
+  // The lazy entries' wrappers (below) are not sources.
+  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith(`${LAZY}:`)).length;
   const facts = {
     entry,
     handler: `${name}.handler`,
@@ -78,6 +80,55 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
   writeFileSync(join(out, 'artifact.json'), `${JSON.stringify(facts, null, 2)}\n`);
   writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
   return facts;
+}
+
+const LAZY = 'wikibot-lazy-entry';
+
+/**
+ * esbuild puts each module in a chunk keyed by the set of entry points (the entry and every `import()` target) that
+ * reach it, so every distinct combination of lazy modules sharing code with the start path made one more small chunk
+ * that a cold start reads (a wiki page view read 16 files). A lazy module is only ever loaded after the entry, so
+ * having each of the project's own `import()` targets also import the entry costs nothing at run time, but gives
+ * everything the entry reaches the same set: one chunk. What only lazy modules reach stays in their own chunks.
+ * Dependencies' `import()` targets (node_modules) are left as they are. (A module must not await an `import()` at its
+ * top level: the wrapper's import of the entry would then wait for itself.)
+ */
+export function lazyEntriesShareTheStartChunk(entryPath) {
+  return {
+    name: LAZY,
+    setup(build) {
+      const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === LAZY) return undefined;
+        const target = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: LAZY,
+        });
+        if (target.errors.length > 0 || target.external || target.path.includes(`${sep}node_modules${sep}`)) {
+          return target;
+        }
+        // Relative, so that the chunks' hashes (and the zip's) do not depend on where the sources are checked out.
+        return { path: relative(cwd, target.path).split(sep).join('/'), namespace: LAZY };
+      });
+      // The wrapper keeps the target's file name, so its chunk is named as the target's would be (`markdown-<hash>`).
+      build.onLoad({ filter: /.*/, namespace: LAZY }, (args) => {
+        const target = resolve(cwd, args.path);
+        const source = JSON.stringify(target);
+        const hasDefault = /\bexport\s+default\b|\bas\s+default\b/.test(readFileSync(target, 'utf8'));
+        return {
+          contents: [
+            `import ${JSON.stringify(entryPath)};`,
+            `export * from ${source};`,
+            ...(hasDefault ? [`export { default } from ${source};`] : []),
+          ].join('\n'),
+          resolveDir: dirname(target),
+          loader: 'js',
+        };
+      });
+    },
+  };
 }
 
 /** Zips [name, bytes] pairs with sorted names and fixed metadata. */

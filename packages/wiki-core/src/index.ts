@@ -5,6 +5,7 @@
 export type {
   Author,
   Page,
+  PageHead,
   PageSummary,
   ListFilter,
   Revision,

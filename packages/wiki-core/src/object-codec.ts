@@ -6,7 +6,7 @@
 import { createHash } from './lazy-crypto.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { loadZlib } from './lazy-zlib.js';
 
 /** A git object's type and content. */
 export interface GitObject {
@@ -42,7 +42,7 @@ export function readLooseObject(gitdir: string, oid: string): GitObject | null {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  const data = inflateSync(raw);
+  const data = loadZlib().inflateSync(raw);
   const nul = data.indexOf(0);
   const [type, size] = data.subarray(0, nul).toString('latin1').split(' ');
   const body = data.subarray(nul + 1);
@@ -59,5 +59,5 @@ export function objectHeader(type: string, size: number): Buffer {
 export function encodeObject(type: string, body: Buffer): EncodedObject {
   const data = Buffer.concat([objectHeader(type, body.length), body]);
   const oid = createHash('sha1').update(data).digest('hex');
-  return { oid, type, body, deflated: deflateSync(data, { level: LOOSE_LEVEL }) };
+  return { oid, type, body, deflated: loadZlib().deflateSync(data, { level: LOOSE_LEVEL }) };
 }

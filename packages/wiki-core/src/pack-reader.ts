@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { loadZlib } from './lazy-zlib.js';
 import type { GitObject } from './object-codec.js';
 
 const TYPES = ['', 'commit', 'tree', 'blob', 'tag'] as const;
@@ -139,7 +139,7 @@ class Pack {
   private inflateAt(position: number, size: number, have: number, from: number): Buffer {
     const attempt = (buf: Buffer): Buffer => {
       // An output buffer of the known size: zlib's default 16 KiB chunk per call was most of a small blob's cost.
-      const out = inflateSync(buf, { chunkSize: Math.max(64, size + 64) });
+      const out = loadZlib().inflateSync(buf, { chunkSize: Math.max(64, size + 64) });
       if (out.length !== size) throw new Error('Pack entry size mismatch');
       return out;
     };

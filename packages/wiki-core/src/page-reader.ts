@@ -15,7 +15,7 @@ import {
 import type { CommitRecord, PageIndex } from './page-index.js';
 import { pageDisplayName, pageFileName, type PageNaming } from './page-names.js';
 import { fileToKey, normalizePagePath } from './paths.js';
-import type { Page } from './types.js';
+import type { Page, PageHead } from './types.js';
 
 /** Reads pages of one `Wiki`. */
 export class PageReader {
@@ -31,6 +31,24 @@ export class PageReader {
     if (!meta) throw new PageNotFoundError(normalizePagePath(path));
     const content = await this.store.readText(meta.oid);
     return this.toPage(meta.path, content, await readFrontmatter(content), this.index.lastRevision(key)!, meta.links);
+  }
+
+  /** What the index holds of page `key` at the indexed commit (no blob read). @throws PageNotFoundError */
+  head(key: string, path: string): PageHead {
+    const meta = this.index.page(key);
+    if (!meta) throw new PageNotFoundError(normalizePagePath(path));
+    const record = this.index.lastRevision(key)!;
+    return {
+      path: meta.path,
+      title: meta.title,
+      ...(meta.category === undefined ? {} : { category: meta.category }),
+      tags: meta.tags,
+      revision: record.oid,
+      updated: record.date,
+      author: record.author,
+      links: meta.links.map((l) => this.index.displayOf(l)),
+      blob: meta.oid,
+    };
   }
 
   /** Page `key` as it was at `revision`. @throws PageNotFoundError, RevisionNotFoundError */

@@ -4,7 +4,7 @@
  * others' bytes. Any inflater, git's included, reads the result as one stream.
  */
 import { createHash } from './lazy-crypto.js';
-import { constants, deflateRawSync } from 'node:zlib';
+import { loadZlib } from './lazy-zlib.js';
 import { LOOSE_LEVEL, objectHeader, type EncodedObject } from './object-codec.js';
 import type { EncodedTree } from './tree-codec.js';
 
@@ -29,7 +29,7 @@ const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
 let finalBlock: Buffer | undefined;
 
 function finalBlockBytes(): Buffer {
-  return (finalBlock ??= deflateRawSync(Buffer.alloc(0), { level: LOOSE_LEVEL }));
+  return (finalBlock ??= loadZlib().deflateRawSync(Buffer.alloc(0), { level: LOOSE_LEVEL }));
 }
 
 /** Runs of trees already compressed, and of trees patched from them (not compressed yet), by run's first name. */
@@ -107,7 +107,8 @@ function storedBlock(bytes: Buffer): Buffer {
 
 /** Raw deflate of `bytes`, ending on a byte boundary with no final block, so further blocks may follow. */
 function deflateBlock(bytes: Buffer): Buffer {
-  return deflateRawSync(bytes, { level: LOOSE_LEVEL, finishFlush: constants.Z_FULL_FLUSH });
+  const zlib = loadZlib();
+  return zlib.deflateRawSync(bytes, { level: LOOSE_LEVEL, finishFlush: zlib.constants.Z_FULL_FLUSH });
 }
 
 /** FNV-1a of a name: cheap, and stable for an entry whatever its content. */

@@ -37,6 +37,14 @@ export interface Page {
   readonly links: readonly string[];
 }
 
+/**
+ * What a page view shows of a page's latest revision besides its text, from the index alone (no git object read):
+ * the fields of {@link Page} but its text, and the id of the blob holding the text (the same id, the same text).
+ */
+export interface PageHead extends Omit<Page, 'content' | 'body' | 'frontmatter'> {
+  readonly blob: string;
+}
+
 /** One row of a page listing. */
 export interface PageSummary {
   readonly path: string;
@@ -151,6 +159,8 @@ export interface InitialContent {
 export interface WikiApi {
   /** Reads a page, at its latest revision or at `revision` (a commit id, full or abbreviated). */
   readPage(path: string, options?: { revision?: string }): Promise<Page>;
+  /** A page's latest revision as {@link readPage} reads it, without its text: read from the index only. */
+  readPageHead(path: string): Promise<PageHead>;
   /** True when the page exists at the latest revision. */
   exists(path: string): Promise<boolean>;
   /** Creates or replaces a page: one commit. */

@@ -25,6 +25,7 @@ import type {
   AttachmentWriteResult,
   ListFilter,
   Page,
+  PageHead,
   PageLinks,
   PageSummary,
   Revision,
@@ -139,6 +140,12 @@ export class Wiki implements WikiApi {
     const key = pageKey(path);
     await this.indexSync.sync();
     return this.index.hasPage(key);
+  }
+
+  async readPageHead(path: string): Promise<PageHead> {
+    const key = pageKey(path);
+    await this.indexSync.sync();
+    return this.reader.head(key, path);
   }
 
   async readPage(path: string, options: { revision?: string } = {}): Promise<Page> {

@@ -6,7 +6,7 @@
  * textarea uploaded as the page's attachments (`POST /-/upload`) and linked, and saving with Ctrl/Cmd+S.
  * Plain ES2020, no build step, no inline script.
  */
-import { fingerprint } from './fingerprint.js';
+import { ASSET_VERSIONS } from './asset-versions.js';
 
 /** The script's text. */
 export const EDITOR_JS = String.raw`
@@ -188,7 +188,7 @@ export const EDITOR_JS = String.raw`
 `.trim();
 
 /** Short content hash, used as the cache-busting `?v=` and as the ETag. */
-export const EDITOR_JS_VERSION = fingerprint(EDITOR_JS);
+export const EDITOR_JS_VERSION: string = ASSET_VERSIONS['editor.js'];
 
 /** The URL the edit page loads the script from. */
 export const EDITOR_JS_URL = `/-/static/editor.js?v=${EDITOR_JS_VERSION}`;

@@ -6,7 +6,7 @@
  * The folders the page came with open already hold their entries (the current page marked among them): a browser
  * also fires 'toggle' for those, sometimes after this script has run, so they count as loaded from the start.
  */
-import { fingerprint } from './fingerprint.js';
+import { ASSET_VERSIONS } from './asset-versions.js';
 
 /** The script's text: plain ES2015, no modules, no dependencies. */
 export const NAV_JS = `
@@ -44,7 +44,7 @@ export const NAV_JS = `
 })();
 `.trim();
 
-export const NAV_JS_VERSION = fingerprint(NAV_JS);
+export const NAV_JS_VERSION: string = ASSET_VERSIONS['nav.js'];
 
 /** The URL pages load the script from. */
 export const NAV_JS_URL = `/-/static/nav.js?v=${NAV_JS_VERSION}`;

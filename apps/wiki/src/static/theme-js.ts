@@ -4,7 +4,7 @@
  * (`data-theme` on <html>) before the page paints; once the page is parsed it shows the toggle button, which
  * cycles auto → light → dark and remembers the choice in localStorage. "auto" follows `prefers-color-scheme`.
  */
-import { fingerprint } from './fingerprint.js';
+import { ASSET_VERSIONS } from './asset-versions.js';
 
 /** The script's text: plain ES2015, no modules, no dependencies. */
 export const THEME_JS = `
@@ -56,7 +56,7 @@ export const THEME_JS = `
 })();
 `.trim();
 
-export const THEME_JS_VERSION = fingerprint(THEME_JS);
+export const THEME_JS_VERSION: string = ASSET_VERSIONS['theme.js'];
 
 /** The URL pages load the script from. */
 export const THEME_JS_URL = `/-/static/theme.js?v=${THEME_JS_VERSION}`;

@@ -5,7 +5,7 @@
  * This checks the chosen files' total against the form's `data-max-bytes` before sending and explains the limit in
  * the page's alert instead. Without script the form still works; the server checks again whatever arrives.
  */
-import { fingerprint } from './fingerprint.js';
+import { ASSET_VERSIONS } from './asset-versions.js';
 
 /** The script's text: plain ES2015, no modules, no dependencies. */
 export const UPLOAD_CHECK_JS = `
@@ -31,7 +31,7 @@ export const UPLOAD_CHECK_JS = `
 })();
 `.trim();
 
-export const UPLOAD_CHECK_JS_VERSION = fingerprint(UPLOAD_CHECK_JS);
+export const UPLOAD_CHECK_JS_VERSION: string = ASSET_VERSIONS['upload-check.js'];
 
 /** The URL the attachments page loads the script from. */
 export const UPLOAD_CHECK_JS_URL = `/-/static/upload-check.js?v=${UPLOAD_CHECK_JS_VERSION}`;

@@ -2,7 +2,7 @@
  * @module The wiki's only stylesheet, served from `/-/static/wiki.css` with a year-long cache; pages link
  * it with `?v=<hash>` so a new deployment is picked up at once. No front-end build.
  */
-import { fingerprint } from './fingerprint.js';
+import { ASSET_VERSIONS } from './asset-versions.js';
 
 /** Dark colours: with `prefers-color-scheme: dark` unless the reader chose light, and whenever they chose dark. */
 const DARK_COLOURS =
@@ -122,7 +122,7 @@ ${scoped(DARK_CODE, CHOSEN)}
 `.trim();
 
 /** Short content hash, used as the cache-busting `?v=` and as the ETag. */
-export const WIKI_CSS_VERSION = fingerprint(WIKI_CSS);
+export const WIKI_CSS_VERSION: string = ASSET_VERSIONS['wiki.css'];
 
 /** The URL pages link the stylesheet with. */
 export const WIKI_CSS_URL = `/-/static/wiki.css?v=${WIKI_CSS_VERSION}`;

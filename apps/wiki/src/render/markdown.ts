@@ -120,7 +120,8 @@ export async function renderPage(markdown: string, existing: ExistingPages, page
     if (checked.has(target) && !present.has(target)) link.attrSet('class', 'wikilink missing');
   }
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, toc, targets, present: targets.filter((target) => present.has(target)) };
+  const ownHeading = /^\s*# \S/.test(markdown);
+  return { html, toc, ownHeading, targets, present: targets.filter((target) => present.has(target)) };
 }
 
 /**
@@ -131,19 +132,27 @@ export async function renderPage(markdown: string, existing: ExistingPages, page
 const RENDERER = /\/(markdown-[A-Z0-9]{8}\.mjs)$/.exec(import.meta.url)?.[1];
 
 /**
- * {@link renderPage} of a page's current revision, from the cache in `cacheDir` when the page, the existence of its
- * link targets and this renderer are unchanged (then markdown-it is not even imported; see `render-cache.ts`).
+ * The render of the page whose text is blob `page.blob`, kept in `cacheDir` by an earlier {@link renderKept}, if the
+ * existence of its link targets and this renderer are unchanged; undefined otherwise (and always outside a bundle).
+ * Neither markdown-it nor the page's text is needed for it (see `render-cache.ts`).
  */
-export async function renderCurrentPage(
+export async function keptRender(
   page: RenderedSource,
   existing: ExistingPages,
   cacheDir: string,
+): Promise<RenderedPage | undefined> {
+  return RENDERER === undefined ? undefined : readRendered(cacheDir, RENDERER, page, existing);
+}
+
+/** {@link renderPage} of `body`, the text of blob `page.blob`, kept in `cacheDir` for {@link keptRender}. */
+export async function renderKept(
+  page: RenderedSource,
+  body: string,
+  existing: ExistingPages,
+  cacheDir: string,
 ): Promise<RenderedPage> {
-  if (RENDERER === undefined) return renderPage(page.body, existing, page.path);
-  const cached = await readRendered(cacheDir, RENDERER, page, existing);
-  if (cached) return cached;
-  const rendered = await renderPage(page.body, existing, page.path);
-  await writeRendered(cacheDir, RENDERER, page, rendered);
+  const rendered = await renderPage(body, existing, page.path);
+  if (RENDERER !== undefined) await writeRendered(cacheDir, RENDERER, page, rendered);
   return rendered;
 }
 

@@ -6,30 +6,31 @@
  * directory (EFS) never read a torn one. An entry is used only when all the HTML depends on is unchanged:
  * - the renderer's code, named by the caller (the bundle chunk it lives in, whose name hashes its contents and those
  *   of every chunk it imports, highlight.js and markdown-it included);
- * - the page: its path, its revision, and the length and CRC-32 of its body;
+ * - the page: its path and the id of the git blob holding its text (content-addressed: the same id, the same text),
+ *   both from wiki-core's index, so a cache hit reads no git object (and loads no node:zlib to inflate one);
  * - which of its WikiLink targets exist (red links), checked against the index again at every use.
  * The cache only saves time: an entry that is missing, unreadable or does not match is a render, and a failed write
  * is ignored.
  */
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { TocEntry } from './headings.js';
 
 /** Larger pages are rendered each time: reading and parsing a big entry would cost what rendering does. */
 const MAX_CACHED_HTML_CHARS = 256 * 1024;
 
-/** What a cached render depends on, of the page. */
+/** What a cached render depends on, of the page: its path and the blob id of its text. */
 export interface RenderedSource {
   readonly path: string;
-  readonly revision: string;
-  readonly body: string;
+  readonly blob: string;
 }
 
 /** A render with the WikiLink targets whose existence it checked. */
 export interface CheckedRender {
   readonly html: string;
   readonly toc: readonly TocEntry[];
+  /** True when the text opens with its own level-1 heading (the page then shows no title above it). */
+  readonly ownHeading: boolean;
   /** The targets checked, and those of them that existed. */
   readonly targets: readonly string[];
   readonly present: readonly string[];
@@ -38,9 +39,7 @@ export interface CheckedRender {
 interface Entry extends CheckedRender {
   readonly renderer: string;
   readonly path: string;
-  readonly revision: string;
-  readonly bodyLength: number;
-  readonly bodyCrc: number;
+  readonly blob: string;
 }
 
 /** Tells which of the given page paths exist (see `routes/pages.ts`). */
@@ -51,7 +50,15 @@ export function renderedDir(dataDir: string): string {
   return join(dataDir, '.git', 'wikibot', 'rendered');
 }
 
-const entryFile = (dir: string, path: string): string => join(dir, `${crc32(path).toString(16).padStart(8, '0')}.json`);
+/** FNV-1a of a page path: names its entry's file (a collision is a miss: the entry names its path). */
+function pathHash(path: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+const entryFile = (dir: string, path: string): string =>
+  join(dir, `${pathHash(path).toString(16).padStart(8, '0')}.json`);
 
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -74,10 +81,9 @@ export async function readRendered(
   const matches =
     entry.renderer === renderer &&
     entry.path === page.path &&
-    entry.revision === page.revision &&
-    entry.bodyLength === page.body.length &&
-    entry.bodyCrc === crc32(page.body) &&
+    entry.blob === page.blob &&
     typeof entry.html === 'string' &&
+    typeof entry.ownHeading === 'boolean' &&
     Array.isArray(entry.toc) &&
     isStrings(entry.targets) &&
     isStrings(entry.present);
@@ -86,7 +92,7 @@ export async function readRendered(
   const present = targets.length > 0 ? await existing(targets) : new Set<string>();
   const before = new Set(entry.present);
   if (targets.some((target) => present.has(target) !== before.has(target))) return undefined;
-  return { html: entry.html!, toc: entry.toc!, targets, present: entry.present! };
+  return { html: entry.html!, toc: entry.toc!, ownHeading: entry.ownHeading!, targets, present: entry.present! };
 }
 
 /** Keeps `rendered` as the render of `page` by `renderer`; failures are ignored (the cache only saves time). */
@@ -100,11 +106,10 @@ export async function writeRendered(
   const entry: Entry = {
     renderer,
     path: page.path,
-    revision: page.revision,
-    bodyLength: page.body.length,
-    bodyCrc: crc32(page.body),
+    blob: page.blob,
     html: rendered.html,
     toc: rendered.toc,
+    ownHeading: rendered.ownHeading,
     targets: rendered.targets,
     present: rendered.present,
   };

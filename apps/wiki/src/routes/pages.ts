@@ -5,7 +5,7 @@
  * renderer (markdown-it, whose entity tables are built when it is imported) is imported by the first
  * view, so health checks, the stylesheet and the REST API never load it.
  */
-import { PageNotFoundError, normalizePagePath, type WikiApi } from '@wikibot/wiki-core';
+import { PageNotFoundError, normalizePagePath, type Page, type PageHead, type WikiApi } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse } from '../http/responses.js';
@@ -16,6 +16,7 @@ import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 import { tableOfContents } from '../views/toc.js';
 import { renderedDir } from '../render/render-cache.js';
+import type { RenderedPage } from '../render/markdown.js';
 import { pageTreeFor } from './tree.js';
 import { revisionParam } from './revision-param.js';
 
@@ -34,18 +35,49 @@ export function existing(wiki: WikiApi) {
   };
 }
 
+/**
+ * The latest revision of a page, as a page view shows it: its head from the index and, when it was rendered before
+ * as that blob, its kept render — then no git object is read; otherwise the page read and rendered, and the render
+ * kept as that of the blob the head named when the text read is still that blob (no change came in between).
+ */
+async function current(ctx: RequestContext, path: string): Promise<{ page: Page | PageHead; rendered: RenderedPage }> {
+  const { wiki } = ctx.deps;
+  const head = await wiki.readPageHead(path);
+  const { keptRender, renderKept, renderPage } = await import('../render/markdown.js');
+  const cacheDir = renderedDir(ctx.deps.config.dataDir);
+  const kept = await keptRender(head, existing(wiki), cacheDir);
+  if (kept) return { page: head, rendered: kept };
+  const page = await wiki.readPage(path);
+  const rendered =
+    page.revision === head.revision
+      ? await renderKept({ path: page.path, blob: head.blob }, page.body, existing(wiki), cacheDir)
+      : await renderPage(page.body, existing(wiki), page.path);
+  return { page, rendered };
+}
+
+/** A page at `revision`, rendered each time. */
+async function atRevision(ctx: RequestContext, path: string, revision: string) {
+  const page = await ctx.deps.wiki.readPage(path, { revision });
+  const { renderPage } = await import('../render/markdown.js');
+  return { page, rendered: await renderPage(page.body, existing(ctx.deps.wiki), page.path) };
+}
+
 async function view(ctx: RequestContext, path: string, revision?: string): Promise<Response> {
   const { wiki } = ctx.deps;
   try {
-    const page = await wiki.readPage(path, revision ? { revision } : undefined);
-    const { renderPage, renderCurrentPage } = await import('../render/markdown.js');
-    const rendering = revision
-      ? renderPage(page.body, existing(wiki), page.path)
-      : renderCurrentPage(page, existing(wiki), renderedDir(ctx.deps.config.dataDir));
-    const [{ html: markup, toc }, tree] = await Promise.all([rendering, pageTreeFor(wiki, page.path)]);
-    const sidebar = html`${tree}${tableOfContents(toc)}`;
+    const shown = revision ? atRevision(ctx, path, revision) : current(ctx, path);
+    const tree = shown.then(({ page }) => pageTreeFor(wiki, page.path));
+    const [{ page, rendered }, treeHtml] = await Promise.all([shown, tree]);
+    const sidebar = html`${treeHtml}${tableOfContents(rendered.toc)}`;
     return htmlResponse(
-      pageView({ page, rendered: trusted(markup), viewer: ctx.viewer, atRevision: revision, sidebar }),
+      pageView({
+        page,
+        rendered: trusted(rendered.html),
+        ownHeading: rendered.ownHeading,
+        viewer: ctx.viewer,
+        atRevision: revision,
+        sidebar,
+      }),
     );
   } catch (error) {
     if (error instanceof PageNotFoundError && !revision) return missing(ctx, normalizePagePath(path));

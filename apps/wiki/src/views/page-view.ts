@@ -1,15 +1,18 @@
 /**
  * @module A page as read: rendered Markdown, its category and tags, and when and by whom it last changed.
  */
-import type { Page } from '@wikibot/wiki-core';
+import type { PageHead } from '@wikibot/wiki-core';
 import { html, timeTag, type SafeHtml } from './html.js';
 import { pageHref, siteHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';
 
+/** What the view shows of a page besides its rendered text: `readPage`'s page or `readPageHead`'s head. */
+type ShownPage = Pick<PageHead, 'path' | 'title' | 'category' | 'tags' | 'revision' | 'updated' | 'author'>;
+
 /**
  * Links to the page's other actions: source and blame, and attachments/rename/delete now or revert at an old revision.
  */
-function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
+function moreActions(page: ShownPage, atRevision: string | undefined): SafeHtml {
   const revision = encodeURIComponent(page.revision);
   const links = atRevision
     ? html`<a href="${pageHref(page.path, `/source?revision=${revision}`)}">Source</a> · <a href="${pageHref(page.path, `/blame?revision=${revision}`)}">Blame</a> · <a href="${pageHref(page.path, `/revert/${revision}`)}">Revert to this revision</a>`
@@ -17,10 +20,14 @@ function moreActions(page: Page, atRevision: string | undefined): SafeHtml {
   return html`<nav class="meta" aria-label="More page actions">${links}</nav>`;
 }
 
-/** Renders a page; `rendered` is the Markdown renderer's output; `atRevision` marks an old revision. */
+/**
+ * Renders a page; `rendered` is the Markdown renderer's output, `ownHeading` whether the text opens with its own
+ * level-1 heading (then no title is shown above it); `atRevision` marks an old revision.
+ */
 export function pageView(options: {
-  page: Page;
+  page: ShownPage;
   rendered: SafeHtml;
+  ownHeading: boolean;
   viewer: Viewer;
   atRevision?: string;
   sidebar?: SafeHtml;
@@ -39,13 +46,12 @@ export function pageView(options: {
   const body = html`${old}<article class="content">${rendered}</article>
 <p class="meta">Last changed ${timeTag(page.updated)} by ${page.author.name} · <a href="${pageHref(page.path, `/revision/${page.revision}`)}"><code>${page.revision.slice(0, 8)}</code></a>${category}${tags}</p>
 ${moreActions(page, atRevision)}`;
-  const ownHeading = /^\s*# \S/.test(page.body);
   return layout({
     title: page.title,
     viewer,
     body,
     page: { path: page.path, tab: atRevision ? undefined : 'view' },
-    showTitle: !ownHeading,
+    showTitle: !options.ownHeading,
     sidebar: options.sidebar,
   });
 }

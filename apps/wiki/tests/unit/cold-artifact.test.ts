@@ -4,7 +4,7 @@
  * this one sees Node's own modules as Lambda would.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +25,7 @@ describe('what the bundled wiki loads on a cold page view', () => {
     wiki = await Wiki.open({ dir: join(dir, 'wiki') });
     await wiki.writePage('Plain', '# Plain\n\nJust [[Home|words]].\n', { author: AUTHOR });
     await wiki.writePage('Kept', '## Kept\n\nText.\n', { author: AUTHOR });
+    await wiki.writePage('Titled', '---\ntags: [tagged]\n---\n# Shown here\n\n## Part\n\nText.\n', { author: AUTHOR });
     await wiki.flush();
     await bundleLambda({ entry: 'src/handler.ts', outdir: join(dir, 'dist'), cwd: APP });
   }, 60_000);
@@ -95,6 +96,26 @@ describe('what the bundled wiki loads on a cold page view', () => {
     expect(first.body).toContain('<h2 id="kept">Kept</h2>');
     expect(first.files.some((url) => url.includes('/markdown-parser-'))).toBe(true);
     expect(second.files.some((url) => url.includes('/markdown-parser-'))).toBe(false);
+  });
+
+  it('shows a page rendered before reading no git object and without loading node:zlib', async () => {
+    // Arrange: the page rendered once (its text read from git: zlib loaded), then its git objects moved away
+    const first = await coldView('/Titled');
+    const objects = join(dir, 'wiki/.git/objects');
+    await rename(objects, `${objects}-away`);
+    try {
+      // Act: another container's first view
+      const second = await coldView('/Titled');
+      // Assess: the same page (title, author, date, revision, tags, contents) from the index and the kept render
+      expect(first.loaded).toContain('NativeModule zlib');
+      expect(second.status).toBe(200);
+      expect(second.body).toBe(first.body);
+      expect(second.body).toContain('<h1 id="shown-here">Shown here</h1>');
+      expect(second.body).toContain('>tagged</a>');
+      expect(second.loaded).not.toContain('NativeModule zlib');
+    } finally {
+      await rename(`${objects}-away`, objects);
+    }
   });
 
   it('renders again when the page changes or a linked page comes or goes (red links)', async () => {

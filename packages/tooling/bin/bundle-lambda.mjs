@@ -88,10 +88,10 @@ const LAZY = 'wikibot-lazy-entry';
  * esbuild puts each module in a chunk keyed by the set of entry points (the entry and every `import()` target) that
  * reach it, so every distinct combination of lazy modules sharing code with the start path made one more small chunk
  * that a cold start reads (a wiki page view read 16 files). A lazy module is only ever loaded after the entry, so
- * having each of the project's own `import()` targets also import the entry costs nothing at run time, but gives
- * everything the entry reaches the same set: one chunk. What only lazy modules reach stays in their own chunks.
- * Dependencies' `import()` targets (node_modules) are left as they are. (A module must not await an `import()` at its
- * top level: the wrapper's import of the entry would then wait for itself.)
+ * having each `import()` target also import the entry costs nothing at run time, but gives everything the entry
+ * reaches the same set: one chunk (with esbuild's runtime helpers, which dependencies' lazy modules share). What only
+ * lazy modules reach stays in their own chunks. A CommonJS target is left as it is (a wrapper's `export *` would
+ * hide its `default`). A module must not await an `import()` at its top level: the wrapper would wait for itself.
  */
 export function lazyEntriesShareTheStartChunk(entryPath) {
   return {
@@ -106,22 +106,25 @@ export function lazyEntriesShareTheStartChunk(entryPath) {
           resolveDir: args.resolveDir,
           pluginData: LAZY,
         });
-        if (target.errors.length > 0 || target.external || target.path.includes(`${sep}node_modules${sep}`)) {
-          return target;
-        }
-        // Relative, so that the chunks' hashes (and the zip's) do not depend on where the sources are checked out.
-        return { path: relative(cwd, target.path).split(sep).join('/'), namespace: LAZY };
+        if (target.errors.length > 0 || target.external || target.namespace !== 'file') return target;
+        const source = readFileSync(target.path, 'utf8');
+        if (!/\bexport\s*(?:[{*]|default\b|const\b|let\b|var\b|function\b|class\b|async\b)/.test(source)) return target;
+        return {
+          // Relative, so that the chunks' hashes (and the zip's) do not depend on where the sources are checked out.
+          path: relative(cwd, target.path).split(sep).join('/'),
+          namespace: LAZY,
+          pluginData: { hasDefault: /\bexport\s+default\b|\bas\s+default\b/.test(source) },
+        };
       });
       // The wrapper keeps the target's file name, so its chunk is named as the target's would be (`markdown-<hash>`).
       build.onLoad({ filter: /.*/, namespace: LAZY }, (args) => {
         const target = resolve(cwd, args.path);
-        const source = JSON.stringify(target);
-        const hasDefault = /\bexport\s+default\b|\bas\s+default\b/.test(readFileSync(target, 'utf8'));
+        const from = JSON.stringify(target);
         return {
           contents: [
             `import ${JSON.stringify(entryPath)};`,
-            `export * from ${source};`,
-            ...(hasDefault ? [`export { default } from ${source};`] : []),
+            `export * from ${from};`,
+            ...(args.pluginData.hasDefault ? [`export { default } from ${from};`] : []),
           ].join('\n'),
           resolveDir: dirname(target),
           loader: 'js',

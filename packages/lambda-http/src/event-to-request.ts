@@ -2,7 +2,7 @@
  * @module API Gateway v2 event → web-standard Request.
  */
 import { EventRequest } from './event-request.js';
-import { PlainHeaders } from './plain-headers.js';
+import { isToken, PlainHeaders } from './plain-headers.js';
 import type { ApiGatewayV2Event } from './types.js';
 
 /** The event is not an HTTP API payload 2.0 event. */
@@ -13,8 +13,7 @@ export class MalformedEventError extends Error {
   }
 }
 
-/** A method is a token; these three are ones `new Request` refuses. */
-const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Methods `new Request` refuses although they are tokens. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
@@ -36,7 +35,7 @@ export function eventToRequest(event: ApiGatewayV2Event): Request {
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const method = event.requestContext.http.method.toUpperCase();
   // What `new Request` would throw on later, refused here where the event is known to be at fault.
-  if (!METHOD.test(method) || FORBIDDEN_METHODS.has(method)) {
+  if (!isToken(method) || FORBIDDEN_METHODS.has(method)) {
     throw new MalformedEventError(`the event's method is not one a Request can carry`);
   }
   const hasBody = method !== 'GET' && method !== 'HEAD' && event.body !== undefined && event.body !== null;

@@ -23,8 +23,11 @@
 export type PlainHeadersInit =
   Headers | Iterable<readonly [string, string] | readonly string[]> | Record<string, string>;
 
-/** A header name: an RFC 9110 token (visible ASCII except delimiters). */
+/** An RFC 9110 token (visible ASCII except delimiters): what a header name, and a method, must be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Whether `text` is an RFC 9110 token. */
+export const isToken = (text: string): boolean => TOKEN.test(text);
 /** Leading or trailing HTTP whitespace (tab, LF, CR, space), which values lose. */
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 /** What a value may not hold once trimmed: what would end the header line or the string. */

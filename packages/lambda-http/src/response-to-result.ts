@@ -7,9 +7,12 @@ import type { ApiGatewayV2Result } from './types.js';
 const TEXT_TYPES =
   /^(text\/|application\/(json|javascript|xml|x-www-form-urlencoded|[\w.+-]+\+(json|xml))|image\/svg\+xml)/i;
 
-/** `String.prototype.isWellFormed` (ES2024; in every Node this runs on, not yet in the project's TypeScript lib). */
-function wellFormed(text: string): boolean {
-  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+/**
+ * `String.prototype.toWellFormed` (ES2024; in every Node this runs on, not yet in the project's TypeScript lib): lone
+ * surrogates become U+FFFD, as encoding the text as UTF-8 for a stream makes them.
+ */
+function toWellFormed(text: string): string {
+  return (text as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /**
@@ -30,12 +33,7 @@ export async function responseToResult(response: Response): Promise<ApiGatewayV2
   const isText = held.length === 0 || TEXT_TYPES.test(contentType);
   let body: string;
   if (typeof held === 'string') {
-    // A lone surrogate becomes U+FFFD, as encoding the text for a stream would make it.
-    body = isText
-      ? wellFormed(held)
-        ? held
-        : Buffer.from(held).toString('utf8')
-      : Buffer.from(held).toString('base64');
+    body = isText ? toWellFormed(held) : Buffer.from(held).toString('base64');
   } else {
     const bytes = Buffer.from(held.buffer, held.byteOffset, held.byteLength);
     body = isText ? bytes.toString('utf8') : bytes.toString('base64');

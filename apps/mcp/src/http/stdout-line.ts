@@ -6,9 +6,7 @@
  * order; if the descriptor ever refuses (EAGAIN on a full non-blocking pipe), what is left of the line and every
  * later line go through `process.stdout`, which queues them.
  */
-
-/** `node:fs`, taken without an ES import, which would evaluate every lazy export (its streams among them). */
-const fs = (): typeof import('node:fs') => process.getBuiltinModule('node:fs');
+import { writeSync } from 'node:fs';
 
 let throughStream = false;
 
@@ -25,7 +23,7 @@ export function writeStdoutLine(line: string): void {
   let written = 0;
   if (!throughStream) {
     try {
-      while (written < bytes.length) written += fs().writeSync(1, bytes, written);
+      while (written < bytes.length) written += writeSync(1, bytes, written);
       return;
     } catch {
       throughStream = true;

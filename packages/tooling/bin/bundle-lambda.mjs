@@ -4,7 +4,7 @@
  * arm64 runtime, then zips it deterministically (sorted entries, fixed timestamps and modes), so the
  * same sources give a byte-identical zip and Terraform's source_code_hash changes only with the code.
  *
- * usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index]
+ * usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index] [--content-key NAME=module.ts ...]
  * writes: <outdir>/<name>.mjs and <outdir>/chunks/*.mjs (+ unlinked .map), <outdir>/lambda.zip, <outdir>/artifact.json
  */
 import { build } from 'esbuild';
@@ -17,8 +17,18 @@ import yazl from 'yazl';
 // 1980-01-01T00:00:00Z plus a day: the earliest instant a zip's DOS timestamp holds in every timezone.
 const FIXED_MTIME = new Date(Date.UTC(1980, 0, 2));
 
-/** Bundles `entry` and writes the zip; returns the artifact's facts. */
-export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd = process.cwd() }) {
+// The AWS SDK v3 is in the Lambda runtime; never ship the CDKTF provider bindings.
+const EXTERNAL = ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'];
+
+/**
+ * Bundles `entry` and writes the zip; returns the artifact's facts. `contentKeys` maps a global name to a module: the
+ * bundle's code reads that name as the module's {@link contentKey}.
+ */
+export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd = process.cwd(), contentKeys = {} }) {
+  const define = {};
+  for (const [global, module] of Object.entries(contentKeys)) {
+    define[global] = JSON.stringify(await contentKey(resolve(cwd, module), cwd));
+  }
   const out = resolve(cwd, outdir);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -50,9 +60,9 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
     banner: {
       js: "import{createRequire as __wbCreateRequire}from'node:module';const require=__wbCreateRequire(import.meta.url);",
     },
-    // The AWS SDK v3 is in the Lambda runtime; never ship the CDKTF provider bindings.
-    external: ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'],
-    plugins: [lazyEntriesShareTheStartChunk(resolve(cwd, entry)), nodeFsWithoutItsEsFacade()],
+    external: EXTERNAL,
+    define,
+    plugins: [lazyEntriesShareTheStartChunk(resolve(cwd, entry)), nodeFsWithoutItsEsFacade(), entitiesOnFirstDecode()],
     absWorkingDir: cwd,
   });
   const outputs = Object.keys(result.metafile.outputs)
@@ -80,6 +90,40 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
   writeFileSync(join(out, 'artifact.json'), `${JSON.stringify(facts, null, 2)}\n`);
   writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
   return facts;
+}
+
+/**
+ * What `module`'s code is: the SHA-256 of every source file that contributes to it when esbuild bundles it alone
+ * (tree-shaken, dependencies and what it imports lazily included), by path and contents. Unlike the name of the chunk
+ * it is bundled into, which hashes every chunk that chunk imports (the start chunk, which any change changes), it
+ * changes only when that code does: a cache of the module's results outlives deployments that do not touch it.
+ */
+export async function contentKey(module, cwd) {
+  const { metafile } = await build({
+    entryPoints: [module],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    outdir: 'content-key',
+    external: EXTERNAL,
+    plugins: [entitiesOnFirstDecode()],
+    logLevel: 'warning',
+    absWorkingDir: cwd,
+  });
+  const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint !== undefined);
+  const sources = Object.keys(output.inputs)
+    .filter((input) => output.inputs[input].bytesInOutput > 0)
+    .map((input) => relative(cwd, resolve(cwd, input)).split(sep).join('/'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const input of sources) {
+    // A plugin's module (`namespace:path`) is code of this file, which the key does not cover.
+    const contents = /^[\w-]+:/.test(input) ? '' : readFileSync(resolve(cwd, input));
+    hash.update(`${input}\0`).update(contents).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 const LAZY = 'wikibot-lazy-entry';
@@ -159,6 +203,35 @@ export function nodeFsWithoutItsEsFacade() {
   };
 }
 
+const ENTITIES = 'wikibot-entities';
+
+/**
+ * markdown-it imports `decodeHTMLStrict` from entities, whose module decodes its packed HTML entity trie (13,494
+ * values, in a loop the interpreter runs) when it is evaluated: ~15 M instructions (cachegrind) of a page's first
+ * render (~243 M; bare `node -e 0` ~88 M), for a table read only when a text holds a `&`. The import gets a module
+ * whose function `require`s entities on its first call instead; esbuild bundles an ES module that is `require`d as
+ * one evaluated on first `require`. An import of any other name from entities fails the build, since the module
+ * exports no other.
+ */
+export function entitiesOnFirstDecode() {
+  return {
+    name: ENTITIES,
+    setup(build) {
+      build.onResolve({ filter: /^entities$/ }, (args) =>
+        args.namespace === ENTITIES
+          ? undefined
+          : { path: 'entities', namespace: ENTITIES, pluginData: args.resolveDir },
+      );
+      build.onLoad({ filter: /.*/, namespace: ENTITIES }, (args) => ({
+        contents: "export const decodeHTMLStrict = (text) => require('entities/decode').decodeHTMLStrict(text);",
+        // entities resolves from where its importer is (pnpm installs it beside markdown-it only).
+        resolveDir: args.pluginData,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Zips [name, bytes] pairs with sorted names and fixed metadata. */
 export function deterministicZip(entries) {
   return new Promise((resolvePromise, reject) => {
@@ -174,19 +247,42 @@ export function deterministicZip(entries) {
   });
 }
 
+const USAGE =
+  'usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index] [--content-key NAME=module.ts ...]';
+
+/** {@link bundleLambda}'s options from the command's arguments (a package's `build` script); throws on bad ones. */
+export function parseBundleArgs(args) {
+  const options = { contentKeys: {} };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      if (options.entry !== undefined) throw new Error(USAGE);
+      options.entry = arg;
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined) throw new Error(USAGE);
+    if (arg === '--outdir') options.outdir = value;
+    else if (arg === '--name') options.name = value;
+    else if (arg === '--content-key' && /^[A-Za-z_$][\w$]*=./.test(value)) {
+      const at = value.indexOf('=');
+      options.contentKeys[value.slice(0, at)] = value.slice(at + 1);
+    } else throw new Error(USAGE);
+  }
+  if (options.entry === undefined) throw new Error(USAGE);
+  return options;
+}
+
 const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const args = process.argv.slice(2);
-  const entry = args.find((a) => !a.startsWith('--'));
-  const option = (flag, fallback) => {
-    const at = args.indexOf(flag);
-    return at === -1 ? fallback : args[at + 1];
-  };
-  if (!entry) {
-    console.error('usage: wikibot-bundle-lambda <entry.ts> [--outdir dist] [--name index]');
+  let options;
+  try {
+    options = parseBundleArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error.message);
     process.exit(2);
   }
-  const facts = await bundleLambda({ entry, outdir: option('--outdir', 'dist'), name: option('--name', 'index') });
+  const facts = await bundleLambda(options);
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')).name;
   console.log(
     `${pkg}: lambda.zip ${(facts.zipBytes / 1024).toFixed(1)} KiB (bundle ${(facts.bundleBytes / 1024).toFixed(1)} KiB in ${facts.files.length} files, entry ${(facts.entryBytes / 1024).toFixed(1)} KiB, ${facts.inputs} inputs) sha256=${facts.sha256}`,

@@ -9,7 +9,7 @@ import taskLists from 'markdown-it-task-lists';
 import { pageHref } from '../views/urls.js';
 import { headingIds, slugify, type TocEntry } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
-import { readRendered, writeRendered, type CheckedRender, type RenderedSource } from './render-cache.js';
+import { RENDERER_KEY, writeRendered, type CheckedRender, type RenderedSource } from './render-cache.js';
 
 type Highlight = (code: string, language: string) => string;
 
@@ -124,27 +124,7 @@ export async function renderPage(markdown: string, existing: ExistingPages, page
   return { html, toc, ownHeading, targets, present: targets.filter((target) => present.has(target)) };
 }
 
-/**
- * This renderer's code, as a page render cached on disk names it: in a bundle, this module's chunk file, whose name
- * hashes its contents and those of every chunk it imports (markdown-it, highlight.js, wiki-core's grammar); outside
- * one (tsx), nothing, and pages are not cached.
- */
-const RENDERER = /\/(markdown-[A-Z0-9]{8}\.mjs)$/.exec(import.meta.url)?.[1];
-
-/**
- * The render of the page whose text is blob `page.blob`, kept in `cacheDir` by an earlier {@link renderKept}, if the
- * existence of its link targets and this renderer are unchanged; undefined otherwise (and always outside a bundle).
- * Neither markdown-it nor the page's text is needed for it (see `render-cache.ts`).
- */
-export async function keptRender(
-  page: RenderedSource,
-  existing: ExistingPages,
-  cacheDir: string,
-): Promise<RenderedPage | undefined> {
-  return RENDERER === undefined ? undefined : readRendered(cacheDir, RENDERER, page, existing);
-}
-
-/** {@link renderPage} of `body`, the text of blob `page.blob`, kept in `cacheDir` for {@link keptRender}. */
+/** {@link renderPage} of `body`, the text of blob `page.blob`, kept in `cacheDir` (see `render-cache.ts`). */
 export async function renderKept(
   page: RenderedSource,
   body: string,
@@ -152,7 +132,7 @@ export async function renderKept(
   cacheDir: string,
 ): Promise<RenderedPage> {
   const rendered = await renderPage(body, existing, page.path);
-  if (RENDERER !== undefined) await writeRendered(cacheDir, RENDERER, page, rendered);
+  if (RENDERER_KEY !== undefined) await writeRendered(cacheDir, RENDERER_KEY, page, rendered);
   return rendered;
 }
 

@@ -4,8 +4,9 @@
  * page view (~58 M of ~262 M instructions). One file per page in `.git/wikibot/rendered/`, beside wiki-core's caches
  * and outside the tree git tracks, written as a temporary file renamed into place, so containers sharing the
  * directory (EFS) never read a torn one. An entry is used only when all the HTML depends on is unchanged:
- * - the renderer's code, named by the caller (the bundle chunk it lives in, whose name hashes its contents and those
- *   of every chunk it imports, highlight.js and markdown-it included);
+ * - the renderer's code: {@link RENDERER_KEY}, which the bundler sets to the hash of every source `render/markdown.ts`
+ *   reaches (markdown-it, highlight.js and wiki-core's grammar included), so entries outlive deployments that leave
+ *   the renderer as it was;
  * - the page: its path and the id of the git blob holding its text (content-addressed: the same id, the same text),
  *   both from wiki-core's index, so a cache hit reads no git object (and loads no node:zlib to inflate one);
  * - which of its WikiLink targets exist (red links), checked against the index again at every use.
@@ -15,6 +16,15 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TocEntry } from './headings.js';
+
+declare const WIKIBOT_RENDERER_KEY: string | undefined;
+
+/**
+ * The renderer's code as the bundler hashed it (`--content-key` in this package's build script); undefined outside a
+ * bundle (tsx), where pages are not cached.
+ */
+export const RENDERER_KEY: string | undefined =
+  typeof WIKIBOT_RENDERER_KEY === 'string' ? WIKIBOT_RENDERER_KEY : undefined;
 
 /** Larger pages are rendered each time: reading and parsing a big entry would cost what rendering does. */
 const MAX_CACHED_HTML_CHARS = 256 * 1024;

@@ -1,9 +1,9 @@
 /**
  * @module The page routes: viewing a page (now or at a revision) is handled here; edit, save, history
  * and diff live in page-actions.ts, imported (with every route a view does not take: lazy-routes.ts) on the
- * first request for one of them. The Markdown
- * renderer (markdown-it, whose entity tables are built when it is imported) is imported by the first
- * view, so health checks, the stylesheet and the REST API never load it.
+ * first request for one of them. The Markdown renderer (markdown-it) is imported by the first view that finds no
+ * render kept (render/render-cache.ts), so health checks, the stylesheet, the REST API and views of pages rendered
+ * before never load it.
  */
 import { PageNotFoundError, normalizePagePath, type Page, type PageHead, type WikiApi } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
@@ -15,7 +15,7 @@ import { folderPage } from '../views/folder.js';
 import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 import { tableOfContents } from '../views/toc.js';
-import { renderedDir } from '../render/render-cache.js';
+import { readRendered, renderedDir, RENDERER_KEY } from '../render/render-cache.js';
 import type { RenderedPage } from '../render/markdown.js';
 import { pageTreeFor } from './tree.js';
 import { revisionParam } from './revision-param.js';
@@ -43,10 +43,10 @@ export function existing(wiki: WikiApi) {
 async function current(ctx: RequestContext, path: string): Promise<{ page: Page | PageHead; rendered: RenderedPage }> {
   const { wiki } = ctx.deps;
   const head = await wiki.readPageHead(path);
-  const { keptRender, renderKept, renderPage } = await import('../render/markdown.js');
   const cacheDir = renderedDir(ctx.deps.config.dataDir);
-  const kept = await keptRender(head, existing(wiki), cacheDir);
+  const kept = RENDERER_KEY && (await readRendered(cacheDir, RENDERER_KEY, head, existing(wiki)));
   if (kept) return { page: head, rendered: kept };
+  const { renderKept, renderPage } = await import('../render/markdown.js');
   const page = await wiki.readPage(path);
   const rendered =
     page.revision === head.revision

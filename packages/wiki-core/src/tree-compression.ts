@@ -3,6 +3,7 @@
  * blocks, one per run of entries, so a patched tree recompresses only the runs holding its changes and reuses the
  * others' bytes. Any inflater, git's included, reads the result as one stream.
  */
+import { adler32, adler32Combine } from './adler32.js';
 import { createHash } from './lazy-crypto.js';
 import { loadZlib } from './lazy-zlib.js';
 import { LOOSE_LEVEL, objectHeader, type EncodedObject } from './object-codec.js';
@@ -116,34 +117,4 @@ function nameHash(name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-const ADLER_BASE = 65521;
-
-/** Adler-32 of `bytes`, continuing from `start` (1 for a fresh sum). */
-function adler32(bytes: Buffer, start: number): number {
-  let a = start & 0xffff;
-  let b = start >>> 16;
-  for (let i = 0; i < bytes.length;) {
-    const end = Math.min(bytes.length, i + 5552); // the largest run before the sums can overflow 2^53 safely
-    for (; i < end; i++) {
-      a += bytes[i]!;
-      b += a;
-    }
-    a %= ADLER_BASE;
-    b %= ADLER_BASE;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
-/** The Adler-32 of two byte strings one after the other, from theirs (zlib's `adler32_combine`). */
-function adler32Combine(first: number, second: number, secondLength: number): number {
-  const rem = secondLength % ADLER_BASE;
-  let a = first & 0xffff;
-  let b = (rem * a) % ADLER_BASE;
-  a += (second & 0xffff) + ADLER_BASE - 1;
-  b += (first >>> 16) + (second >>> 16) + ADLER_BASE - rem;
-  a %= ADLER_BASE;
-  b %= ADLER_BASE;
-  return ((b << 16) | a) >>> 0;
 }

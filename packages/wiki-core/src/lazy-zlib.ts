@@ -1,7 +1,8 @@
 /**
- * @module node:zlib, loaded on the first inflate or deflate. Importing it loads node:stream with it (~14 M
- * instructions, ~7% of a cold page view), and a view of a page rendered before reads no git object: its head comes
- * from the index cache, its HTML from the app's render cache.
+ * @module node:zlib, loaded on the first deflate (a write). Importing it loads node:stream with it (~12 M
+ * instructions, ~7% of a cold page view), so reads inflate without it (`zlib-inflate.ts`): a page's first render
+ * inflates its blob, and a view of a page rendered before reads no git object at all (its head comes from the index
+ * cache, its HTML from the app's render cache).
  */
 import type * as NodeZlib from 'node:zlib';
 

@@ -6,8 +6,8 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadZlib } from './lazy-zlib.js';
 import type { GitObject } from './object-codec.js';
+import { InflateError, inflateZlib } from './zlib-inflate.js';
 
 const TYPES = ['', 'commit', 'tree', 'blob', 'tag'] as const;
 const OFS_DELTA = 6;
@@ -134,29 +134,26 @@ class Pack {
 
   /**
    * Inflates the zlib stream at `position` (`size` bytes once inflated). `have` bytes of it are already in the
-   * scratch buffer from `from`; a longer stream is read whole (trailing bytes of the next entry are ignored).
+   * scratch buffer from `from`; a stream that goes on past them is read whole, in longer reads (bytes of the next
+   * entry after it are ignored).
    */
   private inflateAt(position: number, size: number, have: number, from: number): Buffer {
-    const attempt = (buf: Buffer): Buffer => {
-      // An output buffer of the known size: zlib's default 16 KiB chunk per call was most of a small blob's cost.
-      const out = loadZlib().inflateSync(buf, { chunkSize: Math.max(64, size + 64) });
-      if (out.length !== size) throw new Error('Pack entry size mismatch');
-      return out;
-    };
-    try {
-      return attempt(this.scratch.subarray(from, from + have));
-    } catch (err) {
-      // Complete in the scratch buffer (zlib adds at most a few bytes per 16 KiB) yet unreadable: corrupt.
-      if (have >= size + 64 || (err as Error).message === 'Pack entry size mismatch') throw err;
-    }
-    for (let len = size + 256; ; len *= 2) {
+    let input = this.scratch.subarray(from, from + have);
+    // The first read stopped short of the scratch buffer's end: it reached the end of the pack.
+    let atEnd = from + have < this.scratch.length;
+    for (;;) {
+      try {
+        const { bytes } = inflateZlib(input, size);
+        if (bytes.length !== size) throw new Error('Pack entry size mismatch');
+        return bytes;
+      } catch (err) {
+        if (!(err instanceof InflateError && err.truncated) || atEnd) throw err;
+      }
+      const len = Math.max(size + 256, input.length * 2);
       const buf = Buffer.allocUnsafe(len);
       const n = readSync(this.fd, buf, 0, len, position);
-      try {
-        return attempt(buf.subarray(0, n));
-      } catch (err) {
-        if (n < len || (err as Error).message === 'Pack entry size mismatch') throw err;
-      }
+      input = buf.subarray(0, n);
+      atEnd = n < len;
     }
   }
 }

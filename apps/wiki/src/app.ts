@@ -104,7 +104,7 @@ async function dispatch(
     }
     case 'site':
     case 'page': {
-      const fixed = target.kind === 'site' ? handleStatic(request, target.name, target.rest) : undefined;
+      const fixed = target.kind === 'site' ? await handleStatic(request, target.name, target.rest) : undefined;
       if (fixed) return fixed;
       const ctx = await buildContext(deps, request, url, requestId);
       setViewer(ctx.viewer);

@@ -15,5 +15,6 @@ export { handleSource } from './page-source.js';
 export { handlePreview } from './preview.js';
 export { handleRevert } from './revert.js';
 export { handleSite } from './site.js';
+export { handleAsset } from './static-assets.js';
 export { handleTree } from './tree.js';
 export { handleUpload } from './upload.js';

@@ -189,6 +189,3 @@ export const EDITOR_JS = String.raw`
 
 /** Short content hash, used as the cache-busting `?v=` and as the ETag. */
 export const EDITOR_JS_VERSION: string = ASSET_VERSIONS['editor.js'];
-
-/** The URL the edit page loads the script from. */
-export const EDITOR_JS_URL = `/-/static/editor.js?v=${EDITOR_JS_VERSION}`;

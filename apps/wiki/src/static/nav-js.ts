@@ -45,6 +45,3 @@ export const NAV_JS = `
 `.trim();
 
 export const NAV_JS_VERSION: string = ASSET_VERSIONS['nav.js'];
-
-/** The URL pages load the script from. */
-export const NAV_JS_URL = `/-/static/nav.js?v=${NAV_JS_VERSION}`;

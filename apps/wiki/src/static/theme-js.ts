@@ -57,6 +57,3 @@ export const THEME_JS = `
 `.trim();
 
 export const THEME_JS_VERSION: string = ASSET_VERSIONS['theme.js'];
-
-/** The URL pages load the script from. */
-export const THEME_JS_URL = `/-/static/theme.js?v=${THEME_JS_VERSION}`;

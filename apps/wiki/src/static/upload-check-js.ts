@@ -32,6 +32,3 @@ export const UPLOAD_CHECK_JS = `
 `.trim();
 
 export const UPLOAD_CHECK_JS_VERSION: string = ASSET_VERSIONS['upload-check.js'];
-
-/** The URL the attachments page loads the script from. */
-export const UPLOAD_CHECK_JS_URL = `/-/static/upload-check.js?v=${UPLOAD_CHECK_JS_VERSION}`;

@@ -123,6 +123,3 @@ ${scoped(DARK_CODE, CHOSEN)}
 
 /** Short content hash, used as the cache-busting `?v=` and as the ETag. */
 export const WIKI_CSS_VERSION: string = ASSET_VERSIONS['wiki.css'];
-
-/** The URL pages link the stylesheet with. */
-export const WIKI_CSS_URL = `/-/static/wiki.css?v=${WIKI_CSS_VERSION}`;

@@ -5,7 +5,7 @@
  * confirmation (`/<Page>/attachment/<file>`).
  */
 import { attachmentUrlPath, type Attachment } from '@wikibot/wiki-core';
-import { UPLOAD_CHECK_JS_URL } from '../static/upload-check-js.js';
+import { UPLOAD_CHECK_JS_URL } from '../static/asset-urls.js';
 import { html, timeTag, type SafeHtml } from './html.js';
 import { layout, type Viewer } from './layout.js';
 import { loginHref, pageHref } from './urls.js';

@@ -2,7 +2,7 @@
  * @module The edit form, and the conflict page shown when someone else saved the page first.
  * The form carries the revision it was based on, so a save over a newer revision is refused, not lost.
  */
-import { EDITOR_JS_URL } from '../static/editor-js.js';
+import { EDITOR_JS_URL } from '../static/asset-urls.js';
 import { html, type SafeHtml } from './html.js';
 import { pageHref } from './urls.js';
 import { layout, type Viewer } from './layout.js';

@@ -4,9 +4,7 @@
  * content on wide screens and after it on narrow ones, with a skip link to the content; the top bar then spans
  * the sidebar and the content (`with-sidebar`).
  */
-import { NAV_JS_URL } from '../static/nav-js.js';
-import { THEME_JS_URL } from '../static/theme-js.js';
-import { WIKI_CSS_URL } from '../static/wiki-css.js';
+import { NAV_JS_URL, THEME_JS_URL, WIKI_CSS_URL } from '../static/asset-urls.js';
 import { html, type SafeHtml } from './html.js';
 import { loginHref, pageHref } from './urls.js';
 

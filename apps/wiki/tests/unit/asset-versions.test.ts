@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ASSET_VERSIONS } from '../../src/static/asset-versions.js';
 import { assetVersions, assetVersionsModule, fingerprint } from '../../src/static/fingerprint.js';
-import { WIKI_CSS, WIKI_CSS_URL } from '../../src/static/wiki-css.js';
+import { WIKI_CSS_URL } from '../../src/static/asset-urls.js';
+import { WIKI_CSS } from '../../src/static/wiki-css.js';
 
 describe('the static assets’ versions', () => {
   it('are the CRC-32 of each asset’s text as it is now (else: pnpm run asset-versions)', () => {

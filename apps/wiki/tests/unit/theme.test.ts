@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { THEME_JS, THEME_JS_URL, THEME_JS_VERSION } from '../../src/static/theme-js.js';
+import { THEME_JS_URL } from '../../src/static/asset-urls.js';
+import { THEME_JS, THEME_JS_VERSION } from '../../src/static/theme-js.js';
 import { WIKI_CSS } from '../../src/static/wiki-css.js';
 import { openTestWiki, type TestWiki } from '../helpers/wiki-app.js';
 

@@ -10,17 +10,9 @@
 import { BlameTooLargeError, PageNotFoundError } from './errors.js';
 import type { GitStore } from './git-store.js';
 import type { PageIndex } from './page-index.js';
+import { MAX_BLAME_CHARS, MAX_BLAME_LINES, MAX_BLAME_MS, MAX_BLAME_STEPS } from './history-limits.js';
 import { fileToKey } from './paths.js';
 import type { Author } from './types.js';
-
-/** The most lines a blamed page may have (each line becomes a row of the blame view, well under 1 MB in all). */
-export const MAX_BLAME_LINES = 1500;
-/** The longest page blamed, in characters. */
-export const MAX_BLAME_CHARS = 65_536;
-/** The most versions of the page compared (one diff each). */
-export const MAX_BLAME_STEPS = 1000;
-/** The longest a blame may compute, in milliseconds (hostile histories: many large versions). */
-export const MAX_BLAME_MS = 3000;
 
 /** One line of a blamed page. */
 export interface BlameLine {

@@ -6,13 +6,7 @@
  * revisions.
  */
 import { DiffTooLargeError } from './errors.js';
-
-/** The most changed lines (inserted + deleted) a diff is computed for. */
-export const MAX_DIFF_EDIT_LENGTH = 500;
-/** The longest diff returned, in characters (an HTML view of it stays well under 1 MB). */
-export const MAX_DIFF_CHARS = 131_072;
-/** The most lines a returned diff has. */
-export const MAX_DIFF_LINES = 8000;
+import { MAX_DIFF_CHARS, MAX_DIFF_EDIT_LENGTH, MAX_DIFF_LINES } from './history-limits.js';
 
 /** What to diff: the page, its file, both revisions and their texts. */
 export interface DiffInput {

@@ -5,18 +5,14 @@
  * ({@link MAX_COMMIT_FILES}) and the diffs share one budget of {@link MAX_DIFF_CHARS} characters and
  * {@link MAX_DIFF_LINES} lines; files beyond it come without a diff (`diff: null`), to be opened one by one.
  */
-import { boundedDiff, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
+import { boundedDiff } from './bounded-diff.js';
 import { displayMessage } from './commit-message.js';
 import { DiffTooLargeError } from './errors.js';
 import type { GitStore } from './git-store.js';
+import { MAX_COMMIT_DIFFS, MAX_COMMIT_FILES, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './history-limits.js';
 import { pageDisplayName, type PageNaming } from './page-names.js';
 import { fileToKey } from './paths.js';
 import type { Author } from './types.js';
-
-/** The most changed files one commit's details list (the rest are counted in `filesOmitted`). */
-export const MAX_COMMIT_FILES = 500;
-/** The most page diffs one commit's details compute (each costs up to tens of milliseconds). */
-export const MAX_COMMIT_DIFFS = 50;
 
 /** A file a commit changed. */
 export interface CommitFile {

@@ -65,20 +65,14 @@ export {
   type AttachmentContent,
 } from './attachments.js';
 /** Blame: its shapes and limits (beyond them, `BlameTooLargeError`). */
-export {
-  MAX_BLAME_LINES,
-  MAX_BLAME_CHARS,
-  MAX_BLAME_STEPS,
-  MAX_BLAME_MS,
-  type Blame,
-  type BlameLine,
-  type BlameCommit,
-} from './blame.js';
+export { MAX_BLAME_LINES, MAX_BLAME_CHARS, MAX_BLAME_STEPS, MAX_BLAME_MS } from './history-limits.js';
+export type { Blame, BlameLine, BlameCommit } from './blame.js';
 /** One level of the page tree, and one commit with its changes (bounded). */
 export type { PageTreeEntry } from './page-tree.js';
-export { MAX_COMMIT_FILES, MAX_COMMIT_DIFFS, type CommitDetails, type CommitFile } from './commit-details.js';
+export { MAX_COMMIT_FILES, MAX_COMMIT_DIFFS } from './history-limits.js';
+export type { CommitDetails, CommitFile } from './commit-details.js';
 /** Diff limits (beyond them, `DiffTooLargeError`). */
-export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './bounded-diff.js';
+export { MAX_DIFF_EDIT_LENGTH, MAX_DIFF_CHARS, MAX_DIFF_LINES } from './history-limits.js';
 /** Content limits. */
 export { MAX_PAGE_BYTES, validateContent } from './content.js';
 /** The Markdown page model: frontmatter and title (no Markdown parser needed; YAML only for frontmatter). */

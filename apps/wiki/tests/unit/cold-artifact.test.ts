@@ -122,6 +122,16 @@ describe('what the bundled wiki loads on a cold page view', () => {
     expect(stylesheet.body).toBe(WIKI_CSS);
   });
 
+  it('answers a page view without the code of blame, which wiki-core imports on first use', async () => {
+    // wiki-core's index exported blame's limits from blame.ts, which put its code in the start chunk (esbuild)
+    // Act
+    const view = await coldView('/Plain');
+    // Assess: no file the view read holds blame's refusal of a long page (a message only blame.ts builds)
+    expect(view.status).toBe(200);
+    const read = await Promise.all(view.files.map((url) => readFile(new URL(url), 'utf8')));
+    expect(read.filter((text) => text.includes('it has over '))).toEqual([]);
+  });
+
   it('shows an unchanged page again without importing markdown-it (the render is kept on disk)', async () => {
     // Act: two containers' first views of the same page
     const first = await coldView('/Kept');

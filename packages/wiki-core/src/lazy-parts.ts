@@ -8,6 +8,7 @@ export { commitDetails } from './commit-details.js';
 export { pageBlame, pageDiff } from './history-reads.js';
 export { DEFAULT_STALE_LOCK_MS } from './lock.js';
 export { PagePlans } from './page-plans.js';
+export { createRepository } from './repository-init.js';
 export { SearchIndex } from './search-index.js';
 export { SemanticIndex } from './semantic-index.js';
 export { semanticSearch } from './semantic-search.js';

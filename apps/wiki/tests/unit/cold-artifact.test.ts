@@ -122,14 +122,17 @@ describe('what the bundled wiki loads on a cold page view', () => {
     expect(stylesheet.body).toBe(WIKI_CSS);
   });
 
-  it('answers a page view without the code of blame, which wiki-core imports on first use', async () => {
-    // wiki-core's index exported blame's limits from blame.ts, which put its code in the start chunk (esbuild)
+  it('answers a page view without the code of blame or of creating a repository (imported on use)', async () => {
+    // wiki-core's index exported blame's limits from blame.ts, and repository.ts held the first open's code: both were
+    // in the start chunk (esbuild puts a module in the chunk of every entry reaching it)
     // Act
     const view = await coldView('/Plain');
-    // Assess: no file the view read holds blame's refusal of a long page (a message only blame.ts builds)
+    // Assess: no file the view read holds blame's refusal of a long page, nor the creation's failure (messages only
+    // blame.ts and repository-init.ts build)
     expect(view.status).toBe(200);
     const read = await Promise.all(view.files.map((url) => readFile(new URL(url), 'utf8')));
     expect(read.filter((text) => text.includes('it has over '))).toEqual([]);
+    expect(read.filter((text) => text.includes('Could not initialise a wiki repository'))).toEqual([]);
   });
 
   it('shows an unchanged page again without importing markdown-it (the render is kept on disk)', async () => {

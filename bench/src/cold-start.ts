@@ -37,10 +37,10 @@ export interface ColdTarget {
  * container shows an unchanged page without markdown-it), and as a first render (that cache removed before each run).
  */
 export function coldTargets(modules: { mcp: string; wiki: string }, dataDir: string): ColdTarget[] {
-  // NODE_OPTIONS as the stack sets it for both functions (stacks/src/wikibot-stack.ts): Lambda's node starts with it.
+  // The stack sets no NODE_OPTIONS (stacks/src/wikibot-stack.ts), so none is inherited from the bench's own process.
   const env = {
     ...handlerEnv({ origin: 'http://localhost:8787', issuer: 'http://localhost:8788', dataDir }),
-    NODE_OPTIONS: '--enable-source-maps',
+    NODE_OPTIONS: '',
   };
   const host = 'localhost:8787';
   return [

@@ -108,7 +108,6 @@ export class WikibotStack extends TerraformStack {
       WIKI_READ_ACCESS: config.wikiReadAccess,
       WIKI_RETAIN_PAGE_NAME_CASE: String(config.retainPageNameCase),
       WIKIBOT_ENV: config.environment,
-      NODE_OPTIONS: '--enable-source-maps',
       ...(config.authkit.clientId ? { AUTHKIT_CLIENT_ID: config.authkit.clientId } : {}),
       ...(config.mcpAllowedOrigins.length > 0 ? { MCP_ALLOWED_ORIGINS: config.mcpAllowedOrigins.join(',') } : {}),
     };

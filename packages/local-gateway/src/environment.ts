@@ -77,7 +77,7 @@ export function localEnvironment(
     WIKIBOT_ENV: 'local',
     ...overrides.extra,
   });
-  // Worker threads ignore NODE_OPTIONS; Lambda's --enable-source-maps is set on the gateway process instead.
+  // Worker threads ignore NODE_OPTIONS (the stack sets none today).
   delete env.NODE_OPTIONS;
   const unresolved = Object.entries(env).find(([, v]) => isTerraformExpression(v));
   if (unresolved) {

@@ -7,7 +7,8 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitObject } from './object-codec.js';
-import { InflateError, inflateZlib } from './zlib-inflate.js';
+import { inflateObject } from './object-inflate.js';
+import { InflateError } from './zlib-inflate.js';
 
 const TYPES = ['', 'commit', 'tree', 'blob', 'tag'] as const;
 const OFS_DELTA = 6;
@@ -143,7 +144,7 @@ class Pack {
     let atEnd = from + have < this.scratch.length;
     for (;;) {
       try {
-        const { bytes } = inflateZlib(input, size);
+        const bytes = inflateObject(input, size);
         if (bytes.length !== size) throw new Error('Pack entry size mismatch');
         return bytes;
       } catch (err) {

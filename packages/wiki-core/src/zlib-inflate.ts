@@ -1,11 +1,11 @@
 /**
- * @module Inflating a zlib stream (RFC 1950 around RFC 1951's deflate) in JavaScript: every git object the wiki
- * reads, loose or packed. Not node:zlib, whose import loads node:stream with it (~12 M instructions, paid by a cold
- * page's first render for one small blob); not a library either, as each measured costs more at a cold start
- * (cachegrind over an empty module: fflate 0.8.3 ~50 M to load, it fills a 32 K-entry table at import; pako 3.0.3
- * ~8 M to load, ~20 M with one small inflate) or cannot tell a truncated stream (tiny-inflate reads past its input
- * as zero bits, and can loop on them). Checks what zlib checks (header, code sets, distances, Adler-32) with
- * zlib's messages, and reports where the stream ended: a pack entry is read with bytes of the next one after it.
+ * @module Inflating a zlib stream (RFC 1950 around RFC 1951's deflate) in JavaScript: the small git objects a cold
+ * start reads (`object-inflate.ts` chooses). Not node:zlib, whose import loads node:stream with it (~12 M
+ * instructions, paid by a cold page's first render for one small blob); not a library either, as each measured
+ * costs more at a cold start (cachegrind over an empty module: fflate 0.8.3 ~50 M to load, it fills a 32 K-entry
+ * table at import; pako 3.0.3 ~8 M to load, ~20 M with one small inflate) or cannot tell a truncated stream
+ * (tiny-inflate reads past its input as zero bits, and can loop on them). Checks what zlib checks (header, code
+ * sets, distances, Adler-32) with zlib's messages, and reports where the stream ended.
  */
 import { adler32 } from './adler32.js';
 

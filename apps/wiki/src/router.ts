@@ -41,6 +41,12 @@ export type Route =
 
 /** Last segments naming an action on the page before them: wiki-core's list, the one it refuses page names by. */
 const ACTIONS: ReadonlySet<string> = new Set(PAGE_ACTION_SEGMENTS);
+/**
+ * `/.well-known` (or `/%2e…`) in any case, its letters spelt in both cases rather than matched with the `i` flag:
+ * compiling a case-insensitive pattern sets up ICU's case-closure data, ~1 M instructions of a cold page view.
+ */
+const WELL_KNOWN = /^\/(\.|%2[Ee])[Ww][Ee][Ll][Ll]-[Kk][Nn][Oo][Ww][Nn](\/|$)/;
+
 /** Second-to-last segments naming an action whose argument (a revision) follows. */
 const REVISION_ACTIONS = new Set<PageAction>(['revision', 'revert']);
 
@@ -69,7 +75,7 @@ export function route(pathname: string): Route {
   // come back as a page (a wiki page called ".well-known" would otherwise answer OAuth discovery).
   // `/mcp` is matched case-sensitively, as the gateway does, so a page called "MCP" stays reachable at `/MCP`.
   if (pathname === '/mcp' || pathname.startsWith('/mcp/')) return { kind: 'reserved' };
-  if (/^\/(\.|%2e)well-known(\/|$)/i.test(pathname)) return { kind: 'reserved' };
+  if (WELL_KNOWN.test(pathname)) return { kind: 'reserved' };
   const segments = decodeSegments(pathname);
   if (segments[0]?.toLowerCase() === '.well-known') return { kind: 'reserved' };
   if (segments.length === 0) return { kind: 'home' };

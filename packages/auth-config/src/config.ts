@@ -142,7 +142,7 @@ export function resolveIssuer(value: string | undefined): string {
   const raw = value?.trim();
   if (!raw)
     throw new ConfigError('AUTHKIT_DOMAIN', 'is required (your AuthKit domain, e.g. https://example.authkit.app)');
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);

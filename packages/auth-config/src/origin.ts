@@ -67,7 +67,7 @@ export function parseOrigin(value: string | undefined, setting: string): URL {
     throw new ConfigError(setting, `"${raw}" must use https (http is allowed for localhost only)`);
   }
   const extras: string[] = [];
-  if (url.pathname !== '/' || /^[a-z]+:\/\/[^/]+\/\/+/i.test(raw)) extras.push(`path "${url.pathname}"`);
+  if (url.pathname !== '/' || /^[A-Za-z]+:\/\/[^/]+\/\/+/.test(raw)) extras.push(`path "${url.pathname}"`);
   if (url.search || raw.includes('?')) extras.push('a query');
   if (url.hash || raw.includes('#')) extras.push('a fragment');
   if (url.username || url.password) extras.push('credentials');

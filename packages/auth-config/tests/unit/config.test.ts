@@ -37,6 +37,12 @@ describe('Function: loadConfig', () => {
     expect(loadConfig({ ...base, WIKI_RETAIN_PAGE_NAME_CASE: value }).retainPageNameCase).toBe(expected);
   });
 
+  it('takes an AuthKit domain whose scheme is in capitals as it is (not as a bare host)', () => {
+    expect(loadConfig({ ...base, AUTHKIT_DOMAIN: 'HTTPS://example.authkit.app' }).authkit.issuer).toBe(
+      'https://example.authkit.app',
+    );
+  });
+
   it('accepts a bare AuthKit host', () => {
     expect(loadConfig({ ...base, AUTHKIT_DOMAIN: 'example.authkit.app' }).authkit.issuer).toBe(
       'https://example.authkit.app',

@@ -23,6 +23,7 @@ describe('Function: resolvePublicOrigin', () => {
   it.each([
     ['https://dev.wikibot.io/mcp', /carries path "\/mcp".*Set PUBLIC_ORIGIN=https:\/\/dev\.wikibot\.io$/],
     ['https://dev.wikibot.io//', /carries path/],
+    ['HTTPS://dev.wikibot.io//', /carries path/],
     ['https://dev.wikibot.io/?a=1', /carries a query/],
     ['https://dev.wikibot.io/#x', /carries a fragment/],
     ['https://user:pw@dev.wikibot.io', /carries credentials/],

@@ -162,3 +162,19 @@ describe('plainResponse against new Response', () => {
     expect(await responseToResult(plain)).toEqual(await responseToResult(platform));
   });
 });
+
+describe('responseToResult: which bodies travel as text', () => {
+  it.each([
+    ['text/html; charset=utf-8', false],
+    ['Text/HTML; Charset=UTF-8', false],
+    ['APPLICATION/VND.API+JSON', false],
+    ['image/SVG+xml', false],
+    ['image/png', true],
+    // Header values are Latin-1: no letter there but A-Z/a-z is a word character, in any case
+    ['application/caf\u00c9+json', true],
+  ])('sends a %s body base64-encoded: %s', async (contentType, base64) => {
+    const result = await responseToResult(new Response('abc', { headers: { 'content-type': contentType } }));
+    expect(result.isBase64Encoded).toBe(base64);
+    expect(result.body).toBe(base64 ? Buffer.from('abc').toString('base64') : 'abc');
+  });
+});

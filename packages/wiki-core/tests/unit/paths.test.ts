@@ -8,6 +8,7 @@ describe('normalizePagePath', () => {
     ['Foo/Bar/', 'Foo/Bar'],
     ['Home', 'Home'],
     ['home.MD', 'home'],
+    ['home.Md', 'home'],
     ['Ünïcode/Straße', 'Ünïcode/Straße'],
     ['X .md', 'X'],
     // Otterwiki keeps spaces around "/" (its file is `foo / bar.md`): only the whole name is trimmed.
@@ -34,6 +35,7 @@ describe('normalizePagePath', () => {
     ['.git/config', /\.git/],
     ['a/.GIT/x', /\.git/],
     ['GIT~1/config', /\.git/],
+    ['a/Git~12', /\.git/],
     ['x\u0000y', /NUL/],
     ['x\ny', /control character/],
     ['x\ty', /control character/],

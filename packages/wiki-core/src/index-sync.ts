@@ -3,7 +3,7 @@
  * snapshot of the head's tree, whose history is completed in the background); then catching up with new commits
  * one catch-up at a time, and saving the cache now and then. The cache only saves time: never correctness.
  */
-import * as fsp from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-fs.js';
 import type { GitStore } from './git-store.js';
 import { encodeIndexCache, loadIndexCache } from './index-cache.js';
@@ -39,7 +39,8 @@ export class IndexSync {
    * replay: opening stays fast however long the history) and completes the history in the background.
    */
   async open(): Promise<void> {
-    const cached = await fsp.readFile(this.cacheFile, 'utf8').catch(() => null);
+    // Read synchronously, as isRepository asks (repository.ts): a cold start makes no asynchronous file call.
+    const cached = readTextOrNull(this.cacheFile);
     if (cached === null || !loadIndexCache(this.index, cached, this.naming.retainCase)) {
       this.unsaved = SAVE_EVERY_COMMITS;
       const head = this.store.readHead();
@@ -117,5 +118,13 @@ export class IndexSync {
     const json = encodeIndexCache(this.index, this.naming.retainCase);
     if (json !== null) await writeFileAtomic(this.cacheFile, json, this.scratch).catch(() => undefined);
     this.unsaved = 0;
+  }
+}
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }

@@ -83,8 +83,7 @@ export async function createRepository(
     await fsp.writeFile(join(dir, '.git', 'index'), serializeIndex(entries), { flag: 'wx' }).catch(() => undefined);
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true });
-    if (!(await isRepository(dir)))
-      throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });
+    if (!isRepository(dir)) throw new WikiError(`Could not initialise a wiki repository in ${dir}`, { cause: err });
   }
 }
 

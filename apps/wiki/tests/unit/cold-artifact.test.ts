@@ -44,7 +44,7 @@ describe('what the bundled wiki loads on a cold page view', () => {
   async function coldView(
     path = '/Plain',
     { recordFiles = true } = {},
-  ): Promise<{ status: number; body: string; loaded: string[]; files: string[] }> {
+  ): Promise<{ status: number; body: string; loaded: string[]; threads: number; files: string[] }> {
     const event = createApiGatewayV2Event({ method: 'GET', url: path, headers: { host: 'wiki.example.com' } });
     const log = join(dir, `imports-${++views}.log`);
     const child = join(APP, 'tests/helpers/cold-artifact-child.mjs');
@@ -67,7 +67,7 @@ describe('what the bundled wiki loads on a cold page view', () => {
       },
     );
     const files = recordFiles ? (await readFile(log, 'utf8')).split('\n').filter((url) => url.includes('/dist/')) : [];
-    return { ...(JSON.parse(stdout) as { status: number; body: string; loaded: string[] }), files };
+    return { ...(JSON.parse(stdout) as { status: number; body: string; loaded: string[]; threads: number }), files };
   }
 
   it('answers GET /Plain without loading node:crypto (a page view derives, hashes and encrypts nothing)', async () => {
@@ -133,6 +133,23 @@ describe('what the bundled wiki loads on a cold page view', () => {
     const read = await Promise.all(view.files.map((url) => readFile(new URL(url), 'utf8')));
     expect(read.filter((text) => text.includes('it has over '))).toEqual([]);
     expect(read.filter((text) => text.includes('Could not initialise a wiki repository'))).toEqual([]);
+  });
+
+  it('shows a page rendered before with no asynchronous file call: no thread beyond a bare node’s', async () => {
+    // The first asynchronous file call starts libuv's thread pool and waits for its four threads (~1-3 ms)
+    // Arrange: the page rendered once; the threads of a node that does nothing
+    await wiki.writePage('Threads', 'Counted.\n', { author: AUTHOR });
+    await wiki.flush(); // the page index cache on disk, as a running wiki leaves it
+    await coldView('/Threads');
+    const { stdout } = await run(process.execPath, [
+      '-e',
+      "console.log(require('fs').readdirSync('/proc/self/task').length)",
+    ]);
+    // Act
+    const view = await coldView('/Threads', { recordFiles: false });
+    // Assess
+    expect(view.status).toBe(200);
+    expect(view.threads).toBe(Number(stdout));
   });
 
   it('shows an unchanged page again without importing markdown-it (the render is kept on disk)', async () => {

@@ -144,6 +144,7 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
       clientName,
       toolNames: body.summary.tools,
       wiki,
+      dataDir: config.dataDir,
       author: once(() => authorOf(principal)),
       writeRefusal: refusalMessage(config.policy, principal.email ?? principal.sub, 'write'),
       onError: (where, error) => logError(sink, where, error),

@@ -9,6 +9,5 @@ export { createWikiApp } from './app.js';
 export type { WikiApp, WikiAppOptions } from './app.js';
 
 /** Rendering (used by tests and by anyone embedding pages) */
-export { renderMarkdown } from './render/markdown.js';
-export { isSafeUrl } from './render/safe-url.js';
+export { isSafeUrl, renderMarkdown } from '@wikibot/wiki-render';
 export { CONTENT_SECURITY_POLICY } from './http/security-headers.js';

@@ -9,7 +9,8 @@
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import yazl from 'yazl';
@@ -26,9 +27,8 @@ const EXTERNAL = ['@aws-sdk/*', '@cdktf/*', 'cdktf', 'constructs'];
  */
 export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd = process.cwd(), contentKeys = {} }) {
   const define = {};
-  for (const [global, module] of Object.entries(contentKeys)) {
-    define[global] = JSON.stringify(await contentKey(resolve(cwd, module), cwd));
-  }
+  for (const [global, module] of Object.entries(contentKeys))
+    define[global] = JSON.stringify(await contentKey(module, cwd));
   const out = resolve(cwd, outdir);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -93,14 +93,19 @@ export async function bundleLambda({ entry, outdir = 'dist', name = 'index', cwd
 }
 
 /**
- * What `module`'s code is: the SHA-256 of every source file that contributes to it when esbuild bundles it alone
- * (tree-shaken, dependencies and what it imports lazily included), by path and contents. Unlike the name of the chunk
- * it is bundled into, which hashes every chunk that chunk imports (the start chunk, which any change changes), it
- * changes only when that code does: a cache of the module's results outlives deployments that do not touch it.
+ * What `module`'s code is (a path from `cwd`, or a package name resolved from there): the SHA-256 of every source file
+ * that contributes to it when esbuild bundles it alone (tree-shaken, dependencies and what it imports lazily
+ * included), by path from the workspace root and contents, so every package's build gives the same key. Unlike the
+ * name of the chunk it is bundled into, which hashes every chunk that chunk imports (the start chunk, which any change
+ * changes), it changes only when that code does: a cache of the module's results outlives deployments that do not
+ * touch it.
  */
 export async function contentKey(module, cwd) {
+  const path = resolve(cwd, module);
+  const entry = existsSync(path) ? path : createRequire(join(cwd, 'package.json')).resolve(module);
+  const root = workspaceRoot(cwd);
   const { metafile } = await build({
-    entryPoints: [module],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     metafile: true,
@@ -115,15 +120,26 @@ export async function contentKey(module, cwd) {
   const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint !== undefined);
   const sources = Object.keys(output.inputs)
     .filter((input) => output.inputs[input].bytesInOutput > 0)
-    .map((input) => relative(cwd, resolve(cwd, input)).split(sep).join('/'))
     .sort();
   const hash = createHash('sha256');
   for (const input of sources) {
     // A plugin's module (`namespace:path`) is code of this file, which the key does not cover.
-    const contents = /^[\w-]+:/.test(input) ? '' : readFileSync(resolve(cwd, input));
-    hash.update(`${input}\0`).update(contents).update('\0');
+    const plugin = /^[\w-]+:/.test(input);
+    const path = plugin ? input : relative(root, resolve(cwd, input)).split(sep).join('/');
+    hash
+      .update(`${path}\0`)
+      .update(plugin ? '' : readFileSync(resolve(cwd, input)))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The directory holding pnpm-workspace.yaml above `dir`, else `dir`. */
+function workspaceRoot(dir) {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, 'pnpm-workspace.yaml'))) return at;
+    if (dirname(at) === at) return resolve(dir);
+  }
 }
 
 const LAZY = 'wikibot-lazy-entry';

@@ -2,10 +2,10 @@
  * @module The page routes: viewing a page (now or at a revision) is handled here; edit, save, history
  * and diff live in page-actions.ts, imported (with every route a view does not take: lazy-routes.ts) on the
  * first request for one of them. The Markdown renderer (markdown-it) is imported by the first view that finds no
- * render kept (render/render-cache.ts), so health checks, the stylesheet, the REST API and views of pages rendered
+ * render kept (`@wikibot/wiki-render`), so health checks, the stylesheet, the REST API and views of pages rendered
  * before never load it.
  */
-import { PageNotFoundError, normalizePagePath, type Page, type PageHead, type WikiApi } from '@wikibot/wiki-core';
+import { PageNotFoundError, normalizePagePath, type Page, type PageHead } from '@wikibot/wiki-core';
 import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse } from '../http/responses.js';
@@ -15,25 +15,10 @@ import { folderPage } from '../views/folder.js';
 import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 import { tableOfContents } from '../views/toc.js';
-import { readRendered, renderedDir, RENDERER_KEY } from '../render/render-cache.js';
-import type { RenderedPage } from '../render/markdown.js';
+import { existingPages, readRendered, renderedDir, RENDERER_KEY } from '@wikibot/wiki-render/kept';
+import type { RenderedPage } from '@wikibot/wiki-render';
 import { pageTreeFor } from './tree.js';
 import { revisionParam } from './revision-param.js';
-
-/** Beyond this many link targets one page listing is cheaper than one `exists` per target. */
-const EXISTS_CALLS_MAX = 16;
-
-/** Which of the given (canonical) pages exist. Page identity is case-insensitive, as in wiki-core. */
-export function existing(wiki: WikiApi) {
-  return async (paths: readonly string[]): Promise<ReadonlySet<string>> => {
-    if (paths.length > EXISTS_CALLS_MAX) {
-      const keys = new Set((await wiki.listPages()).map((p) => p.path.toLowerCase()));
-      return new Set(paths.filter((p) => keys.has(p.toLowerCase())));
-    }
-    const flags = await Promise.all(paths.map((p) => wiki.exists(p).catch(() => false)));
-    return new Set(paths.filter((_, i) => flags[i]));
-  };
-}
 
 /**
  * The latest revision of a page, as a page view shows it: its head from the index and, when it was rendered before
@@ -43,23 +28,18 @@ export function existing(wiki: WikiApi) {
 async function current(ctx: RequestContext, path: string): Promise<{ page: Page | PageHead; rendered: RenderedPage }> {
   const { wiki } = ctx.deps;
   const head = await wiki.readPageHead(path);
-  const cacheDir = renderedDir(ctx.deps.config.dataDir);
-  const kept = RENDERER_KEY && (await readRendered(cacheDir, RENDERER_KEY, head, existing(wiki)));
+  const { dataDir } = ctx.deps.config;
+  const kept = RENDERER_KEY && (await readRendered(renderedDir(dataDir), RENDERER_KEY, head, existingPages(wiki)));
   if (kept) return { page: head, rendered: kept };
-  const { renderKept, renderPage } = await import('../render/markdown.js');
-  const page = await wiki.readPage(path);
-  const rendered =
-    page.revision === head.revision
-      ? await renderKept({ path: page.path, blob: head.blob }, page.body, existing(wiki), cacheDir)
-      : await renderPage(page.body, existing(wiki), page.path);
-  return { page, rendered };
+  const { renderCurrent } = await import('@wikibot/wiki-render');
+  return renderCurrent(wiki, head, dataDir);
 }
 
 /** A page at `revision`, rendered each time. */
 async function atRevision(ctx: RequestContext, path: string, revision: string) {
   const page = await ctx.deps.wiki.readPage(path, { revision });
-  const { renderPage } = await import('../render/markdown.js');
-  return { page, rendered: await renderPage(page.body, existing(ctx.deps.wiki), page.path) };
+  const { renderPage } = await import('@wikibot/wiki-render');
+  return { page, rendered: await renderPage(page.body, existingPages(ctx.deps.wiki), page.path) };
 }
 
 async function view(ctx: RequestContext, path: string, revision?: string): Promise<Response> {

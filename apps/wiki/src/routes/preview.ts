@@ -8,7 +8,7 @@ import { MAX_PAGE_BYTES, normalizePagePath, readFrontmatter } from '@wikibot/wik
 import type { RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { checkedWriterForm } from './form-post.js';
-import { existing } from './pages.js';
+import { existingPages } from '@wikibot/wiki-render/kept';
 
 /** The page the preview is for, so `./a/<file>` attachments resolve against it; undefined when not given. */
 function pageOf(form: URLSearchParams): string | undefined {
@@ -34,9 +34,13 @@ export async function handlePreview(ctx: RequestContext): Promise<Response> {
   if (Buffer.byteLength(content) > MAX_PAGE_BYTES) {
     throw new HttpError(413, 'payload_too_large', `A page holds at most ${MAX_PAGE_BYTES} bytes; this text is longer.`);
   }
-  const { renderMarkdown } = await import('../render/markdown.js');
+  const { renderMarkdown } = await import('@wikibot/wiki-render');
   // The page view renders the body without its frontmatter; so does the preview.
-  const rendered = await renderMarkdown((await readFrontmatter(content)).body, existing(ctx.deps.wiki), pageOf(form));
+  const rendered = await renderMarkdown(
+    (await readFrontmatter(content)).body,
+    existingPages(ctx.deps.wiki),
+    pageOf(form),
+  );
   return plainResponse(rendered, {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });

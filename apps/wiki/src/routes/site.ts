@@ -8,7 +8,7 @@ import { requireRead, type RequestContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
 import { htmlResponse, redirect } from '../http/responses.js';
 import { changelogPage } from '../views/history.js';
-import { existing } from './pages.js';
+import { existingPages } from '@wikibot/wiki-render/kept';
 import { pageHref } from '../views/urls.js';
 import { createPage, indexPage, searchPage } from '../views/site-pages.js';
 import { searchByMeaning } from './search-by-meaning.js';
@@ -46,7 +46,7 @@ async function changelog(ctx: RequestContext): Promise<Response> {
   const revisions = found.slice(0, CHANGELOG_PAGE_SIZE);
   const hasOlder = found.length > CHANGELOG_PAGE_SIZE;
   const [present, sidebar] = await Promise.all([
-    existing(ctx.deps.wiki)([...new Set(revisions.flatMap((r) => r.paths))]),
+    existingPages(ctx.deps.wiki)([...new Set(revisions.flatMap((r) => r.paths))]),
     siteSidebar(ctx),
   ]);
   const lower = new Set([...present].map((p) => p.toLowerCase()));

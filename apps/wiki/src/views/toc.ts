@@ -2,7 +2,7 @@
  * @module A page's table of contents (An Otter Wiki's "On this page"): its headings in order, linked by the ids the
  * renderer gave them, indented by level. Shown from two headings on; at most {@link MAX_TOC_ENTRIES}.
  */
-import type { TocEntry } from '../render/headings.js';
+import type { TocEntry } from '@wikibot/wiki-render';
 import { html, type SafeHtml } from './html.js';
 
 /** The most headings a table of contents lists (a page of thousands of headings stays light). */

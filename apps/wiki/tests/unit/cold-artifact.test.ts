@@ -171,9 +171,11 @@ describe('what the bundled wiki loads on a cold page view', () => {
     const kept = await Promise.all(
       entries.map(async (file) => JSON.parse(await readFile(join(dir, 'wiki/.git/wikibot/rendered', file), 'utf8'))),
     );
-    // Assess: not the name of a bundle chunk (which hashes the start chunk too) but the renderer's own code
-    const key = await contentKey(join(APP, 'src/render/markdown.ts'), APP);
+    // Assess: not the name of a bundle chunk (which hashes the start chunk too) but the renderer's own code, which
+    // the MCP function's build names alike (it keeps the renders of the pages it writes)
+    const key = await contentKey('@wikibot/wiki-render', APP);
     expect(kept.find((entry: { path: string }) => entry.path === 'Kept')).toMatchObject({ renderer: key });
+    expect(await contentKey('@wikibot/wiki-render', join(APP, '../mcp'))).toBe(key);
   });
 
   it('shows a page rendered before reading no git object and without loading node:zlib or node:stream', async () => {

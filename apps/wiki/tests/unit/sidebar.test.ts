@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
-import { slugify } from '../../src/render/headings.js';
-import { renderPage } from '../../src/render/markdown.js';
+import { renderPage, slugify } from '@wikibot/wiki-render';
 import { MAX_LEVEL_ENTRIES } from '../../src/views/page-tree.js';
 import { openTestWiki, type TestWiki } from '../helpers/wiki-app.js';
 

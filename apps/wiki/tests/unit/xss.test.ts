@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import { isSafeUrl } from '../../src/render/safe-url.js';
+import { isSafeUrl, renderMarkdown } from '@wikibot/wiki-render';
 import { unsafeMarkup } from '../helpers/markup-check.js';
 import { CORPUS } from '../helpers/xss-corpus.js';
 import { openTestWiki, type TestWiki } from '../helpers/wiki-app.js';

@@ -4,9 +4,9 @@
  * page view (~58 M of ~262 M instructions). One file per page in `.git/wikibot/rendered/`, beside wiki-core's caches
  * and outside the tree git tracks, written as a temporary file renamed into place, so containers sharing the
  * directory (EFS) never read a torn one. An entry is used only when all the HTML depends on is unchanged:
- * - the renderer's code: {@link RENDERER_KEY}, which the bundler sets to the hash of every source `render/markdown.ts`
- *   reaches (markdown-it, highlight.js and wiki-core's grammar included), so entries outlive deployments that leave
- *   the renderer as it was;
+ * - the renderer's code: {@link RENDERER_KEY}, which the bundler sets to the hash of every source this package's
+ *   renderer reaches (markdown-it, highlight.js and wiki-core's grammar included), so entries outlive deployments
+ *   that leave the renderer as it was, and a render kept by one app is the other's;
  * - the page: its path and the id of the git blob holding its text (content-addressed: the same id, the same text),
  *   both from wiki-core's index, so a cache hit reads no git object (and loads no node:zlib to inflate one);
  * - which of its WikiLink targets exist (red links), checked against the index again at every use.
@@ -16,13 +16,15 @@
 import { readFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ExistingPages } from './existing-pages.js';
 import type { TocEntry } from './headings.js';
 
 declare const WIKIBOT_RENDERER_KEY: string | undefined;
 
 /**
- * The renderer's code as the bundler hashed it (`--content-key` in this package's build script); undefined outside a
- * bundle (tsx), where pages are not cached.
+ * The renderer's code as the bundler hashed it (`--content-key WIKIBOT_RENDERER_KEY=@wikibot/wiki-render` in each
+ * app's build script, so both apps' bundles name the same renderer alike); undefined outside a bundle (tsx), where
+ * pages are not cached.
  */
 export const RENDERER_KEY: string | undefined =
   typeof WIKIBOT_RENDERER_KEY === 'string' ? WIKIBOT_RENDERER_KEY : undefined;
@@ -53,9 +55,6 @@ interface Entry extends CheckedRender {
   readonly blob: string;
 }
 
-/** Tells which of the given page paths exist (see `routes/pages.ts`). */
-type Existing = (paths: readonly string[]) => Promise<ReadonlySet<string>>;
-
 /** Where a wiki's rendered pages are kept, inside its data directory. */
 export function renderedDir(dataDir: string): string {
   return join(dataDir, '.git', 'wikibot', 'rendered');
@@ -79,7 +78,7 @@ export async function readRendered(
   dir: string,
   renderer: string,
   page: RenderedSource,
-  existing: Existing,
+  existing: ExistingPages,
 ): Promise<CheckedRender | undefined> {
   // Read synchronously, like wiki-core's reads at open: a view of a page rendered before then makes no asynchronous
   // file call, so libuv's thread pool is never started (~1-3 ms of a cold start's wall time).

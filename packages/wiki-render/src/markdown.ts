@@ -1,3 +1,6 @@
+// The apps compile this file without including the declaration beside it, so it is referenced here.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration is no import
+/// <reference path="./plugins.d.ts" />
 /**
  * @module Markdown → HTML for wiki pages. Page text is untrusted (mostly written by AI agents), so raw
  * HTML is never passed through (`html: false` escapes it), every link and image URL goes through
@@ -6,7 +9,8 @@
 import type { MarkdownIt as Renderer, Token } from 'markdown-it';
 import { createWikiMarkdown, wikiLinkOf } from '@wikibot/wiki-core';
 import taskLists from 'markdown-it-task-lists';
-import { pageHref } from '../views/urls.js';
+import type { ExistingPages } from './existing-pages.js';
+import { pageHref } from './page-urls.js';
 import { headingIds, slugify, type TocEntry } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
 import { RENDERER_KEY, writeRendered, type CheckedRender, type RenderedSource } from './render-cache.js';
@@ -82,9 +86,6 @@ function resolvePageRelative(tokens: Token[], base: string): void {
     if (attr && url.startsWith('./')) token.attrSet(attr, `${base}/${url.slice(2)}`);
   }
 }
-
-/** Tells which of the given canonical page paths exist. */
-export type ExistingPages = (paths: readonly string[]) => Promise<ReadonlySet<string>>;
 
 /** The most WikiLink targets checked for existence on one page; beyond it links are assumed present. */
 const MAX_CHECKED_LINKS = 500;

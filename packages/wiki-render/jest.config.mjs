@@ -1,0 +1,2 @@
+import preset from '@wikibot/tooling/jest-preset';
+export default { ...preset };

@@ -133,7 +133,7 @@ export async function renderKept(
   cacheDir: string,
 ): Promise<RenderedPage> {
   const rendered = await renderPage(body, existing, page.path);
-  if (RENDERER_KEY !== undefined) await writeRendered(cacheDir, RENDERER_KEY, page, rendered);
+  if (RENDERER_KEY !== undefined) writeRendered(cacheDir, RENDERER_KEY, page, rendered);
   return rendered;
 }
 

@@ -13,8 +13,7 @@
  * The cache only saves time: an entry that is missing, unreadable or does not match is a render, and a failed write
  * is ignored.
  */
-import { readFileSync } from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExistingPages } from './existing-pages.js';
 import type { TocEntry } from './headings.js';
@@ -112,12 +111,7 @@ export async function readRendered(
 }
 
 /** Keeps `rendered` as the render of `page` by `renderer`; failures are ignored (the cache only saves time). */
-export async function writeRendered(
-  dir: string,
-  renderer: string,
-  page: RenderedSource,
-  rendered: CheckedRender,
-): Promise<void> {
+export function writeRendered(dir: string, renderer: string, page: RenderedSource, rendered: CheckedRender): void {
   if (rendered.html.length > MAX_CACHED_HTML_CHARS) return;
   const entry: Entry = {
     renderer,
@@ -131,11 +125,17 @@ export async function writeRendered(
   };
   const file = entryFile(dir, page.path);
   const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  // Written synchronously, as the entry is read: a first render then makes no asynchronous file call either, and
+  // libuv's thread pool (whose start waits for four threads, ~1-3 ms) is not started for it.
   try {
-    await fsp.mkdir(dir, { recursive: true });
-    await fsp.writeFile(tmp, JSON.stringify(entry));
-    await fsp.rename(tmp, file);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, file);
   } catch {
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the cache only saves time
+    }
   }
 }

@@ -23,7 +23,8 @@ export { createAccessResolver } from './access.js';
 export type { AccessResolver, AccessResolverOptions, AccessSubject } from './access.js';
 
 /** WorkOS directory */
-export { createUserDirectory, workosHostOptions } from './user-directory.js';
+export { createUserDirectory } from './user-directory.js';
+export { workosApiOrigin } from './workos-rest.js';
 export type { DirectoryUser, UserDirectory, UserDirectoryOptions } from './user-directory.js';
 
 /** Secrets */

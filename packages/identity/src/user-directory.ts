@@ -1,10 +1,11 @@
 /**
  * @module The WorkOS user directory: a user's name and email when the token carries only a WorkOS user
- * id, and organization membership for access policies that admit an organization. Answers are cached;
- * `@workos-inc/node` is imported on first use, so cold starts and discovery requests never load it.
+ * id, and organization membership for access policies that admit an organization. Answers are cached; the API key is
+ * read on the first lookup, so cold starts and discovery requests never ask for it.
  */
 import { DirectoryUnavailableError } from './errors.js';
 import { TtlCache } from './ttl-cache.js';
+import { workosApiOrigin, workosRest } from './workos-rest.js';
 
 /** A directory user, reduced to what wikibot needs. */
 export interface DirectoryUser {
@@ -36,62 +37,17 @@ export interface UserDirectoryOptions {
   readonly ttlMs?: number;
 }
 
-type WorkOSClient = {
-  userManagement: {
-    getUser(id: string): Promise<{
-      id: string;
-      email: string;
-      emailVerified: boolean;
-      name?: string | null;
-      firstName: string | null;
-      lastName: string | null;
-    }>;
-    listOrganizationMemberships(options: {
-      userId: string;
-      organizationId: string;
-      statuses?: ('active' | 'inactive' | 'pending')[];
-    }): Promise<{
-      data: { status: string }[];
-    }>;
-  };
-};
-
-/**
- * Splits a host override into the WorkOS client's `apiHostname`/`https`/`port` options.
- *
- * @example
- * ```ts
- * workosHostOptions('http://127.0.0.1:4100'); // { apiHostname: '127.0.0.1', https: false, port: 4100 }
- * workosHostOptions('api.workos.com');        // { apiHostname: 'api.workos.com' }
- * ```
- */
-export function workosHostOptions(value: string | undefined): { apiHostname?: string; https?: boolean; port?: number } {
-  if (!value) return {};
-  if (!/^[a-z]+:\/\//i.test(value)) return { apiHostname: value };
-  const url = new URL(value);
-  return {
-    apiHostname: url.hostname,
-    https: url.protocol === 'https:',
-    ...(url.port ? { port: Number(url.port) } : {}),
-  };
-}
-
 /** Creates a directory client, once per container. */
 export function createUserDirectory(options: UserDirectoryOptions): UserDirectory {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const users = new TtlCache<DirectoryUser | undefined>({ ttlMs });
   const memberships = new TtlCache<boolean>({ ttlMs });
-  let client: Promise<WorkOSClient> | undefined;
+  let client: Promise<ReturnType<typeof workosRest>> | undefined;
 
-  const workos = (): Promise<WorkOSClient> => {
+  const workos = (): Promise<ReturnType<typeof workosRest>> => {
     client ??= (async () => {
       const apiKey = typeof options.apiKey === 'string' ? options.apiKey : await options.apiKey();
-      const { WorkOS } = await import('@workos-inc/node');
-      return new WorkOS(apiKey, {
-        ...workosHostOptions(options.apiHostname),
-        maxRetries: 1,
-        timeout: 5000,
-      }) as unknown as WorkOSClient;
+      return workosRest(workosApiOrigin(options.apiHostname), apiKey);
     })();
     client.catch(() => {
       client = undefined;
@@ -103,12 +59,12 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
     getUser(userId) {
       return users.get(userId, async () => {
         try {
-          const user = await (await workos()).userManagement.getUser(userId);
-          const name = user.name?.trim() || [user.firstName, user.lastName].filter(Boolean).join(' ').trim();
+          const user = await (await workos()).getUser(userId);
+          const name = user.name?.trim() || [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
           return {
             id: user.id,
             email: user.email,
-            emailVerified: user.emailVerified === true,
+            emailVerified: user.email_verified === true,
             ...(name ? { name } : {}),
           };
         } catch (error) {
@@ -120,9 +76,7 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
     isMember(userId, organizationId) {
       return memberships.get(`${organizationId} ${userId}`, async () => {
         try {
-          const list = await (
-            await workos()
-          ).userManagement.listOrganizationMemberships({ userId, organizationId, statuses: ['active'] });
+          const list = await (await workos()).activeMemberships(userId, organizationId);
           return list.data.some((m) => m.status === 'active');
         } catch (error) {
           throw new DirectoryUnavailableError('WorkOS could not be asked about organization membership', {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { tempDir } from '../helpers/env.js';
 
 const run = promisify(execFile);
-const HEAVY = ['@modelcontextprotocol/sdk', '/packages/wiki-core/', '@workos-inc/node', 'aws4fetch'];
+const HEAVY = ['@modelcontextprotocol/sdk', '/packages/wiki-core/', '/packages/wiki-render/', 'aws4fetch'];
 /** Node's bundled fetch implementation: ~40 ms of a cold start when it is evaluated (see @wikibot/lambda-http). */
 const UNDICI = 'node:internal/deps/undici/undici';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createUserDirectory, DirectoryUnavailableError, workosHostOptions } from '../../src/index.js';
+import { createUserDirectory, DirectoryUnavailableError, workosApiOrigin } from '../../src/index.js';
 import { startWorkosServer, type WorkosServer } from '../helpers/index.js';
 
 describe('createUserDirectory', () => {
@@ -72,13 +72,42 @@ describe('createUserDirectory', () => {
   });
 });
 
-describe('workosHostOptions', () => {
+describe('workosApiOrigin', () => {
   it.each([
-    [undefined, {}],
-    ['api.workos.com', { apiHostname: 'api.workos.com' }],
-    ['http://127.0.0.1:4100', { apiHostname: '127.0.0.1', https: false, port: 4100 }],
-    ['https://workos.internal', { apiHostname: 'workos.internal', https: true }],
-  ])('turns %s into WorkOS client options', (value, expected) => {
-    expect(workosHostOptions(value)).toEqual(expected);
+    [undefined, 'https://api.workos.com'],
+    ['api.workos.com', 'https://api.workos.com'],
+    ['http://127.0.0.1:4100', 'http://127.0.0.1:4100'],
+    ['https://workos.internal/', 'https://workos.internal'],
+  ])('turns %s into the API origin %s', (value, expected) => {
+    expect(workosApiOrigin(value)).toBe(expected);
+  });
+});
+
+describe('the WorkOS API client', () => {
+  it('tries once more after a server error, sending the key as a bearer token', async () => {
+    // Arrange: a server that fails the first request, then answers as WorkOS does
+    const { createServer } = await import('node:http');
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization}`);
+      if (seen.length === 1) return res.writeHead(503).end();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'user/ü', email: 'u@example.com', email_verified: true, name: ' Ü ' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const directory = createUserDirectory({ apiKey: 'sk_test_2', apiHostname: `http://127.0.0.1:${port}` });
+      // Act
+      const user = await directory.getUser('user/ü');
+      // Assess
+      expect(user).toEqual({ id: 'user/ü', email: 'u@example.com', emailVerified: true, name: 'Ü' });
+      expect(seen).toEqual([
+        '/user_management/users/user%2F%C3%BC Bearer sk_test_2',
+        '/user_management/users/user%2F%C3%BC Bearer sk_test_2',
+      ]);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -108,7 +108,15 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
     ['/.well-known/oauth-authorization-server', config.authkit.metadataUrl],
     ['/.well-known/openid-configuration', config.authkit.openIdConfigurationUrl],
   ]);
-  const wiki = once(options.openWiki ?? (() => openWiki(config, options.aws)));
+  // Page writes keep renders for the wiki's views (`@wikibot/wiki-render`): a page an assistant wrote is shown by a
+  // cold wiki container without markdown-it.
+  const wiki = once(async () =>
+    (await import('@wikibot/wiki-render/kept')).keepingRenders(
+      await (options.openWiki ?? (() => openWiki(config, options.aws)))(),
+      config.dataDir,
+      (error) => logError(sink, 'keeping a render', error),
+    ),
+  );
   const mcpModule = once(() => import('./mcp/server.js'));
   const clientNames = new ClientNames();
   const allowedOrigins = new Set(config.mcpAllowedOrigins);
@@ -144,7 +152,6 @@ export function createApp(config: WikibotConfig, options: AppOptions = {}): App 
       clientName,
       toolNames: body.summary.tools,
       wiki,
-      dataDir: config.dataDir,
       author: once(() => authorOf(principal)),
       writeRefusal: refusalMessage(config.policy, principal.email ?? principal.sub, 'write'),
       onError: (where, error) => logError(sink, where, error),

@@ -5,6 +5,7 @@
  * and the page actions other than viewing are each imported on the first request for them, so a cold
  * start serving a page parses and evaluates as little code as possible.
  */
+import { keepingRenders } from '@wikibot/wiki-render/kept';
 import type { WikibotConfig } from '@wikibot/auth-config';
 import type { AccessResolver, SecretResolver, TokenVerifier, UserDirectory } from '@wikibot/identity';
 import { plainResponse } from '@wikibot/lambda-http';
@@ -75,7 +76,10 @@ function createDeps(options: WikiAppOptions): AppDeps {
     ? memo(async () => (await services()).createSignInClient({ options, secrets }, clientId))
     : undefined;
   const bearer = memo(async () => (await services()).createApiAuth({ options, secrets }, access));
-  return { config, wiki: options.wiki, access, cookies, oidc, bearer, log: options.log ?? defaultLog };
+  const log = options.log ?? defaultLog;
+  const keepFailed = (error: unknown) => log({ level: 'warn', msg: 'keeping a render failed', error: String(error) });
+  const wiki = keepingRenders(options.wiki, config.dataDir, keepFailed);
+  return { config, wiki, access, cookies, oidc, bearer, log };
 }
 
 /** `/-/<name>` routes answered by the sign-in module and by the site pages module. */

@@ -4,5 +4,6 @@
  * a page must be rendered.
  */
 export { existingPages, type ExistingPages } from './existing-pages.js';
+export { keepingRenders } from './keeping-renders.js';
 export { encodeSegment, pageHref } from './page-urls.js';
 export { readRendered, renderedDir, RENDERER_KEY, type CheckedRender, type RenderedSource } from './render-cache.js';

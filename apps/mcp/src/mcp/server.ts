@@ -25,8 +25,6 @@ export interface McpRequestContext {
   readonly clientName: string;
   /** Opens (once per container) the wiki. */
   readonly wiki: () => Promise<WikiApi>;
-  /** The wiki's data directory, where renders of its pages are kept for the wiki's views. */
-  readonly dataDir: string;
   readonly author: () => Promise<Author>;
   /** What a read-only caller is told when calling a write tool. */
   readonly writeRefusal: string;
@@ -122,7 +120,6 @@ function register(server: McpServer, tool: ToolDefinition, context: McpRequestCo
           principal: context.principal,
           clientName: context.clientName,
           author: context.author,
-          keepRender: (path) => keepRender(wiki, path, context),
         });
         return { ...text(output.text), ...(output.structured ? { structuredContent: output.structured } : {}) };
       } catch (error) {
@@ -135,19 +132,6 @@ function register(server: McpServer, tool: ToolDefinition, context: McpRequestCo
       }
     },
   );
-}
-
-/**
- * Renders page `path` as it is now and keeps the render where the wiki's views look first, so that the next view in a
- * cold wiki container needs no markdown-it. The write already happened: a failure is logged, never the tool's.
- */
-async function keepRender(wiki: WikiApi, path: string, context: McpRequestContext): Promise<void> {
-  try {
-    const { keepCurrentRender } = await import('@wikibot/wiki-render');
-    await keepCurrentRender(wiki, path, context.dataDir);
-  } catch (error) {
-    context.onError(`keeping the render of ${path}`, error);
-  }
 }
 
 /** Answers one MCP POST (already authenticated, body already parsed). */

@@ -17,8 +17,6 @@ export interface ToolContext {
   readonly clientName: string;
   /** The commit author (resolved on first use: token claims, WorkOS, or a fallback). */
   author(): Promise<Author>;
-  /** After a write: renders page `path` for the wiki's views (see `@wikibot/wiki-render`); never fails. */
-  keepRender(path: string): Promise<void>;
 }
 
 /** A tool's answer: text for the model, and (when the tool has an output schema) the same as structured content. */

@@ -29,7 +29,6 @@ export const editNote = defineTool({
   async run({ path, revision, old_string, new_string, commit_message }, context) {
     const options = { ...(await writeOptions(context, commit_message)), baseRevision: revision };
     const result = await context.wiki.editPage(path, old_string, new_string, options);
-    await context.keepRender(result.path);
     return {
       text: `Edited ${result.path} (revision: ${result.revision})`,
       structured: { path: result.path, revision: result.revision },

@@ -23,8 +23,6 @@ export const renameNote = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run({ path, new_path, commit_message }, context) {
     const result = await context.wiki.renamePage(path, new_path, await writeOptions(context, commit_message));
-    // The pages whose links were rewritten changed too: their renders are kept again with the renamed page's.
-    for (const changed of [result.newPath, ...result.rewritten]) await context.keepRender(changed);
     const lines = [`Renamed ${result.path} -> ${result.newPath} (revision: ${result.revision})`];
     if (result.rewritten.length > 0)
       lines.push(`Updated ${result.rewritten.length} backreferences:`, ...result.rewritten.map((p) => `  - ${p}`));

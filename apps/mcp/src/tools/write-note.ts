@@ -33,7 +33,6 @@ export const writeNote = defineTool({
       requireBaseRevision: true,
     };
     const result = await context.wiki.writePage(path, content, options);
-    if (result.changed) await context.keepRender(result.path);
     const structured = {
       path: result.path,
       revision: result.revision,

@@ -10,7 +10,7 @@ import { Wiki } from '@wikibot/wiki-core';
 
 (globalThis as { WIKIBOT_RENDERER_KEY?: string }).WIKIBOT_RENDERER_KEY = 'renderer-under-test';
 const { keepCurrentRender, renderCurrent } = await import('../../src/index.js');
-const { existingPages, readRendered, renderedDir, RENDERER_KEY } = await import('../../src/kept.js');
+const { existingPages, keepingRenders, readRendered, renderedDir, RENDERER_KEY } = await import('../../src/kept.js');
 
 const AUTHOR = { name: 'A', email: 'a@example.com' };
 
@@ -50,6 +50,52 @@ describe('renderCurrent and keepCurrentRender', () => {
     expect(rendered.html).toBe('<p>New.</p>\n');
     expect(await readRendered(renderedDir(dir), RENDERER_KEY!, head, existingPages(wiki))).toBeUndefined();
     expect(await kept('Guide')).toBeUndefined();
+  });
+});
+
+describe('keepingRenders', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wikibot-render-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('keeps the render of every page a write changes, and passes reads through', async () => {
+    // Arrange
+    const inner = await Wiki.open({ dir });
+    const wiki = keepingRenders(inner, dir, (error) => {
+      throw error;
+    });
+    const kept = async (path: string) =>
+      readRendered(renderedDir(dir), RENDERER_KEY!, await wiki.readPageHead(path), existingPages(wiki));
+    // Act
+    await wiki.writePage('Home', 'See [[Guide]].\n', { author: AUTHOR });
+    await wiki.writePage('Guide', 'Old.\n', { author: AUTHOR });
+    await wiki.editPage('Guide', 'Old', 'New', { author: AUTHOR });
+    const renamed = await wiki.renamePage('Guide', 'Manual', { author: AUTHOR });
+    // Assess: the renamed page and the page whose link the rename rewrote, each as it is now
+    expect(renamed.rewritten).toEqual(['Home']);
+    expect((await kept('Manual'))?.html).toBe('<p>New.</p>\n');
+    expect((await kept('Home'))?.html).toContain('<a href="/Manual" class="wikilink">');
+    expect(await wiki.exists('Guide')).toBe(false);
+  });
+
+  it('answers a write that happened even when keeping its render fails', async () => {
+    // Arrange: a wiki whose pages cannot be read back (so no render can be made)
+    const inner = await Wiki.open({ dir });
+    const errors: unknown[] = [];
+    const unreadable = new Proxy(inner, {
+      get: (target, name) =>
+        name === 'readPage'
+          ? () => Promise.reject(new Error('unreadable'))
+          : (Reflect.get(target, name) as (...args: unknown[]) => unknown).bind(target),
+    });
+    const wiki = keepingRenders(unreadable, dir, (error) => errors.push(error));
+    // Act
+    const result = await wiki.writePage('Home', 'Text.\n', { author: AUTHOR });
+    // Assess
+    expect(result).toMatchObject({ path: 'Home', changed: true });
+    expect(errors).toEqual([new Error('unreadable')]);
   });
 });
 

@@ -47,22 +47,17 @@ export function workosRest(origin: string, apiKey: string) {
   async function get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
     const url = new URL(path, origin);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    const init = {
-      headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json' },
-      redirect: 'error' as const,
-    };
-    let response: Response | undefined;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-      } catch (error) {
-        if (attempt === 1) throw error;
-        continue;
-      }
-      if (!retried(response.status) || attempt === 1) break;
-    }
-    if (!response!.ok) throw new WorkosApiError(response!.status);
-    return (await response!.json()) as T;
+    const attempt = (): Promise<Response> =>
+      fetch(url, {
+        headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json' },
+        redirect: 'error',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    // At most two tries: the second after a network error or an answer worth retrying; its failure is the caller's.
+    let response = await attempt().catch(() => undefined);
+    if (response === undefined || retried(response.status)) response = await attempt();
+    if (!response.ok) throw new WorkosApiError(response.status);
+    return (await response.json()) as T;
   }
   return {
     /** The user with id `userId`; rejects with a WorkosApiError of status 404 when there is none. */

@@ -15,7 +15,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExistingPages } from './existing-pages.js';
+import type { PageHead, WikiApi } from '@wikibot/wiki-core';
+import { existingPages, type ExistingPages } from './existing-pages.js';
 import type { TocEntry } from './headings.js';
 
 declare const WIKIBOT_RENDERER_KEY: string | undefined;
@@ -138,4 +139,13 @@ export function writeRendered(dir: string, renderer: string, page: RenderedSourc
       // the cache only saves time
     }
   }
+}
+
+/**
+ * The render kept for page `head` of `wiki` (its data directory `dataDir`) by this renderer, if it still holds;
+ * undefined otherwise, and always outside a bundle (no {@link RENDERER_KEY}).
+ */
+export async function keptRender(wiki: WikiApi, head: PageHead, dataDir: string): Promise<CheckedRender | undefined> {
+  if (RENDERER_KEY === undefined) return undefined;
+  return readRendered(renderedDir(dataDir), RENDERER_KEY, head, existingPages(wiki));
 }

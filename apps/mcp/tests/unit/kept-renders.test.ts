@@ -13,7 +13,7 @@ import { callTool } from '../helpers/rpc.js';
 
 (globalThis as { WIKIBOT_RENDERER_KEY?: string }).WIKIBOT_RENDERER_KEY = 'renderer-under-test';
 const { createApp } = await import('../../src/index.js');
-const { existingPages, readRendered, renderedDir, RENDERER_KEY } = await import('@wikibot/wiki-render/kept');
+const { keptRender } = await import('@wikibot/wiki-render/kept');
 
 describe('renders kept by MCP writes, for the wiki’s views', () => {
   let issuer: TestIssuer;
@@ -34,8 +34,7 @@ describe('renders kept by MCP writes, for the wiki’s views', () => {
   /** What the wiki's page view finds kept for `path` (another process's view of the same directory). */
   async function keptFor(path: string) {
     const wiki = await Wiki.open({ dir: temp.dir });
-    const head = await wiki.readPageHead(path);
-    return readRendered(renderedDir(temp.dir), RENDERER_KEY!, head, existingPages(wiki));
+    return keptRender(wiki, await wiki.readPageHead(path), temp.dir);
   }
 
   it('keeps the render of a page written, edited or renamed', async () => {

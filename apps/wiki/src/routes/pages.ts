@@ -15,7 +15,7 @@ import { folderPage } from '../views/folder.js';
 import { pageNotFound } from '../views/messages.js';
 import { pageView } from '../views/page-view.js';
 import { tableOfContents } from '../views/toc.js';
-import { existingPages, readRendered, renderedDir, RENDERER_KEY } from '@wikibot/wiki-render/kept';
+import { existingPages, keptRender } from '@wikibot/wiki-render/kept';
 import type { RenderedPage } from '@wikibot/wiki-render';
 import { pageTreeFor } from './tree.js';
 import { revisionParam } from './revision-param.js';
@@ -29,7 +29,7 @@ async function current(ctx: RequestContext, path: string): Promise<{ page: Page 
   const { wiki } = ctx.deps;
   const head = await wiki.readPageHead(path);
   const { dataDir } = ctx.deps.config;
-  const kept = RENDERER_KEY && (await readRendered(renderedDir(dataDir), RENDERER_KEY, head, existingPages(wiki)));
+  const kept = await keptRender(wiki, head, dataDir);
   if (kept) return { page: head, rendered: kept };
   const { renderCurrent } = await import('@wikibot/wiki-render');
   return renderCurrent(wiki, head, dataDir);

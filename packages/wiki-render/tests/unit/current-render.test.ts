@@ -10,7 +10,7 @@ import { Wiki } from '@wikibot/wiki-core';
 
 (globalThis as { WIKIBOT_RENDERER_KEY?: string }).WIKIBOT_RENDERER_KEY = 'renderer-under-test';
 const { keepCurrentRender, renderCurrent } = await import('../../src/index.js');
-const { existingPages, keepingRenders, readRendered, renderedDir, RENDERER_KEY } = await import('../../src/kept.js');
+const { existingPages, keepingRenders, keptRender } = await import('../../src/kept.js');
 
 const AUTHOR = { name: 'A', email: 'a@example.com' };
 
@@ -23,8 +23,7 @@ describe('renderCurrent and keepCurrentRender', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  const kept = async (path: string) =>
-    readRendered(renderedDir(dir), RENDERER_KEY!, await wiki.readPageHead(path), existingPages(wiki));
+  const kept = async (path: string) => keptRender(wiki, await wiki.readPageHead(path), dir);
 
   it('keeps the render of the text the head names, red links marked', async () => {
     // Arrange
@@ -48,7 +47,7 @@ describe('renderCurrent and keepCurrentRender', () => {
     // Assess
     expect(page.body).toBe('New.\n');
     expect(rendered.html).toBe('<p>New.</p>\n');
-    expect(await readRendered(renderedDir(dir), RENDERER_KEY!, head, existingPages(wiki))).toBeUndefined();
+    expect(await keptRender(wiki, head, dir)).toBeUndefined();
     expect(await kept('Guide')).toBeUndefined();
   });
 });
@@ -66,8 +65,7 @@ describe('keepingRenders', () => {
     const wiki = keepingRenders(inner, dir, (error) => {
       throw error;
     });
-    const kept = async (path: string) =>
-      readRendered(renderedDir(dir), RENDERER_KEY!, await wiki.readPageHead(path), existingPages(wiki));
+    const kept = async (path: string) => keptRender(wiki, await wiki.readPageHead(path), dir);
     // Act
     await wiki.writePage('Home', 'See [[Guide]].\n', { author: AUTHOR });
     await wiki.writePage('Guide', 'Old.\n', { author: AUTHOR });
